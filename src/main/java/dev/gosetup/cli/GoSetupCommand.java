@@ -1,0 +1,105 @@
+package dev.gosetup.cli;
+
+import dev.gosetup.AppContext;
+import dev.gosetup.host.SnapshotException;
+import dev.gosetup.i18n.Language;
+import dev.gosetup.logging.LogSetup;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gosetup}: the root command. With no subcommand it opens the window when there is a display. */
+@Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
+        subcommands = {DetectCommand.class, ReportCommand.class, GuiCommand.class},
+        usageHelpAutoWidth = true)
+public final class GoSetupCommand implements Runnable {
+    private static final Logger LOG = Logger.getLogger(GoSetupCommand.class.getName());
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    final AppContext context;
+
+    @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "gosetup.lang")
+    void setLanguage(String tag) {
+        Language language = Language.fromTag(tag);
+        if (language == Language.SYSTEM && !"system".equalsIgnoreCase(tag)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    context.messages().get("cli.error.lang", tag));
+        }
+        context.useLanguage(language);
+        spec.commandLine().setResourceBundle(context.messages().bundle());
+    }
+
+    GoSetupCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        if (GuiCommand.displayAvailable()) {
+            GuiCommand.open(context);
+        } else {
+            spec.commandLine().getOut().println(context.messages().get("cli.noDisplay"));
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    /** Runs the command line with the given arguments and returns the exit code. */
+    public static int run(AppContext context, String[] args) {
+        return run(context, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(AppContext context, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new GoSetupCommand(context), new Factory(context));
+        cli.setResourceBundle(context.messages().bundle());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof SnapshotException) {
+                commandLine.getErr().println(context.messages().get("cli.error.input", e.getMessage()));
+                return ExitCodes.BAD_INPUT;
+            }
+            LOG.log(Level.SEVERE, "Command failed: " + String.join(" ", args), e);
+            LogSetup.flush();
+            commandLine.getErr().println(context.messages().get("cli.error.unexpected", String.valueOf(e),
+                    context.logFile() == null ? "-" : context.logFile()));
+            return ExitCodes.FAILED;
+        });
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            ex.getCommandLine().getErr().println(context.messages().get("cli.error.usageHint",
+                    ex.getCommandLine().getCommandSpec().qualifiedName()));
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    /** Gives every command the shared context. */
+    private record Factory(AppContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(AppContext.class).newInstance(context);
+            } catch (NoSuchMethodException noContext) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = GoSetupCommand.class.getModule().getDescriptor() != null
+                    ? GoSetupCommand.class.getModule().getDescriptor().rawVersion().orElse("dev") : "dev";
+            return new String[] {"gosetup " + v + " (Java " + Runtime.version() + ", "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch").toLowerCase(Locale.ROOT) + ")"};
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gosetup.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gosetup.host.HostInfo;
+import dev.gosetup.i18n.Messages;
+import java.util.List;
+
+/**
+ * The JSON shape of {@code gosetup detect --json}: a stable contract for scripts. Nulls are written out
+ * ({@code "wsl": null}), so a missing fact is visible as such.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"os", "arch", "processArch", "translated", "translator", "goPlatform", "chip", "machine",
+        "osVersion", "kernel", "wsl", "container", "goamd64", "notes", "source"})
+record HostJson(String os, String arch, String processArch, boolean translated, String translator,
+                String goPlatform, String chip, String machine, String osVersion, String kernel, Integer wsl,
+                String container, String goamd64, List<NoteJson> notes, String source) {
+
+    record NoteJson(String code, String message) {}
+
+    static HostJson of(HostInfo h, Messages messages, String source) {
+        return new HostJson(h.os(), h.arch(), h.processArch(), h.translated(), h.translator(), h.goPlatform(),
+                h.chip(), h.machine(), h.osVersion(), h.kernel(), h.wsl(), h.container(), h.goamd64(),
+                h.notes().stream().map(n -> new NoteJson(n.code(), messages.note(n))).toList(), source);
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gosetup.host.windows;
+
+import com.sun.jna.Native;
+import com.sun.jna.platform.win32.Advapi32Util;
+import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.platform.win32.WinReg;
+import com.sun.jna.ptr.ShortByReference;
+import com.sun.jna.win32.StdCallLibrary;
+import com.sun.jna.win32.W32APIOptions;
+import dev.gosetup.host.NativeCalls;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Windows: IsWow64Process2 (Windows 10 1709+; JNA's Kernel32 lacks it, so it is declared here) and the
+ * version values under HKLM. nativeMachine is the only fact that sees through x64 emulation on ARM64.
+ */
+public final class WindowsNativeCalls implements NativeCalls {
+    private static final Logger LOG = Logger.getLogger(WindowsNativeCalls.class.getName());
+    private static final String CURRENT_VERSION = "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
+    private static final String CPU0 = "HARDWARE\\DESCRIPTION\\System\\CentralProcessor\\0";
+
+    interface Kernel32Ext extends StdCallLibrary {
+        boolean IsWow64Process2(WinNT.HANDLE process, ShortByReference processMachine, ShortByReference nativeMachine);
+    }
+
+    private final Kernel32Ext kernel32 = Native.load("kernel32", Kernel32Ext.class, W32APIOptions.DEFAULT_OPTIONS);
+    private short[] machines;
+
+    @Override
+    public Optional<String> windows(String key) {
+        return switch (key) {
+            case "processMachine" -> machines().map(m -> hex(m[0]));
+            case "nativeMachine" -> machines().map(m -> hex(m[1]));
+            case "CurrentBuild", "DisplayVersion", "ProductName" -> registryString(CURRENT_VERSION, key);
+            case "UBR" -> registryInt(CURRENT_VERSION, key);
+            case "ProcessorNameString" -> registryString(CPU0, key);
+            default -> Optional.empty();
+        };
+    }
+
+    private synchronized Optional<short[]> machines() {
+        if (machines == null) {
+            ShortByReference process = new ShortByReference();
+            ShortByReference nativeMachine = new ShortByReference();
+            try {
+                if (kernel32.IsWow64Process2(Kernel32.INSTANCE.GetCurrentProcess(), process, nativeMachine)) {
+                    machines = new short[] {process.getValue(), nativeMachine.getValue()};
+                } else {
+                    machines = new short[0];
+                }
+            } catch (UnsatisfiedLinkError olderThan1709) {
+                LOG.log(Level.INFO, "IsWow64Process2 not available", olderThan1709);
+                machines = new short[0];
+            }
+        }
+        return machines.length == 2 ? Optional.of(machines) : Optional.empty();
+    }
+
+    private static String hex(short machine) {
+        return "0x%04x".formatted(machine & 0xffff);
+    }
+
+    private static Optional<String> registryString(String key, String value) {
+        try {
+            return Advapi32Util.registryValueExists(WinReg.HKEY_LOCAL_MACHINE, key, value)
+                    ? Optional.of(Advapi32Util.registryGetStringValue(WinReg.HKEY_LOCAL_MACHINE, key, value))
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Registry read failed: " + key + "\\" + value, e);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> registryInt(String key, String value) {
+        try {
+            return Advapi32Util.registryValueExists(WinReg.HKEY_LOCAL_MACHINE, key, value)
+                    ? Optional.of(Integer.toString(Advapi32Util.registryGetIntValue(WinReg.HKEY_LOCAL_MACHINE, key, value)))
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Registry read failed: " + key + "\\" + value, e);
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gosetup.logging;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * java.util.logging to a rotating file in the OS's log folder (5 files of 1 MiB). Nothing goes to the
+ * console: the command line's output is for its user and its scripts.
+ */
+public final class LogSetup {
+    private static final int LIMIT_BYTES = 1024 * 1024;
+    private static final int FILES = 5;
+    private static volatile Path current;
+
+    private LogSetup() {}
+
+    /** Returns the log file, or null when the folder cannot be written (the app still runs). */
+    public static synchronized Path configure(Path logDir) {
+        System.setProperty("java.util.logging.SimpleFormatter.format",
+                "%1$tF %1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.INFO);
+        try {
+            Files.createDirectories(logDir);
+            FileHandler handler = new FileHandler(logDir.resolve("gosetup%g.log").toString(), LIMIT_BYTES, FILES, true);
+            handler.setFormatter(new SimpleFormatter());
+            handler.setEncoding("UTF-8");
+            root.addHandler(handler);
+            current = logDir.resolve("gosetup0.log");
+        } catch (IOException | SecurityException e) {
+            current = null;
+        }
+        return current;
+    }
+
+    /** The file logs go to now, or null. */
+    public static Path currentLogFile() {
+        return current;
+    }
+
+    public static void flush() {
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            h.flush();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.gosetup.settings;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every OS-dependent folder of the app, in one place. Each can be overridden with a system property
+ * (installers and tests set them): gosetup.config.dir, gosetup.log.dir.
+ */
+public record AppPaths(Path configDir, Path logDir) {
+
+    public static AppPaths forThisMachine() {
+        return of(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")), System.getenv(),
+                System.getProperty("gosetup.config.dir"), System.getProperty("gosetup.log.dir"));
+    }
+
+    static AppPaths of(String osName, Path home, Map<String, String> env, String configOverride, String logOverride) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        Path config;
+        Path logs;
+        if (os.startsWith("mac")) {
+            config = home.resolve("Library/Application Support/gosetup");
+            logs = home.resolve("Library/Logs/gosetup");
+        } else if (os.startsWith("windows")) {
+            Path appData = envPath(env, "APPDATA").orElse(home.resolve("AppData/Roaming"));
+            Path localAppData = envPath(env, "LOCALAPPDATA").orElse(home.resolve("AppData/Local"));
+            config = appData.resolve("gosetup");
+            logs = localAppData.resolve("gosetup").resolve("logs");
+        } else {
+            config = envPath(env, "XDG_CONFIG_HOME").orElse(home.resolve(".config")).resolve("gosetup");
+            logs = envPath(env, "XDG_STATE_HOME").orElse(home.resolve(".local/state")).resolve("gosetup");
+        }
+        return new AppPaths(configOverride != null ? Path.of(configOverride) : config,
+                logOverride != null ? Path.of(logOverride) : logs);
+    }
+
+    /** XDG says relative values are invalid and must be ignored. */
+    private static Optional<Path> envPath(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).map(Path::of).filter(Path::isAbsolute);
+    }
+
+    public Path settingsFile() {
+        return configDir.resolve("settings.json");
+    }
+}

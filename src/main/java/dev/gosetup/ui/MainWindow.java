@@ -1,0 +1,104 @@
+package dev.gosetup.ui;
+
+import dev.gosetup.AppContext;
+import dev.gosetup.host.HostSource;
+import dev.gosetup.i18n.Language;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.settings.Settings;
+import dev.gosetup.ui.common.BackgroundTasks;
+import dev.gosetup.ui.health.HealthPage;
+import dev.gosetup.ui.settings.SettingsPage;
+import dev.gosetup.ui.setup.SetupPage;
+import dev.gosetup.ui.versions.VersionsPage;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's content: navigation on the left (Set up Go, Installed versions, Health check,
+ * Settings), the chosen page on the right. Changing the language rebuilds it in place.
+ */
+public final class MainWindow extends BorderPane {
+    private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
+
+    /** The pages, in navigation order. */
+    public enum Page { SETUP, VERSIONS, HEALTH, SETTINGS }
+
+    private final AppContext context;
+    private final Supplier<HostSource> sources;
+    private final ToggleGroup nav = new ToggleGroup();
+    private Page page = Page.SETUP;
+    private SetupPage setupPage;
+
+    public MainWindow(AppContext context, Supplier<HostSource> sources) {
+        this.context = context;
+        this.sources = sources;
+        getStyleClass().add("main-window");
+        build();
+    }
+
+    private void build() {
+        Messages m = context.messages();
+        Label brand = new Label(m.get("app.title"));
+        brand.getStyleClass().add("brand");
+        VBox side = new VBox(4, brand,
+                navButton(Page.SETUP, "navSetup", m.get("nav.setup")),
+                navButton(Page.VERSIONS, "navVersions", m.get("nav.versions")),
+                navButton(Page.HEALTH, "navHealth", m.get("nav.health")),
+                navButton(Page.SETTINGS, "navSettings", m.get("nav.settings")));
+        side.getStyleClass().add("sidebar");
+        setLeft(side);
+        setupPage = new SetupPage(m, sources);
+        show(page);
+    }
+
+    private ToggleButton navButton(Page target, String id, String text) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setToggleGroup(nav);
+        b.getStyleClass().add("nav-button");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setSelected(target == page);
+        b.setOnAction(e -> {
+            b.setSelected(true); // a nav button never un-selects itself
+            show(target);
+        });
+        return b;
+    }
+
+    public void show(Page target) {
+        page = target;
+        Messages m = context.messages();
+        Node content = switch (target) {
+            case SETUP -> setupPage;
+            case VERSIONS -> new VersionsPage(m);
+            case HEALTH -> new HealthPage(m);
+            case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
+                    context.settingsStore().file(), context.logFile(), this::changeLanguage);
+        };
+        setCenter(content);
+    }
+
+    public SetupPage setupPage() {
+        return setupPage;
+    }
+
+    private void changeLanguage(Language language) {
+        Settings updated = context.settings().withLanguage(language.tag());
+        context.apply(updated);
+        build();
+        BackgroundTasks.run(() -> {
+            context.settingsStore().save(updated);
+            return null;
+        }, ok -> { }, error -> LOG.log(Level.WARNING, "Could not save settings", error));
+        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setTitle(context.messages().get("app.title"));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gosetup.ui.settings;
+
+import dev.gosetup.i18n.Language;
+import dev.gosetup.i18n.Messages;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Settings: the language (the OS's by default), and where settings and logs live. */
+public final class SettingsPage extends VBox {
+
+    public SettingsPage(Messages messages, Language current, Path settingsFile, Path logFile,
+                        Consumer<Language> onLanguageChosen) {
+        super(12);
+        getStyleClass().add("page");
+        Label title = new Label(messages.get("nav.settings"));
+        title.getStyleClass().add("page-title");
+
+        ComboBox<Language> language = new ComboBox<>();
+        language.setId("languageChoice");
+        language.getItems().addAll(Language.values());
+        language.setValue(current);
+        language.setCellFactory(list -> new LanguageCell(messages));
+        language.setButtonCell(new LanguageCell(messages));
+        language.valueProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null && chosen != old) {
+                onLanguageChosen.accept(chosen);
+            }
+        });
+
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(10);
+        grid.addRow(0, label(messages.get("settings.language")), language);
+        grid.addRow(1, label(messages.get("settings.settingsFile")), path(settingsFile.toString()));
+        grid.addRow(2, label(messages.get("settings.logFile")),
+                path(logFile == null ? messages.get("settings.logFile.none") : logFile.toString()));
+        Label hint = new Label(messages.get("settings.language.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        getChildren().addAll(title, grid, hint);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("fact-label");
+        return l;
+    }
+
+    /** Selectable, so a path can be copied. */
+    private static TextField path(String text) {
+        TextField f = new TextField(text);
+        f.setEditable(false);
+        f.setPrefColumnCount(42);
+        f.getStyleClass().add("path-field");
+        return f;
+    }
+
+    /** Each language in its own words, so a user who cannot read the current one still finds theirs. */
+    private static final class LanguageCell extends ListCell<Language> {
+        private final Messages messages;
+
+        LanguageCell(Messages messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        protected void updateItem(Language item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : switch (item) {
+                case SYSTEM -> messages.get("settings.language.system");
+                case ENGLISH -> "English";
+                case SIMPLIFIED_CHINESE -> "简体中文";
+            });
+        }
+    }
+}
