@@ -24,6 +24,11 @@ public final class AppContext {
         this.messages = Messages.of(Language.fromTag(settings.language()));
     }
 
+    /** A context over given folders, without touching the logging setup (tests, embedding). */
+    public static AppContext of(AppPaths paths, Path logFile) {
+        return new AppContext(paths, logFile);
+    }
+
     /** Sets up logging and reads the settings. */
     public static AppContext start() {
         AppPaths paths = AppPaths.forThisMachine();

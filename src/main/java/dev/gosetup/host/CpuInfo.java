@@ -26,7 +26,9 @@ public record CpuInfo(List<Map<String, String>> processors, Map<String, String> 
         List<Map<String, String>> processors = new ArrayList<>();
         Map<String, String> board = new LinkedHashMap<>();
         Map<String, String> current = null;
-        for (String rawLine : text.split("\\R")) {
+        // Captures pass through Windows tools: drop every CR (one dump ends lines with "\r\r\n"), so
+        // that only real blank lines end a processor block.
+        for (String rawLine : text.replace("\r", "").split("\n")) {
             String line = rawLine.strip();
             int colon = line.indexOf(':');
             if (line.isEmpty() || colon <= 0) {

@@ -44,10 +44,9 @@ final class LinuxArmChip {
         Map<CpuInfo.ArmCore, Integer> counts = new LinkedHashMap<>();
         cores.forEach(c -> counts.merge(c, 1, Integer::sum));
         if (counts.isEmpty()) {
-            if (emulated) {
-                return null;
+            if (!emulated && !cpu.isEmpty()) {
+                f.note("note.chip.unknown");
             }
-            f.note("note.chip.unknown");
             return null;
         }
         if (counts.keySet().stream().allMatch(c -> c.implementer() == ArmCpuCatalog.APPLE)) {

@@ -97,7 +97,13 @@ final class LinuxDetection {
 
     private void chip(CpuInfo cpu, Dmi dmi, Optional<String> deviceTreeModel) {
         if (cpu.isEmpty()) {
-            f.note("note.cpuinfo.missing");
+            // Some kernels and containers hide cpuinfo; ARM's MIDR is also in sysfs.
+            if ("arm".equals(GoArch.family(f.arch))) {
+                f.chip = LinuxArmChip.identify(cpu, dmi, deviceTreeModel, source, f, f.translated);
+            }
+            if (f.chip == null) {
+                f.note("note.cpuinfo.missing");
+            }
             return;
         }
         if (f.translated) {

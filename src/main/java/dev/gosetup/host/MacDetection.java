@@ -44,6 +44,9 @@ final class MacDetection {
         if (arm64.asLong().orElse(0L) == 1 || procTranslated.asLong().orElse(0L) == 1) {
             return GoArch.ARM64;
         }
+        if (GoArch.ARM64.equals(f.processArch)) {
+            return GoArch.ARM64; // an arm64 process cannot run on an Intel Mac
+        }
         if (AppleChips.isArm64Kernel(kernelVersion)) {
             f.note("note.mac.arch.fromKernel");
             return GoArch.ARM64;

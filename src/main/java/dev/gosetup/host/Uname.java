@@ -21,13 +21,24 @@ public record Uname(String sysname, String nodename, String release, String vers
         String nodename = tokens.get(1);
         String release = tokens.get(2);
         int machineIndex = tokens.size() - 1;
-        if (tokens.get(machineIndex).contains("Linux") && tokens.size() >= 7) {
-            // GNU: "... x86_64 x86_64 x86_64 GNU/Linux": machine, processor, hardware platform, OS.
-            machineIndex = tokens.size() - 4;
+        if (tokens.get(machineIndex).contains("Linux") || tokens.get(machineIndex).equals("Android")) {
+            // GNU: "... x86_64 x86_64 x86_64 GNU/Linux" (machine, processor, platform, OS); processor and
+            // platform are left out when "unknown", so walk back over arch-like words and take the first.
+            int i = machineIndex - 1;
+            int first = i;
+            while (i > 3 && machineIndex - i <= 3 && isArchWord(tokens.get(i))) {
+                first = i;
+                i--;
+            }
+            machineIndex = first;
         }
         String machine = tokens.get(machineIndex);
         String version = String.join(" ", tokens.subList(3, machineIndex));
         return Optional.of(new Uname(sysname, nodename, release, version, machine));
+    }
+
+    private static boolean isArchWord(String token) {
+        return token.equals("unknown") || GoArch.fromMachine(token) != null;
     }
 
     /** The same line {@code uname -a} prints on macOS (what a snapshot stores). */

@@ -1,0 +1,120 @@
+package dev.gosetup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosetup.AppContext;
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.testing.Fixtures;
+import dev.gosetup.testing.SnapshotBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user and a script see it: output, JSON and exit codes. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int exitCode, String out, String err) {}
+
+    Result run(String... args) {
+        AppContext context = AppContext.of(new AppPaths(tmp.resolve("config"), tmp.resolve("logs")), tmp.resolve("logs/gosetup0.log"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GoSetupCommand.run(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    Path m2ProUnderRosetta() {
+        return SnapshotBuilder.mac("x86_64")
+                .sysctl(Fixtures.capture("sysctl_macos_m2_monterey.txt") + "sysctl.proc_translated: 1\nkern.osproductversion: 15.1\n")
+                .writeTo(tmp.resolve("m2"));
+    }
+
+    @Test
+    void detectJsonFromASnapshotHasTheContractFields() throws Exception {
+        Result r = run("detect", "--json", "--from", m2ProUnderRosetta().toString());
+        assertThat(r.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("os").asText()).isEqualTo("darwin");
+        assertThat(json.get("arch").asText()).isEqualTo("arm64");
+        assertThat(json.get("processArch").asText()).isEqualTo("amd64");
+        assertThat(json.get("translated").asBoolean()).isTrue();
+        assertThat(json.get("chip").asText()).isEqualTo("Apple M2");
+        assertThat(json.get("osVersion").asText()).isEqualTo("macOS 15.1");
+        assertThat(json.has("wsl")).isTrue();
+        assertThat(json.get("wsl").isNull()).isTrue();
+        assertThat(json.get("container").isNull()).isTrue();
+        assertThat(json.get("goamd64").isNull()).isTrue();
+        assertThat(json.get("notes").isArray()).isTrue();
+    }
+
+    @Test
+    void detectSummaryStatesTheConsequence() {
+        Result r = run("detect", "--from", m2ProUnderRosetta().toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Apple M2 (Mac14,2)".replace(" (Mac14,2)", ""))
+                .contains("macOS 15.1")
+                .contains("this app runs under Rosetta 2")
+                .contains("Go will be installed for the native arm64 CPU (darwin-arm64).");
+    }
+
+    @Test
+    void chineseOutputOnRequest() {
+        Result r = run("--lang", "zh-CN", "detect", "--from", m2ProUnderRosetta().toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("将为本机原生的 arm64 CPU 安装 Go（darwin-arm64）").contains("Rosetta 2");
+    }
+
+    @Test
+    void unusableSnapshotIsExitCode2WithAClearMessageAndNoStackTrace() {
+        Result r = run("detect", "--from", tmp.resolve("missing").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("No snapshot folder").doesNotContain("at dev.gosetup").doesNotContain("Exception");
+    }
+
+    @Test
+    void wrongOptionIsExitCode2() {
+        Result r = run("detect", "--bogus");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--bogus").contains("gosetup detect --help");
+    }
+
+    @Test
+    void unknownLanguageIsExitCode2() {
+        Result r = run("--lang", "klingon", "detect");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("klingon");
+    }
+
+    @Test
+    void reportThenDetectFromItGivesTheSameAnswer() throws Exception {
+        Path report = tmp.resolve("report");
+        Result written = run("report", "--out", report.toString());
+        assertThat(written.exitCode()).isZero();
+        assertThat(written.out()).contains(report.toString());
+        Result live = run("detect", "--json");
+        Result fromReport = run("detect", "--json", "--from", report.toString());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(live.out());
+        JsonNode b = json.readTree(fromReport.out());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("source");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("source");
+        assertThat(b).isEqualTo(a);
+        assertThat(json.readTree(Files.readString(report.resolve("detect.json"))).get("arch")).isEqualTo(a.get("arch"));
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        Result r = run("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("detect").contains("report").contains("gui").contains("Exit codes");
+        Result zh = run("--lang", "zh-CN", "--help");
+        assertThat(zh.out()).contains("退出码");
+    }
+}

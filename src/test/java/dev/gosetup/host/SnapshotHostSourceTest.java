@@ -1,0 +1,142 @@
+package dev.gosetup.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gosetup.host.snapshot.RecordingHostSource;
+import dev.gosetup.host.snapshot.SnapshotHostSource;
+import dev.gosetup.host.snapshot.SnapshotWriter;
+import dev.gosetup.testing.SnapshotBuilder;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotHostSourceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aReportOfThisMachineDetectsTheSameAsThisMachine() throws IOException {
+        HostInfo live = new HostDetector().detect(new LiveHostSource());
+        RecordingHostSource recording = new RecordingHostSource(new LiveHostSource());
+        HostInfo recorded = new HostDetector().detect(recording);
+        new SnapshotWriter().write(recording, tmp.resolve("report"));
+
+        HostInfo fromReport = new HostDetector().detect(new SnapshotHostSource(tmp.resolve("report")));
+
+        assertThat(recorded).isEqualTo(live);
+        assertThat(fromReport).isEqualTo(live);
+        assertThat(tmp.resolve("report/system.properties")).exists();
+        assertThat(tmp.resolve("report/root/proc/cpuinfo")).exists();
+        // Only what detection read: never the whole environment.
+        String env = Files.exists(tmp.resolve("report/env.properties")) ? Files.readString(tmp.resolve("report/env.properties")) : "";
+        assertThat(env).doesNotContain("PATH=").doesNotContain("HOME=");
+    }
+
+    @Test
+    void reportRefusesAFolderThatHoldsOtherFiles() throws IOException {
+        Files.createDirectories(tmp.resolve("busy"));
+        Files.writeString(tmp.resolve("busy/notes.txt"), "mine");
+        RecordingHostSource recording = new RecordingHostSource(new LiveHostSource());
+        new HostDetector().detect(recording);
+        assertThatThrownBy(() -> new SnapshotWriter().write(recording, tmp.resolve("busy")))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("not empty");
+        assertThat(Files.readString(tmp.resolve("busy/notes.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void missingFolderSaysHowToMakeOne() {
+        assertThatThrownBy(() -> new SnapshotHostSource(tmp.resolve("nope")))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("No snapshot folder").hasMessageContaining("gosetup report --out");
+    }
+
+    @Test
+    void binaryCpuinfoIsRefusedByName() {
+        Path dir = SnapshotBuilder.linux("amd64").file("/proc/cpuinfo", new byte[] {'p', 0, 1, 2, (byte) 0xff}).writeTo(tmp.resolve("s"));
+        assertThatThrownBy(() -> new HostDetector().detect(new SnapshotHostSource(dir)))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("root/proc/cpuinfo").hasMessageContaining("binary");
+    }
+
+    @Test
+    void nonUtf8TextIsRefused() {
+        Path dir = SnapshotBuilder.linux("amd64").file("/etc/os-release", new byte[] {'N', 'A', 'M', 'E', '=', (byte) 0xc3, (byte) 0x28})
+                .writeTo(tmp.resolve("s"));
+        assertThatThrownBy(() -> new HostDetector().detect(new SnapshotHostSource(dir)))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void hugeFileIsRefusedWithoutReadingIt() throws IOException {
+        Path dir = SnapshotBuilder.linux("amd64").writeTo(tmp.resolve("s"));
+        Path cpuinfo = dir.resolve("root/proc/cpuinfo");
+        Files.createDirectories(cpuinfo.getParent());
+        try (RandomAccessFile f = new RandomAccessFile(cpuinfo.toFile(), "rw")) {
+            f.setLength(64L * 1024 * 1024); // sparse: costs no disk
+        }
+        assertThatThrownBy(() -> new HostDetector().detect(new SnapshotHostSource(dir)))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("64 MiB");
+    }
+
+    @Test
+    void malformedPropertiesAreExplained() throws IOException {
+        Path dir = tmp.resolve("s");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("system.properties"), "os.name=\\uZZZZ\n");
+        assertThatThrownBy(() -> new SnapshotHostSource(dir))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("system.properties");
+    }
+
+    @Test
+    void garbageUnameIsExplained() {
+        Path dir = SnapshotBuilder.linux("amd64").uname("hello").writeTo(tmp.resolve("s"));
+        assertThatThrownBy(() -> new SnapshotHostSource(dir))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("uname.txt");
+    }
+
+    @Test
+    void garbageTextIsNotAnErrorButNothingIsInvented() {
+        Path dir = SnapshotBuilder.linux("amd64").file("/proc/cpuinfo", "lorem ipsum\ndolor: sit\n")
+                .file("/etc/os-release", "just words").writeTo(tmp.resolve("s"));
+        HostInfo host = new HostDetector().detect(new SnapshotHostSource(dir));
+        assertThat(host.arch()).isEqualTo("amd64");
+        assertThat(host.chip()).isNull();
+        assertThat(host.osVersion()).isNull();
+        assertThat(host.notes()).extracting(Note::code).contains("note.chip.unknown", "note.os.version.unknown");
+    }
+
+    @Test
+    void rootPathsCannotEscapeTheSnapshot() throws IOException {
+        Path dir = SnapshotBuilder.linux("amd64").writeTo(tmp.resolve("s"));
+        Files.writeString(tmp.resolve("secret"), "x");
+        SnapshotHostSource source = new SnapshotHostSource(dir);
+        assertThat(source.file("/../../secret")).isEmpty();
+        assertThat(source.exists("/../../secret")).isFalse();
+    }
+
+    @Test
+    void anEmptyFolderStillAnswersWithNotes() throws IOException {
+        Files.createDirectories(tmp.resolve("empty"));
+        HostInfo host = new HostDetector().detect(new SnapshotHostSource(tmp.resolve("empty")));
+        assertThat(host.os()).isNull();
+        assertThat(host.notes()).extracting(Note::code).contains("note.os.unknown");
+    }
+
+    @Test
+    void sysctlTextKeepsUnknownOidsApartFromMissingNames() {
+        Path dir = SnapshotBuilder.mac("x86_64").sysctl("sysctl: unknown oid 'hw.optional.arm64'\nhw.model: MacBookPro11,5\n")
+                .writeTo(tmp.resolve("s"));
+        SnapshotHostSource source = new SnapshotHostSource(dir);
+        assertThat(source.sysctl("hw.optional.arm64")).isInstanceOf(SysctlValue.Unknown.class);
+        assertThat(source.sysctl("hw.model").text()).contains("MacBookPro11,5");
+        assertThat(source.sysctl("kern.version")).isInstanceOf(SysctlValue.NotCaptured.class);
+        HostInfo host = new HostDetector().detect(source);
+        assertThat(host.arch()).isEqualTo("amd64");
+        assertThat(host.translated()).isFalse();
+        assertThat(host.machine()).isEqualTo("MacBookPro11,5");
+    }
+}
