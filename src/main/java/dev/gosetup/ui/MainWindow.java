@@ -33,6 +33,7 @@ public final class MainWindow extends BorderPane {
     private final AppContext context;
     private final Supplier<HostSource> sources;
     private final ToggleGroup nav = new ToggleGroup();
+    private final java.util.Map<Page, ToggleButton> navButtons = new java.util.EnumMap<>(Page.class);
     private Page page = Page.SETUP;
     private SetupPage setupPage;
 
@@ -65,6 +66,7 @@ public final class MainWindow extends BorderPane {
         b.getStyleClass().add("nav-button");
         b.setMaxWidth(Double.MAX_VALUE);
         b.setSelected(target == page);
+        navButtons.put(target, b);
         b.setOnAction(e -> {
             b.setSelected(true); // a nav button never un-selects itself
             show(target);
@@ -74,6 +76,10 @@ public final class MainWindow extends BorderPane {
 
     public void show(Page target) {
         page = target;
+        ToggleButton button = navButtons.get(target);
+        if (button != null) {
+            button.setSelected(true);
+        }
         Messages m = context.messages();
         Node content = switch (target) {
             case SETUP -> setupPage;

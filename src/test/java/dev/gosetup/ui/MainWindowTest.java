@@ -1,0 +1,96 @@
+package dev.gosetup.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gosetup.AppContext;
+import dev.gosetup.host.snapshot.SnapshotHostSource;
+import dev.gosetup.i18n.Language;
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.settings.SettingsStore;
+import dev.gosetup.testing.Fixtures;
+import dev.gosetup.testing.SnapshotBuilder;
+import dev.gosetup.ui.common.Styles;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window, headless (JavaFX's own Headless glass platform), over a captured M2 Mac under Rosetta 2. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path tmp;
+
+    AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        Path snapshot = SnapshotBuilder.mac("x86_64")
+                .sysctl(Fixtures.capture("sysctl_macos_m2_monterey.txt") + "sysctl.proc_translated: 1\nkern.osproductversion: 15.1\n")
+                .writeTo(tmp.resolve("m2-" + System.nanoTime()));
+        context = AppContext.of(new AppPaths(tmp.resolve("config-" + System.nanoTime()), tmp.resolve("logs")), null);
+        MainWindow window = new MainWindow(context, () -> new SnapshotHostSource(snapshot));
+        Scene scene = new Scene(window, 980, 680);
+        scene.getStylesheets().add(Styles.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void waitForDetection(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#hostConsequence").queryAs(Label.class).getText().contains("darwin"));
+    }
+
+    @Test
+    void thisComputerStepStatesTheDetectionAndItsConsequence(FxRobot robot) throws Exception {
+        waitForDetection(robot);
+        String headline = robot.lookup("#hostHeadline").queryAs(Label.class).getText();
+        assertThat(headline).contains("Apple M2").contains("macOS 15.1").contains("Rosetta 2");
+        assertThat(robot.lookup("#hostConsequence").queryAs(Label.class).getText())
+                .isEqualTo("Go will be installed for the native arm64 CPU (darwin-arm64).");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 1: This computer");
+        // What detection could not tell is shown, not hidden.
+        assertThat(robot.lookup(".fact-unknown").queryAll()).isNotEmpty();
+    }
+
+    @Test
+    void navigationReachesEveryPageAndNoPageInventsContent(FxRobot robot) throws Exception {
+        waitForDetection(robot);
+        robot.clickOn("#navVersions");
+        assertThat(robot.lookup("#versionsNotYet").queryAs(Label.class).getText()).contains("not in this version");
+        robot.clickOn("#navHealth");
+        assertThat(robot.lookup("#healthNotYet").queryAs(Label.class).getText()).contains("not in this version");
+        robot.clickOn("#navSettings");
+        assertThat(robot.lookup("#languageChoice").tryQuery()).isPresent();
+        robot.clickOn("#navSetup");
+        assertThat(robot.lookup("#hostHeadline").tryQuery()).isPresent();
+        assertThat(robot.lookup("#navSetup").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void choosingChineseRelabelsTheWindowAtOnceAndIsSaved(FxRobot robot) throws Exception {
+        waitForDetection(robot);
+        robot.clickOn("#navSettings");
+        ComboBox<Language> choice = robot.lookup("#languageChoice").queryComboBox();
+        robot.interact(() -> choice.setValue(Language.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#navSettings").queryAs(ToggleButton.class).getText()).isEqualTo("设置");
+        assertThat(robot.lookup("#navSetup").queryAs(ToggleButton.class).getText()).isEqualTo("安装 Go");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "zh-CN".equals(new SettingsStore(context.settingsStore().file()).load().language()));
+        robot.clickOn("#navSetup");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#hostConsequence").queryAs(Label.class).getText().contains("darwin-arm64"));
+        assertThat(robot.lookup("#hostConsequence").queryAs(Label.class).getText()).contains("将为本机原生的 arm64 CPU 安装 Go");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gosetup.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gosetup.AppContext;
+import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.i18n.Language;
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.settings.Settings;
+import dev.gosetup.ui.common.Styles;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Opens the real window (a real glass platform, e.g. GTK under Xvfb) describing this machine, and saves
+ * PNGs under target/screenshots. Runs only with -Pscreenshot: {@code xvfb-run -a mvn -Pscreenshot verify}.
+ */
+@Tag("screenshot")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+    @TempDir
+    static Path tmp;
+
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setTitle("Go Setup Assistant");
+    }
+
+    private MainWindow open(FxRobot robot, Language language) throws Exception {
+        // The folders a Linux user has, so the Settings page shows real-looking paths.
+        AppPaths paths = AppPaths.forThisMachine();
+        // Only read from them: the language is applied in memory, never saved.
+        AppContext context = AppContext.of(paths, paths.logDir().resolve("gosetup0.log"));
+        context.apply(new Settings(language.tag()));
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            window[0] = new MainWindow(context, LiveHostSource::new);
+            Scene scene = new Scene(window[0], 980, 720);
+            scene.getStylesheets().add(Styles.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup("#hostConsequence").queryAs(Label.class).getText().contains("linux"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300); // let the real window paint once more
+        return window[0];
+    }
+
+    @Test
+    void thisComputerInEnglishAndChinese(FxRobot robot) throws Exception {
+        assertThat(System.getProperty("glass.platform")).as("a real window, not the headless platform").isNull();
+        open(robot, Language.ENGLISH);
+        save(robot, "this-computer-en.png");
+        MainWindow zh = open(robot, Language.SIMPLIFIED_CHINESE);
+        save(robot, "this-computer-zh-CN.png");
+        robot.interact(() -> zh.show(MainWindow.Page.SETTINGS));
+        WaitForAsyncUtils.waitForFxEvents();
+        save(robot, "settings-zh-CN.png");
+    }
+
+    private void save(FxRobot robot, String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path out = Path.of(System.getProperty("gosetup.target", "target"), "screenshots", name);
+        Files.createDirectories(out.getParent());
+        ImageIO.write(png, "png", out.toFile());
+        assertThat(Files.size(out)).isGreaterThan(10_000);
+    }
+}
