@@ -13,7 +13,6 @@ module dev.gosetup {
     requires info.picocli;
     requires org.apache.commons.compress;
 
-    exports dev.gosetup.host;
     exports dev.gosetup.ui to javafx.graphics;
 
     // JNA builds Structure instances and reads their fields reflectively.
