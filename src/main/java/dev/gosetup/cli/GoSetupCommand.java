@@ -4,7 +4,10 @@ import dev.gosetup.AppContext;
 import dev.gosetup.host.SnapshotException;
 import dev.gosetup.i18n.Language;
 import dev.gosetup.logging.LogSetup;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,7 +55,25 @@ public final class GoSetupCommand implements Runnable {
 
     /** Runs the command line with the given arguments and returns the exit code. */
     public static int run(AppContext context, String[] args) {
-        return run(context, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Charset console = consoleCharset();
+        return run(context, args, new PrintWriter(new OutputStreamWriter(System.out, console), true),
+                new PrintWriter(new OutputStreamWriter(System.err, console), true));
+    }
+
+    /**
+     * The terminal's charset, except that an unset locale (C/POSIX: ASCII, typical of containers and
+     * fresh WSL distributions, whose terminals are UTF-8) would print every "·" and every Chinese
+     * character as "?": there UTF-8 is used.
+     */
+    static Charset consoleCharset() {
+        String name = System.getProperty("stdout.encoding");
+        Charset cs;
+        try {
+            cs = name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            cs = StandardCharsets.UTF_8;
+        }
+        return cs.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : cs;
     }
 
     public static int run(AppContext context, String[] args, PrintWriter out, PrintWriter err) {

@@ -16,7 +16,26 @@ public enum Language {
 
     /** The locale to use: this language's, or for SYSTEM the best match for the OS locale. */
     public Locale locale() {
-        return locale != null ? locale : forSystem(Locale.getDefault());
+        return locale != null ? locale : forSystem(systemLocale(Locale.getDefault(), System.getenv()));
+    }
+
+    /**
+     * The JVM's locale, unless it fell back to English because the OS locale is not installed (a fresh
+     * WSL or container with LANG=zh_CN.UTF-8 but no generated locale): then the POSIX variables, in
+     * their order of precedence, still say what the user reads.
+     */
+    static Locale systemLocale(Locale jvm, java.util.Map<String, String> env) {
+        if (!"en".equals(jvm.getLanguage()) && !jvm.getLanguage().isEmpty()) {
+            return jvm;
+        }
+        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                String tag = value.split("[.@]")[0].replace('_', '-');
+                return tag.equals("C") || tag.equals("POSIX") ? jvm : Locale.forLanguageTag(tag);
+            }
+        }
+        return jvm;
     }
 
     /** zh-CN, zh-SG and zh-Hans-* read Simplified Chinese; everything else English (for now). */

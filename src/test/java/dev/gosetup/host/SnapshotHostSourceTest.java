@@ -139,4 +139,31 @@ class SnapshotHostSourceTest {
         assertThat(host.translated()).isFalse();
         assertThat(host.machine()).isEqualTo("MacBookPro11,5");
     }
+
+    @Test
+    void windowsBuildNumberDecidesWindows11() {
+        Path dir = SnapshotBuilder.windows("amd64").windowsValue("processMachine", "0x0000").windowsValue("nativeMachine", "0x8664")
+                .windowsValue("ProductName", "Windows 10 Pro").windowsValue("CurrentBuild", "22631")
+                .windowsValue("DisplayVersion", "23H2").windowsValue("UBR", "4460").writeTo(tmp.resolve("s"));
+        HostInfo host = new HostDetector().detect(new SnapshotHostSource(dir));
+        assertThat(host.osVersion()).isEqualTo("Windows 11 23H2 (build 22631.4460)");
+        assertThat(host.translated()).isFalse();
+    }
+
+    @Test
+    void windowsMachineValuesMustBeNumbers() {
+        Path dir = SnapshotBuilder.windows("amd64").windowsValue("nativeMachine", "ARM64").writeTo(tmp.resolve("s"));
+        assertThatThrownBy(() -> new HostDetector().detect(new SnapshotHostSource(dir)))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("nativeMachine=0xaa64");
+    }
+
+    @Test
+    void containersInSystemdOrder() {
+        Path podman = SnapshotBuilder.linux("amd64").file("/run/.containerenv", "").file("/.dockerenv", "").writeTo(tmp.resolve("p"));
+        assertThat(new HostDetector().detect(new SnapshotHostSource(podman)).container()).isEqualTo("podman");
+        Path manager = SnapshotBuilder.linux("amd64").file("/run/host/container-manager", "systemd-nspawn\n").writeTo(tmp.resolve("m"));
+        assertThat(new HostDetector().detect(new SnapshotHostSource(manager)).container()).isEqualTo("systemd-nspawn");
+        Path none = SnapshotBuilder.linux("amd64").writeTo(tmp.resolve("n"));
+        assertThat(new HostDetector().detect(new SnapshotHostSource(none)).container()).isNull();
+    }
 }

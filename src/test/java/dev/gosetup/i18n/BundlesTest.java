@@ -87,6 +87,13 @@ class BundlesTest {
     }
 
     @Test
+    void posixVariablesSpeakWhenTheJvmFellBackToEnglish() {
+        assertThat(Language.systemLocale(Locale.ENGLISH, java.util.Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo(Locale.forLanguageTag("zh-CN"));
+        assertThat(Language.systemLocale(Locale.ENGLISH, java.util.Map.of("LC_ALL", "C", "LANG", "zh_CN.UTF-8"))).isEqualTo(Locale.ENGLISH);
+        assertThat(Language.systemLocale(Locale.GERMANY, java.util.Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo(Locale.GERMANY);
+    }
+
+    @Test
     void systemLanguageFollowsTheOs() {
         assertThat(Language.forSystem(Locale.forLanguageTag("zh-CN"))).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         assertThat(Language.forSystem(Locale.forLanguageTag("zh-Hans-SG"))).isEqualTo(Locale.SIMPLIFIED_CHINESE);
