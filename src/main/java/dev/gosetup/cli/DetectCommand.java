@@ -49,26 +49,9 @@ public final class DetectCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, HostInfo host, Messages messages, String snapshot) {
-        HostSummary summary = new HostSummary(messages);
         if (snapshot != null) {
             out.println(messages.get("cli.detect.fromSnapshot", snapshot));
         }
-        out.println(summary.headline(host));
-        out.println(summary.consequence(host));
-        out.println();
-        int width = summary.facts(host).stream().mapToInt(f -> displayWidth(f.label())).max().orElse(10);
-        for (HostSummary.Fact fact : summary.facts(host)) {
-            out.println("  " + fact.label() + " ".repeat(width - displayWidth(fact.label()) + 2) + fact.value());
-        }
-        if (!host.notes().isEmpty()) {
-            out.println();
-            out.println(messages.get("cli.detect.notes"));
-            summary.notes(host).forEach(n -> out.println("  - " + n));
-        }
-    }
-
-    /** CJK characters take two terminal columns. */
-    static int displayWidth(String s) {
-        return s.codePoints().map(c -> Character.isIdeographic(c) || (c >= 0xFF00 && c <= 0xFFEF) ? 2 : 1).sum();
+        out.print(new HostSummary(messages).plainText(host));
     }
 }

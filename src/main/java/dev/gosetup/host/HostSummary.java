@@ -79,6 +79,30 @@ public final class HostSummary {
         return facts;
     }
 
+    /**
+     * The whole summary as plain text with aligned columns: what {@code gosetup detect} prints and what
+     * "Copy details" puts on the clipboard.
+     */
+    public String plainText(HostInfo h) {
+        StringBuilder out = new StringBuilder(headline(h)).append('\n').append(consequence(h)).append("\n\n");
+        List<Fact> facts = facts(h);
+        int width = facts.stream().mapToInt(f -> displayWidth(f.label())).max().orElse(10);
+        for (Fact fact : facts) {
+            out.append("  ").append(fact.label()).append(" ".repeat(width - displayWidth(fact.label()) + 2))
+                    .append(fact.value()).append('\n');
+        }
+        if (!h.notes().isEmpty()) {
+            out.append('\n').append(messages.get("host.notes.heading")).append('\n');
+            notes(h).forEach(n -> out.append("  - ").append(n).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** CJK characters take two terminal columns. */
+    static int displayWidth(String s) {
+        return s.codePoints().map(c -> Character.isIdeographic(c) || (c >= 0xFF00 && c <= 0xFFEF) ? 2 : 1).sum();
+    }
+
     public List<String> notes(HostInfo h) {
         return h.notes().stream().map(messages::note).toList();
     }

@@ -33,7 +33,7 @@ final class LinuxArmChip {
         if (cores.isEmpty()) {
             cores = midrCores(source);
         }
-        Optional<String> appleCompatible = deviceTree(source, "compatible").flatMap(LinuxArmChip::appleFromCompatible);
+        Optional<String> appleCompatible = LinuxDetection.deviceTree(source, "compatible").flatMap(LinuxArmChip::appleFromCompatible);
         if (appleCompatible.isPresent()) {
             return appleCompatible.get();
         }
@@ -164,10 +164,6 @@ final class LinuxArmChip {
             }
         }
         return cores;
-    }
-
-    private static Optional<String> deviceTree(HostSource source, String name) {
-        return source.file("/sys/firmware/devicetree/base/" + name).map(s -> s.replace('\0', '\n').strip());
     }
 
     private static Optional<String> appleFromCompatible(String compatible) {

@@ -38,7 +38,7 @@ final class LinuxDetection {
         wsl(procVersion.orElse(null));
         f.container = ContainerDetection.detect(source);
         Dmi dmi = Dmi.read(source::file);
-        Optional<String> deviceTreeModel = deviceTree("model");
+        Optional<String> deviceTreeModel = deviceTree(source, "model");
         f.machine = deviceTreeModel.filter(m -> !RaspberryPi.isRaspberryPiModel(m))
                 .or(dmi::machineLabel).orElse(null);
         chip(cpu, dmi, deviceTreeModel);
@@ -136,8 +136,8 @@ final class LinuxDetection {
         }
     }
 
-    /** A devicetree string property: NUL-terminated, lists NUL-separated. */
-    private Optional<String> deviceTree(String name) {
+    /** A devicetree string property: NUL-terminated, lists NUL-separated (one entry a line here). */
+    static Optional<String> deviceTree(HostSource source, String name) {
         return source.file("/sys/firmware/devicetree/base/" + name)
                 .or(() -> source.file("/proc/device-tree/" + name))
                 .map(s -> s.replace('\0', '\n').strip())

@@ -151,12 +151,8 @@ public final class ThisComputerStep extends VBox {
         if (host == null) {
             return;
         }
-        HostSummary summary = new HostSummary(messages);
-        StringBuilder text = new StringBuilder(summary.oneLine(host)).append("\n\n");
-        summary.facts(host).forEach(f -> text.append(f.label()).append(": ").append(f.value()).append('\n'));
-        summary.notes(host).forEach(n -> text.append("- ").append(n).append('\n'));
         ClipboardContent content = new ClipboardContent();
-        content.putString(text.toString());
+        content.putString(new HostSummary(messages).plainText(host));
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         status.setText(messages.get("common.copied"));
     }
