@@ -23,5 +23,6 @@ module dev.gosetup {
     opens dev.gosetup.cli to info.picocli, com.fasterxml.jackson.databind;
     opens dev.gosetup.host to com.fasterxml.jackson.databind;
     opens dev.gosetup.settings to com.fasterxml.jackson.databind;
+    opens dev.gosetup.release to com.fasterxml.jackson.databind;
     opens dev.gosetup.i18n;
 }
