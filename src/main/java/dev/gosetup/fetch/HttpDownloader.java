@@ -1,0 +1,356 @@
+package dev.gosetup.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Downloads one file with java.net.http: resumes from a {@code .partial} file with Range (If-Range
+ * guarded), retries transient failures with bounded backoff (honouring Retry-After), aborts a stalled
+ * body, follows redirects only to HTTPS (or to hosts allowed plain HTTP), and checks the size against
+ * the release list. Every byte goes to the sink exactly once, in order, and into the SHA-256 as it
+ * arrives: there is no second pass over the data.
+ */
+public final class HttpDownloader {
+    private static final Logger LOG = Logger.getLogger(HttpDownloader.class.getName());
+    private static final int CHUNK = 128 * 1024;
+    /** A server that keeps failing must not keep us busy forever, whatever progress it makes. */
+    private static final int MAX_REQUESTS = 50;
+
+    private final HttpClient client;
+    private final FetchPolicy policy;
+
+    public HttpDownloader(HttpClient client, FetchPolicy policy) {
+        this.client = client;
+        this.policy = policy;
+    }
+
+    /**
+     * @param partial      the {@code .partial} file: bytes already there are resumed from (and passed to the
+     *                     sink first), new bytes are appended
+     * @param expectedSize the size the release list gives, or 0 when unknown
+     */
+    public FetchResult fetch(URI uri, Path partial, long expectedSize, ByteSink sink, ProgressListener listener,
+                             CancelToken cancel) throws IOException {
+        if (!policy.allows(uri)) {
+            throw new DownloadException("Refusing " + uri + ": downloads use HTTPS. If this is a trusted local mirror, "
+                    + "allow plain HTTP for " + uri.getHost() + " in the settings.");
+        }
+        Sha256 sha = new Sha256();
+        long offset = replayPartial(partial, sha, sink, cancel);
+        RateMeter meter = new RateMeter(listener, expectedSize > 0 ? expectedSize : -1, offset);
+        String validator = readValidator(partial).orElse(null);
+        int failuresInARow = 0;
+        String lastFailure = null;
+        for (int request = 1; request <= MAX_REQUESTS; request++) {
+            cancel.throwIfCancelled();
+            if (expectedSize > 0 && offset == expectedSize) {
+                break;
+            }
+            long before = offset;
+            Attempt attempt = new Attempt(uri, partial, offset, validator, expectedSize, sha, sink, meter, cancel);
+            try {
+                attempt.run();
+                offset = attempt.offset;
+                validator = attempt.validator;
+                if (attempt.complete && (expectedSize <= 0 || offset >= expectedSize)) {
+                    break;
+                }
+                lastFailure = "the connection closed after " + offset + " of " + expectedSize + " bytes";
+            } catch (RetryableException e) {
+                offset = attempt.offset;
+                validator = attempt.validator;
+                lastFailure = e.getMessage();
+                if (e.retryAfter != null) {
+                    sleep(e.retryAfter, cancel);
+                }
+            } catch (IOException e) {
+                if (e instanceof DownloadException || e instanceof ChecksumMismatchException
+                        || e instanceof CancelToken.CancelledException) {
+                    throw e;
+                }
+                offset = attempt.offset;
+                validator = attempt.validator;
+                lastFailure = attempt.stalled.get() ? "no data for " + policy.stallTimeout().toSeconds() + " s" : String.valueOf(e.getMessage());
+            }
+            failuresInARow = offset > before ? 1 : failuresInARow + 1;
+            if (failuresInARow >= policy.attempts()) {
+                throw new DownloadException("Download of " + uri + " failed " + failuresInARow + " times in a row ("
+                        + lastFailure + "). " + offset + " bytes are kept in " + partial.getFileName()
+                        + "; run the install again to resume, or choose another mirror.");
+            }
+            Duration wait = backoff(failuresInARow);
+            LOG.info("Retrying " + uri + " in " + wait.toMillis() + " ms: " + lastFailure);
+            listener.retrying(failuresInARow, wait, lastFailure);
+            sleep(wait, cancel);
+        }
+        if (expectedSize > 0 && offset != expectedSize) {
+            throw new DownloadException("Download of " + uri + " did not complete (" + offset + " of " + expectedSize
+                    + " bytes after " + MAX_REQUESTS + " requests). Try another mirror.");
+        }
+        meter.update(offset, true);
+        return new FetchResult(offset, sha.hex());
+    }
+
+    private Duration backoff(int failures) {
+        long millis = policy.firstBackoff().toMillis() << Math.min(failures - 1, 10);
+        return Duration.ofMillis(Math.min(millis, policy.maxBackoff().toMillis()));
+    }
+
+    private static void sleep(Duration d, CancelToken cancel) throws IOException {
+        long end = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < end) {
+            cancel.throwIfCancelled();
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelToken.CancelledException();
+            }
+        }
+    }
+
+    /** Bytes from an earlier, interrupted run: hashed and passed on, as if they had just arrived. */
+    private static long replayPartial(Path partial, Sha256 sha, ByteSink sink, CancelToken cancel) throws IOException {
+        if (!Files.exists(partial)) {
+            return 0;
+        }
+        long n = 0;
+        byte[] buf = new byte[CHUNK];
+        try (InputStream in = Files.newInputStream(partial)) {
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                cancel.throwIfCancelled();
+                sha.update(buf, 0, r);
+                sink.write(buf, 0, r);
+                n += r;
+            }
+        }
+        return n;
+    }
+
+    private static Path validatorFile(Path partial) {
+        return partial.resolveSibling(partial.getFileName() + ".validator");
+    }
+
+    private static Optional<String> readValidator(Path partial) {
+        try {
+            Path f = validatorFile(partial);
+            return Files.exists(f) ? Optional.of(Files.readString(f).strip()).filter(s -> !s.isEmpty()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Removes the partial download and what belongs to it. */
+    public static void discardPartial(Path partial) throws IOException {
+        Files.deleteIfExists(partial);
+        Files.deleteIfExists(validatorFile(partial));
+    }
+
+    /** A failure worth another request. */
+    static final class RetryableException extends IOException {
+        final Duration retryAfter;
+
+        RetryableException(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** One HTTP request (following redirects), appending what arrives. */
+    private final class Attempt {
+        final URI start;
+        final Path partial;
+        final long expectedSize;
+        final Sha256 sha;
+        final ByteSink sink;
+        final RateMeter meter;
+        final CancelToken cancel;
+        final AtomicBoolean stalled = new AtomicBoolean();
+        long offset;
+        String validator;
+        boolean complete;
+
+        Attempt(URI start, Path partial, long offset, String validator, long expectedSize, Sha256 sha, ByteSink sink,
+                RateMeter meter, CancelToken cancel) {
+            this.start = start;
+            this.partial = partial;
+            this.offset = offset;
+            this.validator = validator;
+            this.expectedSize = expectedSize;
+            this.sha = sha;
+            this.sink = sink;
+            this.meter = meter;
+            this.cancel = cancel;
+        }
+
+        void run() throws IOException {
+            URI uri = start;
+            for (int redirects = 0; ; redirects++) {
+                HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(policy.connectTimeout())
+                        .header("User-Agent", "gosetup");
+                if (offset > 0) {
+                    rb.header("Range", "bytes=" + offset + "-");
+                    if (validator != null) {
+                        rb.header("If-Range", validator);
+                    }
+                }
+                HttpResponse<InputStream> response;
+                try {
+                    response = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelToken.CancelledException();
+                } catch (java.net.http.HttpTimeoutException e) {
+                    throw new RetryableException("no answer from " + uri.getHost() + " within "
+                            + policy.connectTimeout().toSeconds() + " s", null);
+                } catch (javax.net.ssl.SSLException e) {
+                    throw new DownloadException("The secure connection to " + uri.getHost() + " failed (" + e.getMessage()
+                            + "). A company proxy that inspects TLS needs its certificate in the system's trust store.", e);
+                }
+                int status = response.statusCode();
+                if (status >= 300 && status < 400 && status != 304) {
+                    response.body().close();
+                    if (redirects >= policy.maxRedirects()) {
+                        throw new DownloadException("Too many redirects from " + start + ". The mirror is misconfigured; choose another.");
+                    }
+                    URI from = uri;
+                    String location = response.headers().firstValue("Location").orElseThrow(
+                            () -> new DownloadException(from + " answered " + status + " without a Location."));
+                    URI next = uri.resolve(location);
+                    if (!policy.allows(next)) {
+                        throw new DownloadException("Refusing the redirect from " + uri.getHost() + " to " + next
+                                + ": downloads only follow redirects to HTTPS.");
+                    }
+                    uri = next;
+                    continue;
+                }
+                read(uri, response);
+                return;
+            }
+        }
+
+        private void read(URI uri, HttpResponse<InputStream> response) throws IOException {
+            int status = response.statusCode();
+            try (InputStream body = response.body()) {
+                if (status == 404 || status == 410) {
+                    throw new DownloadException(uri + " does not exist on the server (HTTP " + status
+                            + "). The mirror may not carry this file; choose another mirror.");
+                }
+                if (status == 429 || status >= 500) {
+                    Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(HttpDownloader::seconds)
+                            .map(d -> d.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : d).orElse(null);
+                    throw new RetryableException("HTTP " + status + " from " + uri.getHost(), retryAfter);
+                }
+                if (status == 416 && expectedSize > 0 && offset == expectedSize) {
+                    complete = true;
+                    return;
+                }
+                long skip = 0;
+                if (status == 206) {
+                    long start = response.headers().firstValue("Content-Range").flatMap(HttpDownloader::rangeStart).orElse(-1L);
+                    if (start != offset) {
+                        throw new RetryableException("the server resumed at byte " + start + " instead of " + offset, null);
+                    }
+                } else if (status == 200) {
+                    skip = offset; // no resume: the same bytes again; the digest catches a changed file
+                } else {
+                    throw new DownloadException(uri + " answered HTTP " + status + ". Choose another mirror.");
+                }
+                validator = response.headers().firstValue("ETag").filter(e -> !e.startsWith("W/"))
+                        .or(() -> response.headers().firstValue("Last-Modified")).orElse(validator);
+                if (validator != null) {
+                    Files.writeString(validatorFile(partial), validator);
+                }
+                copy(body, skip);
+                complete = true;
+            }
+        }
+
+        private void copy(InputStream body, long skip) throws IOException {
+            AtomicLong lastData = new AtomicLong(System.nanoTime());
+            ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gosetup-stall-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+            long stallNanos = policy.stallTimeout().toNanos();
+            ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() - lastData.get() > stallNanos || cancel.isCancelled()) {
+                    stalled.set(!cancel.isCancelled());
+                    try {
+                        body.close(); // unblocks the read below
+                    } catch (IOException ignored) {
+                        // closing is all we can do
+                    }
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS);
+            byte[] buf = new byte[CHUNK];
+            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                int r;
+                while ((r = body.read(buf)) > 0) {
+                    lastData.set(System.nanoTime());
+                    cancel.throwIfCancelled();
+                    int from = 0;
+                    if (skip > 0) {
+                        int s = (int) Math.min(skip, r);
+                        skip -= s;
+                        from = s;
+                    }
+                    int len = r - from;
+                    if (len == 0) {
+                        continue;
+                    }
+                    if (expectedSize > 0 && offset + len > expectedSize) {
+                        throw new ChecksumMismatchException("The server sent more than the " + expectedSize
+                                + " bytes the release list gives for this file. Nothing was kept; choose another mirror.");
+                    }
+                    out.write(buf, from, len);
+                    sha.update(buf, from, len);
+                    sink.write(buf, from, len);
+                    offset += len;
+                    meter.update(offset, false);
+                }
+            } catch (IOException e) {
+                cancel.throwIfCancelled();
+                throw e;
+            } finally {
+                check.cancel(true);
+                watchdog.shutdownNow();
+            }
+            if (stalled.get()) {
+                throw new IOException("stalled");
+            }
+        }
+    }
+
+    static Optional<Duration> seconds(String retryAfter) {
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter.strip())));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // an HTTP date: use our own backoff
+        }
+    }
+
+    static Optional<Long> rangeStart(String contentRange) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes\\s+(\\d+)-").matcher(contentRange);
+        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+}
