@@ -1,0 +1,115 @@
+package dev.gosetup.install;
+
+import dev.gosetup.fetch.ByteSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hands downloaded chunks from the download thread to the unpack thread (bounded: 64 chunks), so that
+ * the network and the disk work at the same time. Either side can fail it; the other then stops too.
+ */
+final class ChunkPipe {
+    private static final byte[] END = new byte[0];
+    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(64);
+    private volatile IOException readerFailure;
+    private volatile boolean writerFailed;
+
+    /** The writing side: copies each chunk (the downloader reuses its buffer). */
+    ByteSink sink() {
+        return (b, off, len) -> {
+            byte[] copy = java.util.Arrays.copyOfRange(b, off, off + len);
+            put(copy);
+        };
+    }
+
+    private void put(byte[] chunk) throws IOException {
+        try {
+            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (readerFailure != null) {
+                    throw new IOException("unpacking stopped: " + readerFailure.getMessage(), readerFailure);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        }
+    }
+
+    /** No more bytes: the reader sees end of stream. */
+    void close() throws IOException {
+        put(END);
+    }
+
+    /** The writer failed: the reader sees an error instead of a short archive. */
+    void fail() {
+        writerFailed = true;
+        queue.offer(END);
+    }
+
+    /** The reader failed on its own (a bad archive), not because the writer stopped first. */
+    void readerFailed(IOException e) {
+        if (!writerFailed) {
+            readerFailure = e;
+        }
+        queue.clear();
+    }
+
+    /** The reader's own failure, if it failed first; null otherwise. */
+    IOException readerFailure() {
+        return readerFailure;
+    }
+
+    InputStream inputStream() {
+        return new InputStream() {
+            private byte[] current = new byte[0];
+            private int pos;
+            private boolean ended;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (ended) {
+                    return -1;
+                }
+                while (pos == current.length) {
+                    try {
+                        current = queue.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException();
+                    }
+                    pos = 0;
+                    if (current == END) {
+                        if (writerFailed) {
+                            throw new IOException("the download stopped");
+                        }
+                        ended = true;
+                        return -1;
+                    }
+                }
+                int n = Math.min(len, current.length - pos);
+                System.arraycopy(current, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+
+            /** Reads to the end, so the writer never blocks on a reader that has stopped early. */
+            @Override
+            public void close() throws IOException {
+                byte[] skip = new byte[64 * 1024];
+                while (read(skip, 0, skip.length) >= 0) {
+                    // drain trailing bytes after the gzip stream (the digest still covers them)
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gosetup.install;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Decides, entry by entry, whether an archive may be unpacked: only regular files and directories,
+ * everything under {@code go/}, no absolute names, "..", backslashes, drive letters, control characters,
+ * duplicates, absurd sizes or ratios. Go's own distpack archives meet all of it (golang/go src/cmd/distpack).
+ */
+final class EntryGuard {
+    private final ArchiveLimits limits;
+    private final Path root;
+    private final Set<String> seen = new HashSet<>();
+    private long totalBytes;
+    private int entries;
+
+    EntryGuard(ArchiveLimits limits, Path root) {
+        this.limits = limits;
+        this.root = root;
+    }
+
+    /** The target for an entry name (the {@code go/} prefix stripped), or an exception saying why not. */
+    Path target(String name, boolean directory) throws UnsafeArchiveException {
+        if (++entries > limits.maxEntries()) {
+            throw new UnsafeArchiveException("The archive has more than " + limits.maxEntries() + " entries; a Go archive has about 15,000.");
+        }
+        if (name.length() > limits.maxNameLength()) {
+            throw new UnsafeArchiveException("An entry name is " + name.length() + " characters long (limit " + limits.maxNameLength() + ").");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new UnsafeArchiveException("Entry " + printable(name) + " has a control character in its name.");
+            }
+        }
+        if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")) {
+            throw new UnsafeArchiveException("Entry " + printable(name) + " has an absolute or Windows-style path.");
+        }
+        String clean = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        for (String segment : clean.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".") || segment.isEmpty()) {
+                if (!(segment.isEmpty() && clean.isEmpty())) {
+                    throw new UnsafeArchiveException("Entry " + printable(name) + " has an empty, '.' or '..' path segment.");
+                }
+            }
+        }
+        if (!clean.equals("go") && !clean.startsWith("go/")) {
+            throw new UnsafeArchiveException("Entry " + printable(name) + " lies outside go/; this is not a Go distribution.");
+        }
+        if (!seen.add(clean)) {
+            throw new UnsafeArchiveException("Entry " + printable(name) + " appears twice.");
+        }
+        String relative = clean.equals("go") ? "" : clean.substring(3);
+        Path target = root.resolve(relative).normalize();
+        if (!target.startsWith(root)) {
+            throw new UnsafeArchiveException("Entry " + printable(name) + " would land outside the install folder.");
+        }
+        return target;
+    }
+
+    /** Counts unpacked bytes against the total limit and the compression ratio. */
+    void addTotal(long bytes, long compressedSoFar) throws UnsafeArchiveException {
+        totalBytes += bytes;
+        if (totalBytes > limits.maxTotalBytes()) {
+            throw new UnsafeArchiveException("The archive unpacks to more than " + (limits.maxTotalBytes() >> 30) + " GiB.");
+        }
+        // Judged once enough has come out to matter: headers alone compress extremely well.
+        if (totalBytes > (16L << 20) && totalBytes > Math.max(compressedSoFar, 1) * limits.maxRatio()) {
+            throw new UnsafeArchiveException("The archive expands more than " + (int) limits.maxRatio()
+                    + " times its packed size: a compression bomb, not a Go distribution.");
+        }
+    }
+
+    /** Declared sizes are checked before a byte is written. */
+    void declared(String name, long size) throws UnsafeArchiveException {
+        if (size > limits.maxEntryBytes() || size < -1) {
+            throw new UnsafeArchiveException("Entry " + printable(name) + " declares an absurd size (" + size + " bytes).");
+        }
+    }
+
+    static String printable(String name) {
+        StringBuilder sb = new StringBuilder("'");
+        name.codePoints().limit(200).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                sb.append("\\x%02x".formatted(c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.append(name.length() > 200 ? "…'" : "'").toString();
+    }
+}

@@ -1,0 +1,256 @@
+package dev.gosetup.install;
+
+import dev.gosetup.fetch.ByteSink;
+import dev.gosetup.fetch.CancelToken;
+import dev.gosetup.fetch.ChecksumMismatchException;
+import dev.gosetup.fetch.FetchResult;
+import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.fetch.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Installs a Go version: download → hash → unpack into a hidden staging folder at the same time, then
+ * commit with one atomic rename only when the digest and size matched. A wrong digest leaves nothing
+ * behind; a right one cost no extra pass over the data. A local archive takes the same path.
+ */
+public final class Installer {
+    private static final Logger LOG = Logger.getLogger(Installer.class.getName());
+    /** An unpacked Go is at most ~4× its archive; ask for a margin on top. */
+    private static final long SPACE_FACTOR = 5;
+
+    private final SdkRoot sdk;
+    private final HttpDownloader downloader;
+    private final SafeUnpacker unpacker;
+
+    public Installer(SdkRoot sdk, HttpDownloader downloader, ArchiveLimits limits) {
+        this.sdk = sdk;
+        this.downloader = downloader;
+        this.unpacker = new SafeUnpacker(limits);
+    }
+
+    public InstallResult install(InstallPlan plan, ProgressListener listener, CancelToken cancel) throws IOException {
+        if (!plan.file().hasChecksum()) {
+            throw new ChecksumMismatchException("The release list gives no SHA-256 for " + plan.file().filename()
+                    + ", so it cannot be verified; it is not installed. Choose a newer version.");
+        }
+        try (SdkRoot.Lock ignored = sdk.lock()) {
+            int cleaned = sdk.cleanLeftovers();
+            if (cleaned > 0) {
+                LOG.info("Removed " + cleaned + " unfinished install folder(s) from " + sdk.path());
+            }
+            if (sdk.isInstalled(plan.version())) {
+                Path dir = sdk.versionDir(plan.version());
+                return verify(plan, dir, plan.file().sha256(), plan.file().size(), true);
+            }
+            checkSpace(plan);
+            Path staging = sdk.newStaging(plan.version());
+            boolean committed = false;
+            try {
+                FetchResult fetched = fetchAndUnpack(plan, staging, listener, cancel);
+                listener.phase("install.phase.verifying");
+                String expected = plan.file().sha256().toLowerCase(Locale.ROOT);
+                if (plan.file().size() > 0 && fetched.size() != plan.file().size()) {
+                    discardDownload(plan);
+                    throw new ChecksumMismatchException(plan.file().filename() + " is " + fetched.size()
+                            + " bytes; the release list says " + plan.file().size() + ". Nothing was installed.");
+                }
+                if (!fetched.sha256().equals(expected)) {
+                    discardDownload(plan);
+                    throw new ChecksumMismatchException("The SHA-256 of " + plan.file().filename() + " is " + fetched.sha256()
+                            + ", but the release list says " + expected + ". Nothing was installed; the file may have been "
+                            + "altered on the way (a proxy or mirror). Try another mirror.");
+                }
+                Path dir = sdk.commit(staging, plan.version());
+                committed = true;
+                discardDownload(plan);
+                listener.phase("install.phase.checking");
+                return verify(plan, dir, fetched.sha256(), fetched.size(), false);
+            } finally {
+                if (!committed) {
+                    SdkRoot.deleteTree(staging);
+                }
+            }
+        }
+    }
+
+    private void checkSpace(InstallPlan plan) throws IOException {
+        FileStore store = Files.getFileStore(sdk.path());
+        long need = Math.max(plan.file().size(), 1) * SPACE_FACTOR;
+        if (store.getUsableSpace() < need) {
+            throw new IOException("Not enough free space in " + sdk.path() + ": " + (store.getUsableSpace() >> 20)
+                    + " MiB free, about " + (need >> 20) + " MiB needed. Free some space or choose another install root.");
+        }
+    }
+
+    private Path partialFile(InstallPlan plan) throws IOException {
+        Files.createDirectories(sdk.downloads());
+        return sdk.downloads().resolve(plan.file().filename() + ".partial");
+    }
+
+    private void discardDownload(InstallPlan plan) throws IOException {
+        if (plan.localArchive() == null) {
+            HttpDownloader.discardPartial(partialFile(plan));
+        }
+    }
+
+    /** The download on this thread, the unpacking on another, joined by a bounded pipe. */
+    private FetchResult fetchAndUnpack(InstallPlan plan, Path staging, ProgressListener listener, CancelToken cancel)
+            throws IOException {
+        if (plan.isZip()) {
+            // A zip's directory is at its end: fetch (hashing) first, then unpack from the file.
+            Path file = plan.localArchive() != null ? plan.localArchive() : partialFile(plan);
+            FetchResult r = plan.localArchive() != null ? readLocal(plan.localArchive(), ByteSink.NONE, listener, cancel)
+                    : downloader.fetch(plan.source(), file, plan.file().size(), ByteSink.NONE, listener, cancel);
+            if (r.sha256().equals(plan.file().sha256().toLowerCase(Locale.ROOT))) {
+                listener.phase("install.phase.unpacking");
+                unpacker.unpackZip(file, staging, cancel);
+            }
+            return r;
+        }
+        ChunkPipe pipe = new ChunkPipe();
+        ExecutorService unpackThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gosetup-unpack");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> unpacking = unpackThread.submit(() -> {
+            try (InputStream in = pipe.inputStream()) {
+                unpacker.unpackTarGz(in, staging, cancel);
+            } catch (IOException e) {
+                pipe.readerFailed(e);
+                throw e;
+            }
+            return null;
+        });
+        try {
+            FetchResult fetched;
+            try {
+                fetched = plan.localArchive() != null ? readLocal(plan.localArchive(), pipe.sink(), listener, cancel)
+                        : downloader.fetch(plan.source(), partialFile(plan), plan.file().size(), pipe.sink(), listener, cancel);
+                pipe.close();
+            } catch (IOException e) {
+                IOException archiveFailure = pipe.readerFailure();
+                pipe.fail();
+                unpackFailure(unpacking); // wait for the unpacker to stop before the staging folder goes
+                if (archiveFailure != null) {
+                    // The archive itself is bad and stopped the download: drop what was downloaded too.
+                    discardDownload(plan);
+                    throw archiveFailure;
+                }
+                throw e; // a network failure: the .partial stays for the next attempt
+            }
+            IOException unpackFailure = unpackFailure(unpacking);
+            if (unpackFailure != null) {
+                boolean digestMatches = fetched.sha256().equals(plan.file().sha256().toLowerCase(Locale.ROOT));
+                discardDownload(plan);
+                if (!digestMatches) {
+                    // Wrong bytes are the real story: say so, with both digests.
+                    throw new ChecksumMismatchException("The SHA-256 of " + plan.file().filename() + " is " + fetched.sha256()
+                            + ", but the release list says " + plan.file().sha256() + ". Nothing was installed; try another mirror.");
+                }
+                throw unpackFailure;
+            }
+            return fetched;
+        } finally {
+            unpackThread.shutdownNow();
+        }
+    }
+
+    private static IOException unpackFailure(Future<?> unpacking) throws IOException {
+        try {
+            unpacking.get(10, TimeUnit.MINUTES);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelToken.CancelledException();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("Unpacking did not finish.", e);
+        }
+    }
+
+    /** A local archive read once: hashed and passed on as it is read. */
+    private static FetchResult readLocal(Path archive, ByteSink sink, ProgressListener listener, CancelToken cancel)
+            throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size = Files.size(archive);
+        long n = 0;
+        byte[] buf = new byte[128 * 1024];
+        try (InputStream in = Files.newInputStream(archive)) {
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                cancel.throwIfCancelled();
+                sha.update(buf, 0, r);
+                sink.write(buf, 0, r);
+                n += r;
+                listener.bytes(n, size, 0);
+            }
+        }
+        return new FetchResult(n, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** After install: what bin/go says of itself, and what its header says it was built for. */
+    private InstallResult verify(InstallPlan plan, Path dir, String sha256, long size, boolean already) {
+        Path go = dir.resolve("bin").resolve(plan.file().os().equals("windows") ? "go.exe" : "go");
+        String platform = BinaryPlatform.single(go).orElse(null);
+        String version = null;
+        List<String> env = List.of();
+        String here = hostPlatform();
+        if (platform != null && platform.equals(here)) {
+            version = run(go, "version").stream().findFirst().orElse(null);
+            env = run(go, "env", "GOOS", "GOARCH", "GOROOT");
+        }
+        return new InstallResult(plan.version().name(), dir, sha256, size, version, env, platform, already);
+    }
+
+    private static String hostPlatform() {
+        String os = dev.gosetup.host.GoArch.goosFromOsName(System.getProperty("os.name"));
+        String arch = dev.gosetup.host.GoArch.fromJavaOsArch(System.getProperty("os.arch"));
+        return os + "-" + ("armv6l".equals(arch) ? "arm" : arch);
+    }
+
+    private static List<String> run(Path go, String... args) {
+        try {
+            List<String> cmd = new java.util.ArrayList<>();
+            cmd.add(go.toString());
+            cmd.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            // The new Go must describe itself, not a GOROOT or GOTOOLCHAIN the user has set.
+            pb.environment().remove("GOROOT");
+            pb.environment().put("GOTOOLCHAIN", "local");
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readNBytes(64 * 1024);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return List.of();
+            }
+            return p.exitValue() == 0 ? new String(out, java.nio.charset.StandardCharsets.UTF_8).lines().toList() : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.gosetup.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gosetup.fetch.CancelToken;
+import dev.gosetup.fetch.ChecksumMismatchException;
+import dev.gosetup.fetch.FetchPolicy;
+import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.release.GoFile;
+import dev.gosetup.release.GoVersion;
+import dev.gosetup.testing.GoMirror;
+import dev.gosetup.testing.LoopbackServer;
+import dev.gosetup.testing.TarGzBuilder;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Installs through a real loopback HTTP server into a real folder; hostile archives leave nothing behind. */
+@Timeout(120)
+class InstallerTest {
+    @TempDir
+    Path tmp;
+    LoopbackServer server;
+    SdkRoot sdk;
+    Installer installer;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LoopbackServer();
+        sdk = new SdkRoot(tmp.resolve("sdk"));
+        FetchPolicy policy = FetchPolicy.defaults().allowingPlainHttp("127.0.0.1").withBackoff(Duration.ofMillis(20), Duration.ofMillis(100));
+        installer = new Installer(sdk, new HttpDownloader(HttpClient.newHttpClient(), policy), ArchiveLimits.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static String sha(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    InstallPlan served(String version, byte[] archive, String sha) {
+        String file = version + ".linux-amd64.tar.gz";
+        server.serve("/" + file, archive);
+        GoFile f = new GoFile(file, "linux", "amd64", version, sha, archive.length, "archive");
+        return new InstallPlan(GoVersion.parse(version).orElseThrow(), f, server.uri("/" + file), null);
+    }
+
+    /** What is left in the root besides the lock and the (empty) downloads folder. */
+    Stream<String> leftovers() throws IOException {
+        if (!Files.exists(sdk.path())) {
+            return Stream.empty();
+        }
+        try (Stream<Path> s = Files.walk(sdk.path())) {
+            return s.map(p -> sdk.path().relativize(p).toString())
+                    .filter(n -> !n.isEmpty() && !n.equals(".gosetup.lock") && !n.equals(".downloads")).toList().stream();
+        }
+    }
+
+    @Test
+    void installsTheRealGoArchiveAndItRuns() throws Exception {
+        Path mirror = GoMirror.dir();
+        server.serveFile("/" + GoMirror.FILE, mirror.resolve(GoMirror.FILE));
+        long size = Files.size(mirror.resolve(GoMirror.FILE));
+        GoFile file = new GoFile(GoMirror.FILE, "linux", "amd64", "go1.19.8", GoMirror.sha256(), size, "archive");
+        InstallPlan plan = new InstallPlan(GoVersion.parse("go1.19.8").orElseThrow(), file, server.uri("/" + GoMirror.FILE), null);
+
+        InstallResult r = installer.install(plan, ProgressListener.NONE, new CancelToken());
+
+        Path dir = sdk.path().resolve("go1.19.8");
+        assertThat(r.dir()).isEqualTo(dir);
+        assertThat(dir.resolve(SdkRoot.MARKER)).exists().isEmptyFile();
+        assertThat(Files.readString(dir.resolve("VERSION"))).startsWith("go1.19.8");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("bin/go"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(r.binaryPlatform()).isEqualTo("linux-amd64");
+        assertThat(r.goVersion()).isEqualTo("go version go1.19.8 linux/amd64");
+        assertThat(r.goEnv()).containsExactly("linux", "amd64", dir.toString());
+        assertThat(r.sha256()).isEqualTo(GoMirror.sha256());
+        assertThat(leftovers()).allMatch(n -> n.startsWith("go1.19.8"));
+        try (Stream<Path> d = Files.list(sdk.downloads())) {
+            assertThat(d).as("the download is not kept after a good install").isEmpty();
+        }
+
+        sdk.activate(GoVersion.parse("go1.19.8").orElseThrow());
+        assertThat(Files.readSymbolicLink(sdk.path().resolve("go"))).isEqualTo(Path.of("go1.19.8"));
+        assertThat(installer.install(plan, ProgressListener.NONE, new CancelToken()).alreadyInstalled()).isTrue();
+    }
+
+    @Test
+    void aLocalArchiveTakesTheSamePath() throws Exception {
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        Path local = Files.write(tmp.resolve("go1.22.5.linux-amd64.tar.gz"), archive);
+        GoFile f = new GoFile(local.getFileName().toString(), "linux", "amd64", "go1.22.5", sha(archive), archive.length, "archive");
+        InstallResult r = installer.install(new InstallPlan(GoVersion.parse("go1.22.5").orElseThrow(), f, local.toUri(), local),
+                ProgressListener.NONE, new CancelToken());
+        assertThat(r.dir().resolve("src/fmt/print.go")).exists(); // parents created without directory entries
+        assertThat(Files.getPosixFilePermissions(r.dir().resolve("src/fmt/print.go"))).doesNotContain(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.getPosixFilePermissions(r.dir().resolve("bin/go"))).contains(PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void wrongDigestLeavesNothingAndNamesBothDigests() throws Exception {
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        String wrong = "0".repeat(64);
+        assertThatThrownBy(() -> installer.install(served("go1.22.5", archive, wrong), ProgressListener.NONE, new CancelToken()))
+                .isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining(sha(archive)).hasMessageContaining(wrong).hasMessageContaining("go1.22.5.linux-amd64.tar.gz");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void wrongBytesFromTheServerLeaveNothing() throws Exception {
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        InstallPlan plan = served("go1.22.5", archive, sha(archive));
+        server.then(LoopbackServer.wrongBytes());
+        assertThatThrownBy(() -> installer.install(plan, ProgressListener.NONE, new CancelToken()))
+                .isInstanceOfAny(ChecksumMismatchException.class);
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aDroppedConnectionStillInstalls() throws Exception {
+        byte[] archive = new TarGzBuilder().file("go/VERSION", "go1.22.5\n", 0644)
+                .zeros("go/pkg/big.bin", 3_000_000).file("go/bin/go", "x", 0755).build();
+        InstallPlan plan = served("go1.22.5", archive, sha(archive));
+        server.then(LoopbackServer.dropAfter(archive.length / 2));
+        InstallResult r = installer.install(plan, ProgressListener.NONE, new CancelToken());
+        assertThat(Files.size(r.dir().resolve("pkg/big.bin"))).isEqualTo(3_000_000);
+    }
+
+    @Test
+    void hostileArchivesAreRefusedAndLeaveNothing() throws Exception {
+        record Hostile(String why, byte[] archive) {}
+        Hostile[] cases = {
+            new Hostile("link", new TarGzBuilder().file("go/VERSION", "x", 0644).link("go/bin/go", "/bin/sh", TarConstants.LF_SYMLINK).build()),
+            new Hostile("link", new TarGzBuilder().link("go/evil", "go/VERSION", TarConstants.LF_LINK).build()),
+            new Hostile("'..'", new TarGzBuilder().file("go/../../evil", "x", 0644).build()),
+            new Hostile("absolute", new TarGzBuilder().file("/etc/evil", "x", 0644).build()),
+            new Hostile("Windows-style", new TarGzBuilder().file("go\\..\\evil", "x", 0644).build()),
+            new Hostile("Windows-style", new TarGzBuilder().file("C:/evil", "x", 0644).build()),
+            new Hostile("outside go/", new TarGzBuilder().file("notgo/VERSION", "x", 0644).build()),
+            new Hostile("twice", new TarGzBuilder().file("go/VERSION", "a", 0644).file("go/VERSION", "b", 0644).build()),
+            new Hostile("device", new TarGzBuilder().special("go/dev", TarConstants.LF_CHR).build()),
+            new Hostile("device or fifo", new TarGzBuilder().special("go/fifo", TarConstants.LF_FIFO).build()),
+            new Hostile("control character", new TarGzBuilder().file("go/a\u0001b", "x", 0644).build()),
+            new Hostile("compression bomb", new TarGzBuilder().zeros("go/bomb", 80L << 20).build()),
+        };
+        for (Hostile h : cases) {
+            assertThatThrownBy(() -> installer.install(served("go1.22.5", h.archive(), sha(h.archive())), ProgressListener.NONE, new CancelToken()))
+                    .as(h.why()).isInstanceOf(UnsafeArchiveException.class).hasMessageContaining(h.why());
+            assertThat(leftovers()).as(h.why()).isEmpty();
+            assertThat(tmp.resolve("evil")).doesNotExist();
+        }
+    }
+
+    @Test
+    void truncatedArchiveIsCorrupt() throws Exception {
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        byte[] truncated = java.util.Arrays.copyOf(archive, archive.length / 2);
+        assertThatThrownBy(() -> installer.install(served("go1.22.5", truncated, sha(truncated)), ProgressListener.NONE, new CancelToken()))
+                .isInstanceOf(UnsafeArchiveException.class).hasMessageContaining("ends early");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void noChecksumNoInstall() {
+        GoFile f = new GoFile("go1.5.2.linux-amd64.tar.gz", "linux", "amd64", "go1.5.2", "", 0, "archive");
+        assertThatThrownBy(() -> installer.install(new InstallPlan(GoVersion.parse("go1.5.2").orElseThrow(), f,
+                server.uri("/x"), null), ProgressListener.NONE, new CancelToken()))
+                .isInstanceOf(ChecksumMismatchException.class).hasMessageContaining("no SHA-256");
+    }
+
+    @Test
+    void aSecondInstallAtTheSameTimeIsRefused() throws Exception {
+        try (SdkRoot.Lock held = sdk.lock()) {
+            byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+            assertThatThrownBy(() -> installer.install(served("go1.22.5", archive, sha(archive)), ProgressListener.NONE, new CancelToken()))
+                    .isInstanceOf(SdkRoot.InstallBusyException.class).hasMessageContaining("Another install");
+        }
+    }
+
+    @Test
+    void stagingLeftByACrashIsCleanedAtTheNextInstall() throws Exception {
+        Files.createDirectories(sdk.path().resolve(".staging-go1.21.0-dead/bin"));
+        Files.writeString(sdk.path().resolve(".staging-go1.21.0-dead/bin/go"), "half");
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        installer.install(served("go1.22.5", archive, sha(archive)), ProgressListener.NONE, new CancelToken());
+        assertThat(sdk.path().resolve(".staging-go1.21.0-dead")).doesNotExist();
+        assertThat(sdk.installed()).extracting(GoVersion::name).containsExactly("go1.22.5");
+    }
+
+    @Test
+    void useSwitchesAndRemoveNeverTakesTheActiveVersion() throws Exception {
+        for (String v : new String[] {"go1.22.5", "go1.23.1"}) {
+            byte[] archive = TarGzBuilder.tinyGo(v);
+            installer.install(served(v, archive, sha(archive)), ProgressListener.NONE, new CancelToken());
+        }
+        GoVersion a = GoVersion.parse("go1.22.5").orElseThrow();
+        GoVersion b = GoVersion.parse("go1.23.1").orElseThrow();
+        sdk.activate(a);
+        assertThat(sdk.active()).contains(a);
+        assertThatThrownBy(() -> sdk.remove(a)).hasMessageContaining("active version");
+        sdk.activate(b);
+        sdk.remove(a);
+        assertThat(sdk.installed()).containsExactly(b);
+        assertThat(leftovers()).noneMatch(n -> n.startsWith(".trash"));
+    }
+
+    @Test
+    void binaryHeadersOfRealPrograms() throws Exception {
+        assertThat(BinaryPlatform.of(Path.of(System.getProperty("java.home"), "bin", "java"))).containsExactly("linux-amd64");
+    }
+}
