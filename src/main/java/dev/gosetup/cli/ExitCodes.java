@@ -7,6 +7,14 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** Bad input: a wrong option, or a snapshot folder that cannot be used. */
     public static final int BAD_INPUT = 2;
+    /** The file is not the one the release list describes (digest or size). */
+    public static final int CHECKSUM = 3;
+    /** The archive is unsafe or corrupt. */
+    public static final int UNSAFE_ARCHIVE = 4;
+    /** The release list or the file could not be downloaded. */
+    public static final int DOWNLOAD_FAILED = 5;
+    /** The release has no build for this platform. */
+    public static final int NO_BUILD = 6;
 
     private ExitCodes() {}
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gosetup}: the root command. With no subcommand it opens the window when there is a display. */
 @Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
-        subcommands = {DetectCommand.class, ReportCommand.class, GuiCommand.class},
+        subcommands = {DetectCommand.class, ReportCommand.class, ReleasesCommand.class, InstallCommand.class,
+                UseCommand.class, RemoveCommand.class, GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class GoSetupCommand implements Runnable {
     private static final Logger LOG = Logger.getLogger(GoSetupCommand.class.getName());
@@ -82,9 +83,11 @@ public final class GoSetupCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof SnapshotException) {
+            int known = exitCodeFor(e);
+            if (known != ExitCodes.FAILED || e instanceof java.io.IOException) {
+                LOG.log(Level.INFO, "Command failed: " + String.join(" ", args), e);
                 commandLine.getErr().println(context.messages().get("cli.error.input", e.getMessage()));
-                return ExitCodes.BAD_INPUT;
+                return known;
             }
             LOG.log(Level.SEVERE, "Command failed: " + String.join(" ", args), e);
             LogSetup.flush();
@@ -100,6 +103,20 @@ public final class GoSetupCommand implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /** What a failure means for scripts (README: exit codes). */
+    static int exitCodeFor(Throwable e) {
+        return switch (e) {
+            case SnapshotException x -> ExitCodes.BAD_INPUT;
+            case IllegalArgumentException x -> ExitCodes.BAD_INPUT;
+            case dev.gosetup.fetch.ChecksumMismatchException x -> ExitCodes.CHECKSUM;
+            case dev.gosetup.install.UnsafeArchiveException x -> ExitCodes.UNSAFE_ARCHIVE;
+            case dev.gosetup.fetch.DownloadException x -> ExitCodes.DOWNLOAD_FAILED;
+            case dev.gosetup.release.ReleaseListException x -> ExitCodes.DOWNLOAD_FAILED;
+            case InstallCommand.NoBuildException x -> ExitCodes.NO_BUILD;
+            default -> ExitCodes.FAILED;
+        };
     }
 
     /** Gives every command the shared context. */

@@ -1,0 +1,214 @@
+package dev.gosetup.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gosetup.AppContext;
+import dev.gosetup.fetch.CancelToken;
+import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.host.HostDetector;
+import dev.gosetup.host.HostInfo;
+import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.snapshot.SnapshotHostSource;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.install.ArchiveLimits;
+import dev.gosetup.install.InstallPlan;
+import dev.gosetup.install.InstallResult;
+import dev.gosetup.install.Installer;
+import dev.gosetup.install.SdkRoot;
+import dev.gosetup.release.ArchiveChooser;
+import dev.gosetup.release.GoFile;
+import dev.gosetup.release.GoVersion;
+import dev.gosetup.release.Platform;
+import dev.gosetup.release.Release;
+import dev.gosetup.release.ReleaseCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gosetup install [VERSION|latest]}: the right archive for this machine's native CPU, verified
+ * and unpacked side by side under ~/sdk. The first version installed becomes the active one.
+ */
+@Command(name = "install", mixinStandardHelpOptions = true)
+public final class InstallCommand implements Callable<Integer> {
+    private static final Pattern ARCHIVE_NAME = Pattern.compile("^(go[0-9][^.]*(?:\\.[0-9]+)*(?:(?:rc|beta)[0-9]+)?)\\.([a-z0-9]+)-([a-z0-9]+)\\.(tar\\.gz|zip)$");
+
+    private final AppContext context;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SdkOptions sdk = new SdkOptions();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VERSION", descriptionKey = "gosetup.install.version")
+    String version = "latest";
+
+    @Option(names = "--archive", paramLabel = "FILE", descriptionKey = "gosetup.install.archive")
+    Path archive;
+
+    @Option(names = "--sha256", paramLabel = "HEX", descriptionKey = "gosetup.install.sha256")
+    String sha256;
+
+    @Option(names = "--platform", paramLabel = "OS-ARCH", descriptionKey = "gosetup.opt.platform")
+    String platform;
+
+    @Option(names = "--from", paramLabel = "SNAPSHOT", descriptionKey = "gosetup.install.from")
+    Path from;
+
+    @Option(names = "--allow-amd64", descriptionKey = "gosetup.install.allowAmd64")
+    boolean allowAmd64;
+
+    @Option(names = "--dry-run", descriptionKey = "gosetup.install.dryRun")
+    boolean dryRun;
+
+    @Option(names = "--json", descriptionKey = "gosetup.install.json")
+    boolean json;
+
+    @Option(names = {"--yes", "-y"}, descriptionKey = "gosetup.install.yes")
+    boolean yes;
+
+    InstallCommand(AppContext context) {
+        this.context = context;
+    }
+
+    /** The release has no build for the platform (and no consent for the alternative). */
+    static final class NoBuildException extends Exception {
+        NoBuildException(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Messages m = context.messages();
+        Platform target = target();
+        InstallPlan plan = archive != null ? localPlan(target) : catalogPlan(target);
+        SdkRoot root = sdk.sdk();
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            if (json) {
+                ObjectNode o = HostJson.mapper().createObjectNode();
+                o.put("version", plan.version().name());
+                o.put("filename", plan.file().filename());
+                o.put("url", plan.source().toString());
+                o.put("sha256", plan.file().sha256());
+                o.put("size", plan.file().size());
+                o.put("target", root.versionDir(plan.version()).toString());
+                out.println(HostJson.mapper().writeValueAsString(o));
+            } else {
+                out.println(m.get("cli.install.plan", plan.version().name(), plan.file().filename(), plan.source(),
+                        plan.file().sha256(), plan.file().size(), root.versionDir(plan.version())));
+            }
+            return ExitCodes.OK;
+        }
+        boolean interactive = System.console() != null && !json;
+        TerminalProgress progress = interactive ? new TerminalProgress(spec.commandLine().getErr(), m) : null;
+        CancelToken cancel = new CancelToken();
+        Thread hook = new Thread(cancel::cancel, "gosetup-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        InstallResult result;
+        try {
+            result = new Installer(root, sdk.downloader(), ArchiveLimits.defaults())
+                    .install(plan, progress != null ? progress : ProgressListener.NONE, cancel);
+        } finally {
+            if (progress != null) {
+                progress.newline();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the cancel hook has done its work
+            }
+        }
+        boolean activated = false;
+        if (root.active().isEmpty()) {
+            root.activate(plan.version());
+            activated = true;
+        }
+        if (json) {
+            ObjectNode o = HostJson.mapper().createObjectNode();
+            o.put("version", result.version());
+            o.put("dir", result.dir().toString());
+            o.put("sha256", result.sha256());
+            o.put("size", result.size());
+            o.put("goVersion", result.goVersion());
+            o.putPOJO("goEnv", result.goEnv());
+            o.put("binaryPlatform", result.binaryPlatform());
+            o.put("alreadyInstalled", result.alreadyInstalled());
+            o.put("active", activated || root.active().map(a -> a.sameAs(plan.version())).orElse(false));
+            out.println(HostJson.mapper().writeValueAsString(o));
+        } else {
+            out.println(m.get(result.alreadyInstalled() ? "cli.install.already" : "cli.install.done",
+                    result.version(), result.dir()));
+            out.println(m.get("cli.install.checked", result.goVersion() == null ? m.get("cli.install.notRun") : result.goVersion(),
+                    result.binaryPlatform() == null ? "?" : result.binaryPlatform()));
+            if (activated) {
+                out.println(m.get("cli.install.activated", root.path().resolve(SdkRoot.ACTIVE_LINK)));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private Platform target() {
+        if (platform != null) {
+            return Platform.parse(platform);
+        }
+        HostInfo host = new HostDetector().detect(from != null ? new SnapshotHostSource(from) : new LiveHostSource());
+        Platform p = Platform.of(host);
+        if (p == null) {
+            throw new IllegalArgumentException(context.messages().get("cli.install.noPlatform"));
+        }
+        return p;
+    }
+
+    private InstallPlan catalogPlan(Platform target) throws Exception {
+        Messages m = context.messages();
+        ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalog);
+        if (loaded.fromCache() && loaded.staleReason() != null && !json) {
+            spec.commandLine().getErr().println(m.get("cli.releases.stale", loaded.age().toHours(), loaded.staleReason()));
+        }
+        Release release = loaded.list().find(version).orElseThrow(
+                () -> new IllegalArgumentException(m.get("cli.install.noSuchVersion", version)));
+        GoFile file = switch (new ArchiveChooser().choose(release, target)) {
+            case ArchiveChooser.Choice.Found f -> f.file();
+            case ArchiveChooser.Choice.NoBuild n when n.alternative() != null && allowAmd64 -> n.alternative();
+            case ArchiveChooser.Choice.NoBuild n when n.alternative() != null ->
+                    throw new NoBuildException(m.get("cli.install.noBuildAlternative", release.version().name(), n.platform(),
+                            n.alternative().filename()));
+            case ArchiveChooser.Choice.NoBuild n -> throw new NoBuildException(m.get("cli.install.noBuild",
+                    release.version().name(), n.platform()));
+        };
+        return new InstallPlan(release.version(), file, sdk.fileUri(file.filename()), null);
+    }
+
+    /** --archive FILE --sha256 HEX: no release list needed; the name says version and platform. */
+    private InstallPlan localPlan(Platform target) throws Exception {
+        Messages m = context.messages();
+        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException(m.get("cli.install.needSha"));
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalArgumentException(m.get("cli.install.noArchive", archive));
+        }
+        Matcher name = ARCHIVE_NAME.matcher(archive.getFileName().toString());
+        if (!name.matches()) {
+            throw new IllegalArgumentException(m.get("cli.install.badArchiveName", archive.getFileName()));
+        }
+        GoVersion v = GoVersion.parse(name.group(1)).orElseThrow(
+                () -> new IllegalArgumentException(m.get("cli.install.badArchiveName", archive.getFileName())));
+        GoFile file = new GoFile(archive.getFileName().toString(), name.group(2), name.group(3), v.name(),
+                sha256.toLowerCase(java.util.Locale.ROOT), Files.size(archive), "archive");
+        if (!new Platform(file.os(), file.arch()).equals(target) && !allowAmd64) {
+            throw new NoBuildException(m.get("cli.install.archivePlatform", file.platform(), target));
+        }
+        return new InstallPlan(v, file, archive.toUri(), archive);
+    }
+}

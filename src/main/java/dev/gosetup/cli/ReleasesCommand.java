@@ -1,0 +1,120 @@
+package dev.gosetup.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gosetup.AppContext;
+import dev.gosetup.host.HostDetector;
+import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.release.ArchiveChooser;
+import dev.gosetup.release.Platform;
+import dev.gosetup.release.Release;
+import dev.gosetup.release.ReleaseCatalog;
+import dev.gosetup.release.ReleaseList;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gosetup releases}: the Go versions there are, with the file for this platform and support status. */
+@Command(name = "releases", mixinStandardHelpOptions = true)
+public final class ReleasesCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SdkOptions sdk = new SdkOptions();
+
+    @Option(names = "--all", descriptionKey = "gosetup.releases.all")
+    boolean all;
+
+    @Option(names = "--json", descriptionKey = "gosetup.releases.json")
+    boolean json;
+
+    @Option(names = "--platform", paramLabel = "OS-ARCH", descriptionKey = "gosetup.opt.platform")
+    String platform;
+
+    ReleasesCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Messages m = context.messages();
+        Platform target = platform != null ? Platform.parse(platform) : Platform.of(new HostDetector().detect(new LiveHostSource()));
+        ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalog);
+        ReleaseList list = loaded.list();
+        List<Release> shown = all ? list.releases() : newestPerLine(list);
+        ArchiveChooser chooser = new ArchiveChooser();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ArrayNode array = HostJson.mapper().createArrayNode();
+            for (Release r : shown) {
+                ObjectNode o = array.addObject();
+                o.put("version", r.version().name());
+                o.put("stable", r.stable());
+                ReleaseList.SupportStatus s = list.supportOf(r.version());
+                o.put("supported", s.supported());
+                o.put("newerPatch", s.newerPatch());
+                if (target != null && chooser.choose(r, target) instanceof ArchiveChooser.Choice.Found f) {
+                    o.put("filename", f.file().filename());
+                    o.put("size", f.file().size());
+                    o.put("sha256", f.file().sha256());
+                } else {
+                    o.putNull("filename");
+                }
+            }
+            out.println(HostJson.mapper().writeValueAsString(array));
+            return ExitCodes.OK;
+        }
+        if (loaded.fromCache() && loaded.staleReason() != null) {
+            spec.commandLine().getErr().println(m.get("cli.releases.stale", loaded.age().toHours(), loaded.staleReason()));
+        }
+        out.println(m.get("cli.releases.heading", target == null ? "?" : target, loaded.origin()));
+        for (Release r : shown) {
+            ReleaseList.SupportStatus s = list.supportOf(r.version());
+            String file = target == null ? "" : switch (chooser.choose(r, target)) {
+                case ArchiveChooser.Choice.Found f -> f.file().filename() + "  " + String.format("%.1f MB", f.file().size() / 1e6);
+                case ArchiveChooser.Choice.NoBuild n -> m.get("cli.releases.noBuild", n.platform());
+            };
+            List<String> labels = new ArrayList<>();
+            if (!r.stable()) {
+                labels.add(m.get("release.label.prerelease"));
+            }
+            if (!s.supported() && r.stable()) {
+                labels.add(m.get("release.label.unsupported"));
+            }
+            if (s.newerPatch() != null) {
+                labels.add(m.get("release.label.newerPatch", s.newerPatch()));
+            }
+            out.printf("  %-12s %-44s %s%n", r.version().name(), file, String.join("; ", labels));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The newest stable patch of every line, plus a newer pre-release if there is one. */
+    static List<Release> newestPerLine(ReleaseList list) {
+        Set<String> lines = new LinkedHashSet<>();
+        List<Release> out = new ArrayList<>();
+        for (Release r : list.releases()) {
+            if (!r.stable()) {
+                if (out.isEmpty() && lines.isEmpty()) {
+                    out.add(r);
+                }
+                continue;
+            }
+            if (lines.add(r.version().line())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}

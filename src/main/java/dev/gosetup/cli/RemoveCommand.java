@@ -1,0 +1,39 @@
+package dev.gosetup.cli;
+
+import dev.gosetup.AppContext;
+import dev.gosetup.release.GoVersion;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gosetup remove VERSION}: deletes an installed version, never the active one. */
+@Command(name = "remove", mixinStandardHelpOptions = true)
+public final class RemoveCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SdkOptions sdk = new SdkOptions();
+
+    @Parameters(index = "0", paramLabel = "VERSION", descriptionKey = "gosetup.remove.version")
+    String version;
+
+    RemoveCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GoVersion v = GoVersion.parse(version).orElseThrow(
+                () -> new IllegalArgumentException(context.messages().get("cli.install.noSuchVersion", version)));
+        try (var lock = sdk.sdk().lock()) {
+            sdk.sdk().remove(v);
+        }
+        spec.commandLine().getOut().println(context.messages().get("cli.remove.done", v.name()));
+        return ExitCodes.OK;
+    }
+}

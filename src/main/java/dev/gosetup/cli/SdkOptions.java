@@ -1,0 +1,57 @@
+package dev.gosetup.cli;
+
+import dev.gosetup.fetch.FetchPolicy;
+import dev.gosetup.fetch.HttpClients;
+import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.install.SdkRoot;
+import dev.gosetup.release.ReleaseCatalog;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that read releases or touch the install root. */
+final class SdkOptions {
+    @Option(names = "--home", paramLabel = "DIR", descriptionKey = "gosetup.opt.home")
+    Path home;
+
+    @Option(names = "--sdk-root", paramLabel = "DIR", descriptionKey = "gosetup.opt.sdkRoot")
+    Path sdkRoot;
+
+    @Option(names = "--catalog", paramLabel = "FILE|URL", descriptionKey = "gosetup.opt.catalog")
+    String catalog;
+
+    @Option(names = "--mirror", paramLabel = "URL", descriptionKey = "gosetup.opt.mirror")
+    String mirror;
+
+    @Option(names = "--allow-http", paramLabel = "HOST", split = ",", descriptionKey = "gosetup.opt.allowHttp")
+    List<String> allowHttp = List.of();
+
+    Path home() {
+        return home != null ? home : Path.of(System.getProperty("user.home"));
+    }
+
+    SdkRoot sdk() {
+        return sdkRoot != null ? new SdkRoot(sdkRoot) : SdkRoot.inHome(home());
+    }
+
+    FetchPolicy policy() {
+        FetchPolicy p = FetchPolicy.defaults();
+        for (String host : allowHttp) {
+            p = p.allowingPlainHttp(host);
+        }
+        return p;
+    }
+
+    HttpDownloader downloader() {
+        return new HttpDownloader(HttpClients.create(policy()), policy());
+    }
+
+    ReleaseCatalog catalog(Path cacheDir) {
+        return new ReleaseCatalog(HttpClients.create(policy()), policy(), cacheDir);
+    }
+
+    URI fileUri(String filename) {
+        return ReleaseCatalog.fileUri(mirror, filename);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gosetup.cli;
+
+import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.i18n.Messages;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** A one-line progress bar on stderr, for people at a terminal; scripts get clean output. */
+final class TerminalProgress implements ProgressListener {
+    private final PrintWriter err;
+    private final Messages messages;
+    private boolean drawn;
+
+    TerminalProgress(PrintWriter err, Messages messages) {
+        this.err = err;
+        this.messages = messages;
+    }
+
+    @Override
+    public void bytes(long done, long total, double rate) {
+        int width = 30;
+        int filled = total > 0 ? (int) (width * done / total) : 0;
+        String bar = "#".repeat(filled) + " ".repeat(width - filled);
+        String pct = total > 0 ? (100 * done / total) + "%" : mib(done);
+        String left = total > 0 && rate > 0 ? format(Duration.ofSeconds((long) ((total - done) / rate))) : "--:--";
+        err.print("\r[" + bar + "] " + pct + "  " + mib(done) + " / " + (total > 0 ? mib(total) : "?") + "  "
+                + String.format("%.1f MB/s", rate / 1e6) + "  " + left + "   ");
+        err.flush();
+        drawn = true;
+    }
+
+    @Override
+    public void retrying(int attempt, Duration wait, String reason) {
+        newline();
+        err.println(messages.get("cli.install.retrying", reason, wait.toMillis()));
+    }
+
+    @Override
+    public void phase(String key) {
+        newline();
+        err.println(messages.get(key));
+    }
+
+    void newline() {
+        if (drawn) {
+            err.println();
+            drawn = false;
+        }
+    }
+
+    private static String mib(long bytes) {
+        return String.format("%.1f MB", bytes / 1e6);
+    }
+
+    private static String format(Duration d) {
+        return String.format("%02d:%02d", d.toMinutes(), d.toSecondsPart());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.gosetup.cli;
+
+import dev.gosetup.AppContext;
+import dev.gosetup.release.GoVersion;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gosetup use VERSION}: makes an installed version the active one (the ~/sdk/go link). */
+@Command(name = "use", mixinStandardHelpOptions = true)
+public final class UseCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SdkOptions sdk = new SdkOptions();
+
+    @Parameters(index = "0", paramLabel = "VERSION", descriptionKey = "gosetup.use.version")
+    String version;
+
+    UseCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GoVersion v = GoVersion.parse(version).orElseThrow(
+                () -> new IllegalArgumentException(context.messages().get("cli.install.noSuchVersion", version)));
+        sdk.sdk().activate(v);
+        spec.commandLine().getOut().println(context.messages().get("cli.use.done", v.name(),
+                sdk.sdk().path().resolve("go")));
+        return ExitCodes.OK;
+    }
+}

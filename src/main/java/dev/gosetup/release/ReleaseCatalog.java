@@ -1,0 +1,163 @@
+package dev.gosetup.release;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosetup.fetch.FetchPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where the release list comes from: go.dev (or a mirror such as golang.google.cn), a local file, or the
+ * last good copy on disk. Revalidates the cache with ETag / If-Modified-Since; offline it serves the
+ * cache and says how old it is. A bad list never replaces a good cached one.
+ */
+public final class ReleaseCatalog {
+    public static final URI OFFICIAL = URI.create("https://go.dev/dl/?mode=json&include=all");
+    /** Files: go.dev/dl/FILE redirects here. */
+    public static final URI OFFICIAL_FILES = URI.create("https://dl.google.com/go/");
+    private static final Logger LOG = Logger.getLogger(ReleaseCatalog.class.getName());
+    private static final int MAX_LIST_BYTES = 32 * 1024 * 1024;
+
+    /** A loaded list and how fresh it is. */
+    public record Loaded(ReleaseList list, String origin, Instant fetchedAt, boolean fromCache, String staleReason) {
+        public Duration age() {
+            return Duration.between(fetchedAt, Instant.now());
+        }
+    }
+
+    /** Stored next to the cached list; epoch millis keep Jackson free of extra modules. */
+    record CacheMeta(String url, long fetchedAtMillis, String etag, String lastModified) {
+        Instant fetchedAt() {
+            return Instant.ofEpochMilli(fetchedAtMillis);
+        }
+    }
+
+    private final HttpClient client;
+    private final FetchPolicy policy;
+    private final Path cacheDir;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ReleaseCatalog(HttpClient client, FetchPolicy policy, Path cacheDir) {
+        this.client = client;
+        this.policy = policy;
+        this.cacheDir = cacheDir;
+    }
+
+    /** @param source a URL (https, or http for allowed hosts), a file: URL or a path; null for go.dev */
+    public Loaded load(String source) throws IOException {
+        if (source != null && !source.matches("(?i)https?://.*")) {
+            Path file = source.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+            if (!Files.isRegularFile(file)) {
+                throw new ReleaseListException("No release list at " + file + ".");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return new Loaded(ReleaseList.parse(in, file.toString()), file.toString(),
+                        Files.getLastModifiedTime(file).toInstant(), false, null);
+            }
+        }
+        URI uri = source == null ? OFFICIAL : URI.create(source);
+        if (!policy.allows(uri)) {
+            throw new ReleaseListException("Refusing " + uri + ": release lists are read over HTTPS.");
+        }
+        Path cache = cacheDir.resolve("releases-" + Integer.toHexString(uri.toString().hashCode()) + ".json");
+        Path metaFile = cacheDir.resolve(cache.getFileName() + ".meta");
+        CacheMeta meta = readMeta(metaFile);
+        try {
+            HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("User-Agent", "gosetup");
+            if (meta != null && Files.exists(cache)) {
+                if (meta.etag() != null) {
+                    rb.header("If-None-Match", meta.etag());
+                }
+                if (meta.lastModified() != null) {
+                    rb.header("If-Modified-Since", meta.lastModified());
+                }
+            }
+            HttpResponse<InputStream> r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = r.body()) {
+                if (r.statusCode() == 304 && Files.exists(cache)) {
+                    CacheMeta fresh = new CacheMeta(uri.toString(), System.currentTimeMillis(), meta.etag(), meta.lastModified());
+                    writeMeta(metaFile, fresh);
+                    return fromCache(cache, uri, fresh.fetchedAt(), null);
+                }
+                if (r.statusCode() != 200) {
+                    throw new IOException("HTTP " + r.statusCode() + " from " + uri.getHost());
+                }
+                byte[] bytes = body.readNBytes(MAX_LIST_BYTES + 1);
+                if (bytes.length > MAX_LIST_BYTES) {
+                    throw new ReleaseListException("The release list from " + uri + " is larger than "
+                            + (MAX_LIST_BYTES >> 20) + " MiB; that is not a go.dev/dl list.");
+                }
+                ReleaseList list = ReleaseList.parse(new ByteArrayInputStream(bytes), uri.toString());
+                Files.createDirectories(cacheDir);
+                writeAtomically(cache, bytes);
+                writeMeta(metaFile, new CacheMeta(uri.toString(), System.currentTimeMillis(), r.headers().firstValue("ETag").orElse(null),
+                        r.headers().firstValue("Last-Modified").orElse(null)));
+                return new Loaded(list, uri.toString(), Instant.now(), false, null);
+            }
+        } catch (IOException | ReleaseListException e) {
+            if (Files.exists(cache) && meta != null) {
+                LOG.log(Level.WARNING, "Release list " + uri + " unavailable; using the cached copy", e);
+                return fromCache(cache, uri, meta.fetchedAt(), e.getMessage());
+            }
+            if (e instanceof ReleaseListException rle) {
+                throw rle;
+            }
+            throw new ReleaseListException("Could not read the release list from " + uri + " (" + e.getMessage()
+                    + ") and there is no saved copy. Check the network or proxy, or set a mirror.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        }
+    }
+
+    private Loaded fromCache(Path cache, URI uri, Instant fetchedAt, String staleReason) throws IOException {
+        try (InputStream in = Files.newInputStream(cache)) {
+            return new Loaded(ReleaseList.parse(in, cache.toString()), uri.toString(), fetchedAt, true, staleReason);
+        }
+    }
+
+    private CacheMeta readMeta(Path metaFile) {
+        try {
+            return Files.exists(metaFile) ? json.readValue(metaFile.toFile(), CacheMeta.class) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void writeMeta(Path metaFile, CacheMeta meta) throws IOException {
+        writeAtomically(metaFile, json.writeValueAsBytes(meta));
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The download URL of a file: the official host, or {@code <mirror>/<filename>}. */
+    public static URI fileUri(String mirror, String filename) {
+        String base = mirror == null ? OFFICIAL_FILES.toString() : mirror.endsWith("/") ? mirror : mirror + "/";
+        return URI.create(base).resolve(filename);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gosetup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosetup.AppContext;
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.testing.Fixtures;
+import dev.gosetup.testing.GoMirror;
+import dev.gosetup.testing.LoopbackServer;
+import dev.gosetup.testing.TarGzBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** releases / install / use / remove as a script sees them: JSON, exit codes, a real Go through loopback. */
+@Timeout(180)
+class InstallCliTest {
+    @TempDir
+    Path tmp;
+    LoopbackServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new LoopbackServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    record Result(int exitCode, String out, String err) {}
+
+    Result run(String... args) {
+        AppContext context = AppContext.of(new AppPaths(tmp.resolve("config"), tmp.resolve("logs")), null);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GoSetupCommand.run(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void installsTheRealGoFromAMirrorAndSwitchesAndRemoves() throws Exception {
+        Path mirror = GoMirror.dir();
+        server.serveFile("/" + GoMirror.FILE, mirror.resolve(GoMirror.FILE));
+        String base = server.uri("/").toString();
+        String home = tmp.resolve("home").toString();
+
+        Result plan = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", base,
+                "--allow-http", "127.0.0.1", "--home", home, "--platform", "linux-amd64", "--dry-run", "--json");
+        assertThat(plan.exitCode()).isZero();
+        JsonNode p = new ObjectMapper().readTree(plan.out());
+        assertThat(p.get("version").asText()).isEqualTo("go1.19.8");
+        assertThat(p.get("url").asText()).isEqualTo(base + GoMirror.FILE);
+        assertThat(p.get("sha256").asText()).isEqualTo(GoMirror.sha256());
+        assertThat(p.get("target").asText()).isEqualTo(home + "/sdk/go1.19.8");
+        assertThat(server.requests()).as("a dry run downloads nothing").isZero();
+
+        Result installed = run("install", "1.19", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", base,
+                "--allow-http", "127.0.0.1", "--home", home, "--platform", "linux-amd64", "--json");
+        assertThat(installed.exitCode()).as(installed.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(installed.out());
+        assertThat(r.get("goVersion").asText()).isEqualTo("go version go1.19.8 linux/amd64");
+        assertThat(r.get("active").asBoolean()).isTrue();
+        assertThat(Files.readSymbolicLink(Path.of(home, "sdk", "go"))).isEqualTo(Path.of("go1.19.8"));
+
+        Result remove = run("remove", "1.19.8", "--home", home);
+        assertThat(remove.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(remove.err()).contains("active version");
+    }
+
+    @Test
+    void exitCodesTellScriptsWhatWentWrong() throws Exception {
+        String catalog = Fixtures.root().resolve("godl/golang-dl-include-all-2020.json").toString();
+        assertThat(run("install", "1.13", "--catalog", catalog, "--platform", "darwin-arm64").exitCode()).isEqualTo(ExitCodes.NO_BUILD);
+        assertThat(run("install", "9.99", "--catalog", catalog, "--platform", "linux-amd64").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run("install", "--platform", "nonsense").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+
+        byte[] good = TarGzBuilder.tinyGo("go1.22.5");
+        Path archive = Files.write(tmp.resolve("go1.22.5.linux-amd64.tar.gz"), good);
+        Result mismatch = run("install", "--archive", archive.toString(), "--sha256", "0".repeat(64),
+                "--platform", "linux-amd64", "--home", tmp.resolve("h").toString());
+        assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.CHECKSUM);
+        assertThat(mismatch.err()).contains("SHA-256").doesNotContain("Exception");
+
+        byte[] evil = new TarGzBuilder().file("go/../evil", "x", 0644).build();
+        Path evilArchive = Files.write(tmp.resolve("go1.22.6.linux-amd64.tar.gz"), evil);
+        String evilSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(evil));
+        assertThat(run("install", "--archive", evilArchive.toString(), "--sha256", evilSha,
+                "--platform", "linux-amd64", "--home", tmp.resolve("h").toString()).exitCode()).isEqualTo(ExitCodes.UNSAFE_ARCHIVE);
+
+        Result noNet = run("install", "--catalog", "https://127.0.0.1:1/dl.json", "--home", tmp.resolve("h").toString());
+        assertThat(noNet.exitCode()).isEqualTo(ExitCodes.DOWNLOAD_FAILED);
+        assertThat(noNet.err()).contains("no saved copy");
+        assertThat(tmp.resolve("h/sdk")).satisfies(sdk -> {
+            try (var s = Files.list(sdk)) {
+                assertThat(s.map(x -> x.getFileName().toString())).doesNotContain("go1.22.5", "go1.22.6");
+            }
+        });
+    }
+
+    @Test
+    void releasesJsonListsTheFileForThePlatform() throws Exception {
+        Result r = run("releases", "--json", "--platform", "darwin-arm64",
+                "--catalog", Fixtures.root().resolve("godl/golang-dl-stable-2021-11-08.json").toString());
+        assertThat(r.exitCode()).isZero();
+        JsonNode list = new ObjectMapper().readTree(r.out());
+        assertThat(list.get(0).get("version").asText()).isEqualTo("go1.17.3");
+        assertThat(list.get(0).get("filename").asText()).isEqualTo("go1.17.3.darwin-arm64.tar.gz");
+        assertThat(list.get(0).get("supported").asBoolean()).isTrue();
+    }
+}
