@@ -13,7 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.channels.Channels;
 import java.util.Enumeration;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -126,18 +128,19 @@ public final class SafeUnpacker {
             throw new UnsafeArchiveException("Entry " + path.getFileName() + " would overwrite an existing path.");
         }
         byte[] buf = new byte[64 * 1024];
-        long written = 0;
-        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // The mode is given at creation (one system call, not a chmod per file: 12,000 files in a Go tree).
+        FileAttribute<?>[] mode = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(executable ? EXEC : PLAIN)}
+                : new FileAttribute<?>[0];
+        try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(path, options, mode))) {
             int r;
             while ((r = in.read(buf)) > 0) {
                 out.write(buf, 0, r);
-                written += r;
                 guard.addTotal(r, packed == null ? declared : packed.count);
             }
         }
-        if (POSIX) {
-            Files.setPosixFilePermissions(path, executable ? EXEC : PLAIN);
+        if (POSIX && executable && !Files.isExecutable(path)) {
+            Files.setPosixFilePermissions(path, EXEC); // a umask that removed the owner's x bit
         }
     }
 
