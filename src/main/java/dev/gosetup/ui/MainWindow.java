@@ -4,6 +4,7 @@ import dev.gosetup.AppContext;
 import dev.gosetup.host.HostSource;
 import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.install.InstallSources;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.ui.common.BackgroundTasks;
 import dev.gosetup.ui.health.HealthPage;
@@ -32,14 +33,20 @@ public final class MainWindow extends BorderPane {
 
     private final AppContext context;
     private final Supplier<HostSource> sources;
+    private final Supplier<InstallSources> installSources;
     private final ToggleGroup nav = new ToggleGroup();
     private final java.util.Map<Page, ToggleButton> navButtons = new java.util.EnumMap<>(Page.class);
     private Page page = Page.SETUP;
     private SetupPage setupPage;
 
     public MainWindow(AppContext context, Supplier<HostSource> sources) {
+        this(context, sources, () -> InstallSources.of(context.settings(), context.paths()));
+    }
+
+    public MainWindow(AppContext context, Supplier<HostSource> sources, Supplier<InstallSources> installSources) {
         this.context = context;
         this.sources = sources;
+        this.installSources = installSources;
         getStyleClass().add("main-window");
         build();
     }
@@ -55,7 +62,7 @@ public final class MainWindow extends BorderPane {
                 navButton(Page.SETTINGS, "navSettings", m.get("nav.settings")));
         side.getStyleClass().add("sidebar");
         setLeft(side);
-        setupPage = new SetupPage(m, sources);
+        setupPage = new SetupPage(m, sources, installSources);
         show(page);
     }
 
@@ -86,7 +93,8 @@ public final class MainWindow extends BorderPane {
             case VERSIONS -> new VersionsPage(m);
             case HEALTH -> new HealthPage(m);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
-                    context.settingsStore().file(), context.logFile(), this::changeLanguage);
+                    context.settingsStore().file(), context.logFile(), this::changeLanguage, context.settings(),
+                    this::changeSources);
         };
         setCenter(content);
     }
@@ -95,14 +103,23 @@ public final class MainWindow extends BorderPane {
         return setupPage;
     }
 
-    private void changeLanguage(Language language) {
-        Settings updated = context.settings().withLanguage(language.tag());
+    private void changeSources(Settings updated) {
         context.apply(updated);
-        build();
+        save(updated);
+    }
+
+    private void save(Settings updated) {
         BackgroundTasks.run(() -> {
             context.settingsStore().save(updated);
             return null;
         }, ok -> { }, error -> LOG.log(Level.WARNING, "Could not save settings", error));
+    }
+
+    private void changeLanguage(Language language) {
+        Settings updated = context.settings().withLanguage(language.tag());
+        context.apply(updated);
+        build();
+        save(updated);
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setTitle(context.messages().get("app.title"));
         }

@@ -4,6 +4,8 @@ import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import dev.gosetup.settings.Settings;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,7 +17,7 @@ import javafx.scene.layout.VBox;
 public final class SettingsPage extends VBox {
 
     public SettingsPage(Messages messages, Language current, Path settingsFile, Path logFile,
-                        Consumer<Language> onLanguageChosen) {
+                        Consumer<Language> onLanguageChosen, Settings settings, Consumer<Settings> onSourcesSaved) {
         super(12);
         getStyleClass().add("page");
         Label title = new Label(messages.get("nav.settings"));
@@ -43,13 +45,46 @@ public final class SettingsPage extends VBox {
         Label hint = new Label(messages.get("settings.language.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
-        getChildren().addAll(title, grid, hint);
+
+        Label sourcesTitle = new Label(messages.get("settings.sources"));
+        sourcesTitle.getStyleClass().add("section-title");
+        TextField releaseList = editable("releaseListField", settings.releaseList(), messages.get("settings.releaseList.prompt"));
+        TextField fileMirror = editable("fileMirrorField", settings.fileMirror(), messages.get("settings.fileMirror.prompt"));
+        TextField plainHttp = editable("plainHttpField", String.join(", ", settings.plainHttpHosts()), "");
+        GridPane sources = new GridPane();
+        sources.setHgap(16);
+        sources.setVgap(10);
+        sources.addRow(0, label(messages.get("settings.releaseList")), releaseList);
+        sources.addRow(1, label(messages.get("settings.fileMirror")), fileMirror);
+        sources.addRow(2, label(messages.get("settings.plainHttp")), plainHttp);
+        Label saved = new Label();
+        saved.getStyleClass().add("muted");
+        Button save = new Button(messages.get("settings.sources.save"));
+        save.setId("saveSources");
+        save.setOnAction(e -> {
+            java.util.List<String> hosts = java.util.Arrays.stream(plainHttp.getText().split("[,\\s]+"))
+                    .map(String::strip).filter(h -> !h.isEmpty()).toList();
+            onSourcesSaved.accept(settings.withSources(releaseList.getText(), fileMirror.getText(), hosts));
+            saved.setText(messages.get("settings.sources.saved"));
+        });
+        Label sourcesHint = new Label(messages.get("settings.sources.hint"));
+        sourcesHint.setWrapText(true);
+        sourcesHint.getStyleClass().add("muted");
+        getChildren().addAll(title, grid, hint, sourcesTitle, sources, new javafx.scene.layout.HBox(10, save, saved), sourcesHint);
     }
 
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("fact-label");
         return l;
+    }
+
+    private static TextField editable(String id, String value, String prompt) {
+        TextField f = new TextField(value == null ? "" : value);
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(42);
+        return f;
     }
 
     /** Selectable, so a path can be copied. */

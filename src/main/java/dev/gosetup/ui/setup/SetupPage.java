@@ -1,37 +1,99 @@
 package dev.gosetup.ui.setup;
 
+import dev.gosetup.host.HostInfo;
 import dev.gosetup.host.HostSource;
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.install.InstallSources;
+import dev.gosetup.release.Platform;
+import java.util.List;
 import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * "Set up Go", the wizard. Only the steps that work are shown: today the first, "This computer"; the
- * download and shell steps join it as they are built.
+ * "Set up Go", the wizard: 1 This computer, 2 Choose Go, 3 Download and install. Setting up the shells
+ * joins as step 4 with the shell issue.
  */
 public final class SetupPage extends ScrollPane {
+    private final Messages messages;
     private final ThisComputerStep computer;
+    private final ChooseGoStep choose;
+    private final InstallStep install;
+    private final List<String> titles;
+    private final Label step = new Label();
+    private final VBox body = new VBox();
+    private final Button back;
+    private final Button next;
+    private int index;
 
-    public SetupPage(Messages messages, Supplier<HostSource> sources) {
+    public SetupPage(Messages messages, Supplier<HostSource> hosts, Supplier<InstallSources> sources) {
+        this.messages = messages;
+        computer = new ThisComputerStep(messages, hosts);
+        choose = new ChooseGoStep(messages, sources, () -> {
+            HostInfo host = computer.host();
+            return host == null ? null : Platform.of(host);
+        });
+        install = new InstallStep(messages, sources);
+        titles = List.of(messages.get("setup.computer.title"), messages.get("setup.choose.title"), messages.get("setup.install.title"));
         Label title = new Label(messages.get("nav.setup"));
         title.getStyleClass().add("page-title");
-        Label step = new Label(messages.get("setup.step", 1, messages.get("setup.computer.title")));
         step.setId("wizardStep");
         step.getStyleClass().add("step-title");
-        computer = new ThisComputerStep(messages, sources);
-        Label later = new Label(messages.get("setup.laterSteps"));
-        later.setWrapText(true);
-        later.getStyleClass().add("muted");
-        VBox content = new VBox(12, title, step, computer, later);
+        back = new Button(messages.get("setup.back"));
+        back.setId("wizardBack");
+        back.setOnAction(e -> go(index - 1));
+        next = new Button(messages.get("setup.next"));
+        next.setId("wizardNext");
+        next.getStyleClass().add("primary");
+        next.setOnAction(e -> go(index + 1));
+        choose.planProperty().addListener((o, a, b) -> updateButtons());
+        computer.hostProperty().addListener((o, a, b) -> updateButtons());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox nav = new HBox(8, spacer, back, next);
+        nav.setAlignment(Pos.CENTER_RIGHT);
+        VBox content = new VBox(12, title, step, body, nav);
         content.getStyleClass().add("page");
         setContent(content);
         setFitToWidth(true);
         getStyleClass().add("page-scroll");
+        go(0);
+    }
+
+    private void go(int target) {
+        index = Math.max(0, Math.min(2, target));
+        Node page = switch (index) {
+            case 0 -> computer;
+            case 1 -> choose;
+            default -> {
+                install.setPlan(choose.planProperty().get());
+                yield install;
+            }
+        };
+        body.getChildren().setAll(page);
+        step.setText(messages.get("setup.stepOf", index + 1, titles.size(), titles.get(index)));
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        back.setDisable(index == 0);
+        next.setVisible(index < 2);
+        next.setDisable(index == 0 ? computer.host() == null || computer.host().arch() == null
+                : index == 1 && choose.planProperty().get() == null);
     }
 
     public ThisComputerStep computerStep() {
         return computer;
+    }
+
+    public ChooseGoStep chooseStep() {
+        return choose;
     }
 }

@@ -43,6 +43,7 @@ public final class ThisComputerStep extends VBox {
     private final Button again;
     private final Button copy;
     private final Button report;
+    private final javafx.beans.property.ObjectProperty<HostInfo> hostProperty = new javafx.beans.property.SimpleObjectProperty<>();
     private HostInfo host;
 
     public ThisComputerStep(Messages messages, Supplier<HostSource> sources) {
@@ -115,6 +116,7 @@ public final class ThisComputerStep extends VBox {
 
     private void show(HostInfo detected) {
         this.host = detected;
+        hostProperty.set(detected);
         setBusy(false);
         HostSummary summary = new HostSummary(messages);
         headline.setText(summary.headline(detected));
@@ -145,6 +147,11 @@ public final class ThisComputerStep extends VBox {
 
     public HostInfo host() {
         return host;
+    }
+
+    /** Set when detection finishes. */
+    public javafx.beans.property.ReadOnlyObjectProperty<HostInfo> hostProperty() {
+        return hostProperty;
     }
 
     private void copyDetails() {

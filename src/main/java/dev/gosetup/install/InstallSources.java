@@ -1,0 +1,44 @@
+package dev.gosetup.install;
+
+import dev.gosetup.fetch.FetchPolicy;
+import dev.gosetup.fetch.HttpClients;
+import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.release.ReleaseCatalog;
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.settings.Settings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+
+/**
+ * Where releases and files come from and where they go, from the settings: one place for the window
+ * (the command line's options build the same pieces).
+ */
+public record InstallSources(String releaseList, String fileMirror, FetchPolicy policy, Path cacheDir, SdkRoot sdk) {
+
+    public static InstallSources of(Settings settings, AppPaths paths) {
+        FetchPolicy policy = FetchPolicy.defaults();
+        for (String host : settings.plainHttpHosts()) {
+            policy = policy.allowingPlainHttp(host);
+        }
+        SdkRoot sdk = settings.sdkRoot() != null ? new SdkRoot(Path.of(settings.sdkRoot()))
+                : SdkRoot.inHome(Path.of(System.getProperty("user.home")));
+        return new InstallSources(settings.releaseList(), settings.fileMirror(), policy, paths.cacheDir(), sdk);
+    }
+
+    private HttpClient client() {
+        return HttpClients.create(policy);
+    }
+
+    public ReleaseCatalog catalog() {
+        return new ReleaseCatalog(client(), policy, cacheDir);
+    }
+
+    public URI fileUri(String filename) {
+        return ReleaseCatalog.fileUri(fileMirror, filename);
+    }
+
+    public Installer installer() {
+        return new Installer(sdk, new HttpDownloader(client(), policy), ArchiveLimits.defaults());
+    }
+}

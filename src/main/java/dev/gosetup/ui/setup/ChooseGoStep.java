@@ -1,0 +1,216 @@
+package dev.gosetup.ui.setup;
+
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.install.InstallPlan;
+import dev.gosetup.install.InstallSources;
+import dev.gosetup.release.ArchiveChooser;
+import dev.gosetup.release.GoFile;
+import dev.gosetup.release.Platform;
+import dev.gosetup.release.Release;
+import dev.gosetup.release.ReleaseCatalog;
+import dev.gosetup.release.ReleaseList;
+import dev.gosetup.ui.common.BackgroundTasks;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Wizard step 2, "Choose Go": the release list (latest stable preselected), the exact file, size and
+ * checksum for this machine, support labels, and explicit consent before an amd64 build on Apple silicon.
+ */
+public final class ChooseGoStep extends VBox {
+    private final Messages messages;
+    private final Supplier<InstallSources> sources;
+    private final Supplier<Platform> platform;
+    private final ListView<Release> versions = new ListView<>();
+    private final CheckBox showAll;
+    private final Label status = new Label();
+    private final ProgressIndicator loading = new ProgressIndicator();
+    private final GridPane details = new GridPane();
+    private final CheckBox consent;
+    private final Label noBuild = new Label();
+    private final ObjectProperty<InstallPlan> plan = new SimpleObjectProperty<>();
+    private ReleaseList list;
+
+    public ChooseGoStep(Messages messages, Supplier<InstallSources> sources, Supplier<Platform> platform) {
+        this.messages = messages;
+        this.sources = sources;
+        this.platform = platform;
+        setSpacing(12);
+        getStyleClass().add("step");
+        Label intro = new Label(messages.get("setup.choose.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("muted");
+        versions.setId("versionList");
+        versions.setPrefHeight(220);
+        versions.setCellFactory(v -> new ReleaseCell());
+        versions.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetails(b));
+        showAll = new CheckBox(messages.get("setup.choose.showAll"));
+        showAll.setId("showAllVersions");
+        showAll.setOnAction(e -> fill());
+        Button reload = new Button(messages.get("setup.choose.reload"));
+        reload.setOnAction(e -> load());
+        status.setId("chooseStatus");
+        status.setWrapText(true);
+        loading.setMaxSize(24, 24);
+        details.setId("fileDetails");
+        details.setHgap(16);
+        details.setVgap(6);
+        consent = new CheckBox();
+        consent.setId("allowAmd64");
+        consent.setWrapText(true);
+        consent.setOnAction(e -> showDetails(versions.getSelectionModel().getSelectedItem()));
+        noBuild.setId("noBuild");
+        noBuild.setWrapText(true);
+        noBuild.getStyleClass().add("note");
+        HBox top = new HBox(12, showAll, reload, loading, status);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(intro, top, versions, details, noBuild, consent);
+        load();
+    }
+
+    /** The chosen file, or null while none can be installed. */
+    public ObjectProperty<InstallPlan> planProperty() {
+        return plan;
+    }
+
+    public void load() {
+        loading.setVisible(true);
+        status.setText(messages.get("setup.choose.loading"));
+        BackgroundTasks.run(() -> sources.get().catalog().load(sources.get().releaseList()), loaded -> {
+            loading.setVisible(false);
+            list = loaded.list();
+            status.setText(loaded.fromCache() && loaded.staleReason() != null
+                    ? messages.get("setup.choose.stale", loaded.age().toHours(), loaded.staleReason())
+                    : messages.get("setup.choose.source", loaded.origin()));
+            fill();
+        }, error -> {
+            loading.setVisible(false);
+            status.setText(messages.get("setup.choose.failed", error.getMessage()));
+            status.getStyleClass().add("fact-unknown");
+        });
+    }
+
+    private void fill() {
+        if (list == null) {
+            return;
+        }
+        List<Release> shown = showAll.isSelected() ? list.releases() : newestPerLine(list);
+        versions.getItems().setAll(shown);
+        list.latestStable().ifPresent(latest -> versions.getSelectionModel().select(latest));
+    }
+
+    static List<Release> newestPerLine(ReleaseList list) {
+        Set<String> lines = new LinkedHashSet<>();
+        List<Release> out = new ArrayList<>();
+        for (Release r : list.releases()) {
+            if (r.stable() && lines.add(r.version().line())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private void showDetails(Release release) {
+        details.getChildren().clear();
+        noBuild.setVisible(false);
+        noBuild.setManaged(false);
+        consent.setVisible(false);
+        consent.setManaged(false);
+        plan.set(null);
+        Platform target = platform.get();
+        if (release == null || target == null) {
+            return;
+        }
+        GoFile file = switch (new ArchiveChooser().choose(release, target)) {
+            case ArchiveChooser.Choice.Found f -> f.file();
+            case ArchiveChooser.Choice.NoBuild n -> {
+                noBuild.setText(messages.get("setup.choose.noBuild", release.version().name(), n.platform()));
+                noBuild.setVisible(true);
+                noBuild.setManaged(true);
+                if (n.alternative() != null) {
+                    consent.setText(messages.get("setup.choose.consent", n.alternative().filename()));
+                    consent.setVisible(true);
+                    consent.setManaged(true);
+                    yield consent.isSelected() ? n.alternative() : null;
+                }
+                yield null;
+            }
+        };
+        if (file == null) {
+            return;
+        }
+        if (!file.hasChecksum()) {
+            noBuild.setText(messages.get("setup.choose.noChecksum", file.filename()));
+            noBuild.setVisible(true);
+            noBuild.setManaged(true);
+            return;
+        }
+        InstallSources s = sources.get();
+        int row = 0;
+        details.addRow(row++, label("setup.choose.file"), value(file.filename()));
+        details.addRow(row++, label("setup.choose.size"), value(String.format("%.1f MB", file.size() / 1e6)));
+        details.addRow(row++, label("setup.choose.sha256"), value(file.sha256()));
+        details.addRow(row++, label("setup.choose.from"), value(s.fileUri(file.filename()).toString()));
+        details.addRow(row, label("setup.choose.into"), value(s.sdk().versionDir(release.version()).toString()));
+        plan.set(new InstallPlan(release.version(), file, s.fileUri(file.filename()), null));
+    }
+
+    private Label label(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add("fact-label");
+        return l;
+    }
+
+    private static Label value(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("fact-value");
+        return l;
+    }
+
+    /** A release with its support label, in the list. */
+    private final class ReleaseCell extends ListCell<Release> {
+        @Override
+        protected void updateItem(Release r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null || list == null) {
+                setText(null);
+                return;
+            }
+            ReleaseList.SupportStatus s = list.supportOf(r.version());
+            List<String> labels = new ArrayList<>();
+            if (list.latestStable().map(l -> l == r).orElse(false)) {
+                labels.add(messages.get("release.label.latest"));
+            }
+            if (!r.stable()) {
+                labels.add(messages.get("release.label.prerelease"));
+            } else if (!s.supported()) {
+                labels.add(messages.get("release.label.unsupported"));
+            }
+            if (s.newerPatch() != null) {
+                labels.add(messages.get("release.label.newerPatch", s.newerPatch()));
+            }
+            setText(r.version().name() + (labels.isEmpty() ? "" : "   —   " + String.join(" · ", labels)));
+        }
+    }
+
+    /** For tests and the wizard: the release the user picked. */
+    public ListView<Release> versions() {
+        return versions;
+    }
+
+}
