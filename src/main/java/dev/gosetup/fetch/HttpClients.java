@@ -22,7 +22,13 @@ public final class HttpClients {
     private HttpClients() {}
 
     public static HttpClient create(FetchPolicy policy) {
+        return create(policy, java.util.List.of());
+    }
+
+    /** @param extraCaPemFiles certificates IT adds (a TLS-inspecting proxy's root), on top of the JDK's and the OS's */
+    public static HttpClient create(FetchPolicy policy, java.util.List<java.nio.file.Path> extraCaPemFiles) {
         return HttpClient.newBuilder()
+                .sslContext(TrustStores.sslContext(extraCaPemFiles))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(policy.connectTimeout())
                 .proxy(proxySelector(System.getenv()))

@@ -45,6 +45,27 @@ class ScreenshotTest {
         stage.setTitle("Go Setup Assistant");
     }
 
+    static dev.gosetup.testing.LoopbackServer mirror;
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopMirror() {
+        if (mirror != null) {
+            mirror.close();
+        }
+    }
+
+    /** Release list and files of the real Go 1.19.8 archive (make-go-mirror.sh), served on loopback. */
+    private static dev.gosetup.install.InstallSources sources(Path sdk) throws Exception {
+        Path dir = dev.gosetup.testing.GoMirror.dir();
+        if (mirror == null) {
+            mirror = new dev.gosetup.testing.LoopbackServer()
+                    .serveFile("/" + dev.gosetup.testing.GoMirror.FILE, dir.resolve(dev.gosetup.testing.GoMirror.FILE));
+        }
+        return new dev.gosetup.install.InstallSources(dir.resolve("dl.json").toString(), mirror.uri("/").toString(),
+                dev.gosetup.fetch.FetchPolicy.defaults().allowingPlainHttp("127.0.0.1"), tmp.resolve("cache"),
+                new dev.gosetup.install.SdkRoot(sdk));
+    }
+
     private MainWindow open(FxRobot robot, Language language) throws Exception {
         // The folders a Linux user has, so the Settings page shows real-looking paths.
         AppPaths paths = AppPaths.forThisMachine();
@@ -52,8 +73,9 @@ class ScreenshotTest {
         AppContext context = AppContext.of(paths, paths.logDir().resolve("gosetup0.log"));
         context.apply(new Settings(language.tag()));
         MainWindow[] window = new MainWindow[1];
+        dev.gosetup.install.InstallSources installSources = sources(tmp.resolve("sdk-" + language));
         robot.interact(() -> {
-            window[0] = new MainWindow(context, LiveHostSource::new);
+            window[0] = new MainWindow(context, LiveHostSource::new, () -> installSources);
             Scene scene = new Scene(window[0], 980, 720);
             scene.getStylesheets().add(Styles.stylesheet());
             stage.setScene(scene);
@@ -76,6 +98,24 @@ class ScreenshotTest {
         robot.interact(() -> zh.show(MainWindow.Page.SETTINGS));
         WaitForAsyncUtils.waitForFxEvents();
         save(robot, "settings-zh-CN.png");
+    }
+
+    @Test
+    void chooseAndInstallTheRealGo(FxRobot robot) throws Exception {
+        for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
+            String suffix = language == Language.ENGLISH ? "en" : "zh-CN";
+            open(robot, language);
+            robot.clickOn("#wizardNext");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
+            WaitForAsyncUtils.waitForFxEvents();
+            save(robot, "choose-go-" + suffix + ".png");
+            robot.clickOn("#wizardNext");
+            robot.clickOn("#startInstall");
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                    () -> robot.lookup("#installResult").queryAs(Label.class).getText().contains("go1.19.8 linux/amd64"));
+            WaitForAsyncUtils.waitForFxEvents();
+            save(robot, "installed-" + suffix + ".png");
+        }
     }
 
     private void save(FxRobot robot, String name) throws Exception {

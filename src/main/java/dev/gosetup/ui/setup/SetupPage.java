@@ -85,6 +85,7 @@ public final class SetupPage extends ScrollPane {
     private void updateButtons() {
         back.setDisable(index == 0);
         next.setVisible(index < 2);
+        next.setManaged(index < 2);
         next.setDisable(index == 0 ? computer.host() == null || computer.host().arch() == null
                 : index == 1 && choose.planProperty().get() == null);
     }
