@@ -3,6 +3,7 @@
 #   A  gosetup install from a loopback mirror into a fresh root (download + SHA-256 + unpack overlapped)
 #   B  the manual method: curl -O, sha256sum -c, tar -C DIR -xzf
 #   C  tar -xzf of the already downloaded file alone (the floor on this machine)
+# Each timing ends with `sync`: on this VM dirty-page writeback otherwise lands on whichever run comes next.
 # Also: peak RSS of A, and SHA-256 throughput of Java (the same MessageDigest the installer uses) vs sha256sum.
 # Usage: src/bench/install-vs-manual.sh [ROUNDS]   (needs: mvn -DskipTests package, python3, curl, GNU time)
 set -euo pipefail
@@ -12,7 +13,8 @@ mirror=${GOSETUP_MIRROR:-$HOME/.cache/gosetup-test/go-mirror}
 bash ../shared/bench/make-go-mirror.sh "$mirror" >/dev/null
 file=go1.19.8.linux-amd64.tar.gz
 [ -x target/gosetup ] || mvn -B -q -DskipTests package
-work=$(mktemp -d)
+# BENCH_DIR=/dev/shm measures the pipeline itself (RAM-backed); the default measures this machine's disk too.
+work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 python3 -m http.server -b 127.0.0.1 "$port" -d "$mirror" >/dev/null 2>&1 &
@@ -25,15 +27,18 @@ for i in $(seq 1 "$rounds"); do
   t0=$(now)
   /usr/bin/time -f %M -o "$work/rss" target/gosetup install --catalog "$mirror/dl.json" --mirror "http://127.0.0.1:$port/" \
       --allow-http 127.0.0.1 --home "$work/a" --platform linux-amd64 >/dev/null
+  sync  # each method pays for writing its own 235 MB to disk, not the next one's
   A+=("$(echo "$(now) - $t0" | bc)"); RSS+=("$(cat "$work/rss")")
   rm -rf "$work"/*; sync
   t0=$(now)
   ( mkdir -p "$work/b" && cd "$work/b" && curl -sSfO "http://127.0.0.1:$port/$file" \
       && echo "$(cat "$mirror/$file.sha256")  $file" | sha256sum -c --quiet && mkdir sdk && tar -C sdk -xzf "$file" )
+  sync
   B+=("$(echo "$(now) - $t0" | bc)")
   rm -rf "$work"/c; mkdir -p "$work/c"; sync
   t0=$(now)
   tar -C "$work/c" -xzf "$mirror/$file"
+  sync
   C+=("$(echo "$(now) - $t0" | bc)")
   echo "round $i: A ${A[-1]} s (peak RSS ${RSS[-1]} KB)  B ${B[-1]} s  C ${C[-1]} s" >&2
 done
@@ -58,6 +63,7 @@ mJ=$(median "${J[@]}"); mS=$(median "${S[@]}")
 cat <<REPORT
 machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(. /etc/os-release; echo "$PRETTY_NAME")
 date: $(date -u +%Y-%m-%d)
+target: $work ($(df --output=fstype "$work" | tail -1))
 archive: $file ($(printf %.1f "$size_mb") MB packed), $rounds rounds, alternating A B C
 A gosetup install (end to end):      median $mA s
 B curl + sha256sum -c + tar -xzf:    median $mB s

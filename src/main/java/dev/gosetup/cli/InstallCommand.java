@@ -186,7 +186,7 @@ public final class InstallCommand implements Callable<Integer> {
             case ArchiveChooser.Choice.NoBuild n -> throw new NoBuildException(m.get("cli.install.noBuild",
                     release.version().name(), n.platform()));
         };
-        return new InstallPlan(release.version(), file, sdk.fileUri(file.filename()), null);
+        return InstallPlan.from(release.version(), file, sdk.fileUri(file.filename()));
     }
 
     /** --archive FILE --sha256 HEX: no release list needed; the name says version and platform. */

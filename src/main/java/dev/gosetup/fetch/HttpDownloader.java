@@ -87,7 +87,7 @@ public final class HttpDownloader {
                 }
                 offset = attempt.offset;
                 validator = attempt.validator;
-                lastFailure = attempt.stalled.get() ? "no data for " + policy.stallTimeout().toSeconds() + " s" : String.valueOf(e.getMessage());
+                lastFailure = attempt.stalled.get() ? "no data for " + policy.stallTimeout().toSeconds() + " s" : NetErrors.describe(e, uri.getHost());
             }
             failuresInARow = offset > before ? 1 : failuresInARow + 1;
             if (failuresInARow >= policy.attempts()) {

@@ -78,6 +78,9 @@ final class ChunkPipe {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 if (ended) {
+                    if (writerFailed) {
+                        throw new IOException("the download stopped"); // again: END was taken once
+                    }
                     return -1;
                 }
                 while (pos == current.length) {
@@ -89,10 +92,10 @@ final class ChunkPipe {
                     }
                     pos = 0;
                     if (current == END) {
+                        ended = true;
                         if (writerFailed) {
                             throw new IOException("the download stopped");
                         }
-                        ended = true;
                         return -1;
                     }
                 }
@@ -106,8 +109,12 @@ final class ChunkPipe {
             @Override
             public void close() throws IOException {
                 byte[] skip = new byte[64 * 1024];
-                while (read(skip, 0, skip.length) >= 0) {
-                    // drain trailing bytes after the gzip stream (the digest still covers them)
+                try {
+                    while (read(skip, 0, skip.length) >= 0) {
+                        // drain trailing bytes after the gzip stream (the digest still covers them)
+                    }
+                } catch (IOException writerStopped) {
+                    // the writer failed: nothing more will come, and it reports its own failure
                 }
             }
         };

@@ -194,6 +194,11 @@ public final class Installer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        if (!Files.isRegularFile(archive)) {
+            // A file: mirror (air-gapped sites) or --archive that lacks the file: a download that failed.
+            throw new dev.gosetup.fetch.DownloadException(archive + " does not exist or is not a file. Check the local "
+                    + "mirror folder (it needs the release's files by name) or the --archive path.");
+        }
         long size = Files.size(archive);
         long n = 0;
         byte[] buf = new byte[128 * 1024];

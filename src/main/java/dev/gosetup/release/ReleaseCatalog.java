@@ -109,12 +109,12 @@ public final class ReleaseCatalog {
         } catch (IOException | ReleaseListException e) {
             if (Files.exists(cache) && meta != null) {
                 LOG.log(Level.WARNING, "Release list " + uri + " unavailable; using the cached copy", e);
-                return fromCache(cache, uri, meta.fetchedAt(), e.getMessage());
+                return fromCache(cache, uri, meta.fetchedAt(), dev.gosetup.fetch.NetErrors.describe(e, uri.getHost()));
             }
             if (e instanceof ReleaseListException rle) {
                 throw rle;
             }
-            throw new ReleaseListException("Could not read the release list from " + uri + " (" + e.getMessage()
+            throw new ReleaseListException("Could not read the release list from " + uri + " (" + dev.gosetup.fetch.NetErrors.describe(e, uri.getHost())
                     + ") and there is no saved copy. Check the network or proxy, or set a mirror.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,6 +157,9 @@ public final class ReleaseCatalog {
 
     /** The download URL of a file: the official host, or {@code <mirror>/<filename>}. */
     public static URI fileUri(String mirror, String filename) {
+        if (mirror != null && !mirror.contains("://") && !mirror.startsWith("file:")) {
+            return Path.of(mirror).toAbsolutePath().resolve(filename).toUri(); // a folder given as a plain path
+        }
         String base = mirror == null ? OFFICIAL_FILES.toString() : mirror.endsWith("/") ? mirror : mirror + "/";
         return URI.create(base).resolve(filename);
     }

@@ -117,4 +117,34 @@ class InstallCliTest {
         assertThat(list.get(0).get("filename").asText()).isEqualTo("go1.17.3.darwin-arm64.tar.gz");
         assertThat(list.get(0).get("supported").asBoolean()).isTrue();
     }
+
+    @Test
+    void airGappedInstallReadsFilesFromALocalMirrorFolder() throws Exception {
+        Path mirror = Files.createDirectories(tmp.resolve("mirror"));
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        String file = "go1.22.5.linux-amd64.tar.gz";
+        Files.write(mirror.resolve(file), archive);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(archive));
+        Files.writeString(mirror.resolve("dl.json"), """
+                [{"version": "go1.22.5", "stable": true, "files": [{"filename": "%s", "os": "linux", "arch": "amd64",
+                  "version": "go1.22.5", "sha256": "%s", "size": %d, "kind": "archive"}]}]
+                """.formatted(file, sha, archive.length));
+
+        // the folder as a file: URL, and the same folder as a plain path
+        Result byUrl = run("install", "--catalog", mirror.resolve("dl.json").toUri().toString(), "--mirror", mirror.toUri().toString(),
+                "--home", tmp.resolve("h1").toString(), "--platform", "linux-amd64", "--json");
+        assertThat(byUrl.exitCode()).as(byUrl.err()).isZero();
+        assertThat(tmp.resolve("h1/sdk/go1.22.5/.unpacked-success")).exists();
+        Result byPath = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
+                "--home", tmp.resolve("h2").toString(), "--platform", "linux-amd64", "--json");
+        assertThat(byPath.exitCode()).as(byPath.err()).isZero();
+        assertThat(Files.readAllBytes(mirror.resolve(file))).as("the mirror's copy is left alone").isEqualTo(archive);
+
+        Files.delete(mirror.resolve(file));
+        Result missing = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
+                "--home", tmp.resolve("h3").toString(), "--platform", "linux-amd64");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.DOWNLOAD_FAILED);
+        assertThat(missing.err()).contains(file).contains("mirror folder").doesNotContain("Exception");
+        assertThat(tmp.resolve("h3/sdk/go1.22.5")).doesNotExist();
+    }
 }

@@ -93,7 +93,13 @@ public final class LoopbackServer implements AutoCloseable {
                 ex.sendResponseHeaders(404, -1);
                 return;
             }
-            ex.getResponseHeaders().set("ETag", "\"v1\"");
+            // The validator changes with the content, so a revalidation sees a replaced file as changed.
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(content)) + "\"";
+            ex.getResponseHeaders().set("ETag", etag);
+            if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                return;
+            }
             if (start > 0) {
                 ex.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
                 ex.sendResponseHeaders(206, content.length - start);

@@ -167,7 +167,7 @@ public final class ChooseGoStep extends VBox {
         details.addRow(row++, label("setup.choose.sha256"), value(file.sha256()));
         details.addRow(row++, label("setup.choose.from"), value(s.fileUri(file.filename()).toString()));
         details.addRow(row, label("setup.choose.into"), value(s.sdk().versionDir(release.version()).toString()));
-        plan.set(new InstallPlan(release.version(), file, s.fileUri(file.filename()), null));
+        plan.set(InstallPlan.from(release.version(), file, s.fileUri(file.filename())));
     }
 
     private Label label(String key) {
