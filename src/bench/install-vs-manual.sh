@@ -5,7 +5,7 @@
 #   C  tar -xzf of the already downloaded file alone (the floor on this machine)
 # Each timing ends with `sync`: on this VM dirty-page writeback otherwise lands on whichever run comes next.
 # Also: peak RSS of A, and SHA-256 throughput of Java (the same MessageDigest the installer uses) vs sha256sum.
-# Usage: src/bench/install-vs-manual.sh [ROUNDS]   (needs: mvn -DskipTests package, python3, curl, GNU time)
+# Usage: [BENCH_DIR=/dev/shm] [BENCH_RATE=MB/s] src/bench/install-vs-manual.sh [ROUNDS]   (needs: mvn -DskipTests package, python3, curl, GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
@@ -17,7 +17,12 @@ file=go1.19.8.linux-amd64.tar.gz
 work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-python3 -m http.server -b 127.0.0.1 "$port" -d "$mirror" >/dev/null 2>&1 &
+# BENCH_RATE=25 serves at 25 MB/s (a real link) instead of loopback speed; see throttled-server.py.
+if [ -n "${BENCH_RATE:-}" ]; then
+  python3 "$(dirname "$0")/throttled-server.py" "$port" "$mirror" "$BENCH_RATE" >/dev/null 2>&1 &
+else
+  python3 -m http.server -b 127.0.0.1 "$port" -d "$mirror" >/dev/null 2>&1 &
+fi
 server=$!
 sleep 1
 now() { date +%s.%N; }
@@ -63,7 +68,7 @@ mJ=$(median "${J[@]}"); mS=$(median "${S[@]}")
 cat <<REPORT
 machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(. /etc/os-release; echo "$PRETTY_NAME")
 date: $(date -u +%Y-%m-%d)
-target: $work ($(df --output=fstype "$work" | tail -1))
+target: $work ($(df --output=fstype "$work" | tail -1)), server: $([ -n "${BENCH_RATE:-}" ] && echo "$BENCH_RATE MB/s" || echo "loopback, unthrottled")
 archive: $file ($(printf %.1f "$size_mb") MB packed), $rounds rounds, alternating A B C
 A gosetup install (end to end):      median $mA s
 B curl + sha256sum -c + tar -xzf:    median $mB s

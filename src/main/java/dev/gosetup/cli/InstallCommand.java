@@ -48,7 +48,7 @@ public final class InstallCommand implements Callable<Integer> {
     @Mixin
     SdkOptions sdk = new SdkOptions();
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "VERSION", descriptionKey = "gosetup.install.version")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VERSION", descriptionKey = "gosetup.install.versionArg")
     String version = "latest";
 
     @Option(names = "--archive", paramLabel = "FILE", descriptionKey = "gosetup.install.archive")
@@ -88,6 +88,14 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            sdk.closeClient();
+        }
+    }
+
+    private Integer run() throws Exception {
         Messages m = context.messages();
         Platform target = target();
         InstallPlan plan = archive != null ? localPlan(target) : catalogPlan(target);

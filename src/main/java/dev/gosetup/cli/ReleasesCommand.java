@@ -48,6 +48,14 @@ public final class ReleasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            sdk.closeClient();
+        }
+    }
+
+    private Integer run() throws Exception {
         Messages m = context.messages();
         Platform target = platform != null ? Platform.parse(platform) : Platform.of(new HostDetector().detect(new LiveHostSource()));
         ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalog);

@@ -19,7 +19,7 @@ public final class RemoveCommand implements Callable<Integer> {
     @Mixin
     SdkOptions sdk = new SdkOptions();
 
-    @Parameters(index = "0", paramLabel = "VERSION", descriptionKey = "gosetup.remove.version")
+    @Parameters(index = "0", paramLabel = "VERSION", descriptionKey = "gosetup.remove.versionArg")
     String version;
 
     RemoveCommand(AppContext context) {

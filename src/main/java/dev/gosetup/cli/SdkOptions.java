@@ -6,6 +6,7 @@ import dev.gosetup.fetch.HttpDownloader;
 import dev.gosetup.install.SdkRoot;
 import dev.gosetup.release.ReleaseCatalog;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -43,12 +44,33 @@ final class SdkOptions {
         return p;
     }
 
+    /** One client per command, made on first use and closed by {@link #closeClient()}. */
+    private HttpClient client;
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClients.create(policy());
+        }
+        return client;
+    }
+
+    /**
+     * Stops the client's selector thread. A thread left waiting in epoll makes the JVM's exit wait 300 ms
+     * for it (VM_Exit waits for threads in native code), which every script calling gosetup would pay.
+     */
+    synchronized void closeClient() {
+        if (client != null) {
+            client.shutdownNow();
+            client = null;
+        }
+    }
+
     HttpDownloader downloader() {
-        return new HttpDownloader(HttpClients.create(policy()), policy());
+        return new HttpDownloader(this::client, policy());
     }
 
     ReleaseCatalog catalog(Path cacheDir) {
-        return new ReleaseCatalog(HttpClients.create(policy()), policy(), cacheDir);
+        return new ReleaseCatalog(this::client, policy(), cacheDir);
     }
 
     URI fileUri(String filename) {

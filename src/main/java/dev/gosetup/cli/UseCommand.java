@@ -19,7 +19,7 @@ public final class UseCommand implements Callable<Integer> {
     @Mixin
     SdkOptions sdk = new SdkOptions();
 
-    @Parameters(index = "0", paramLabel = "VERSION", descriptionKey = "gosetup.use.version")
+    @Parameters(index = "0", paramLabel = "VERSION", descriptionKey = "gosetup.use.versionArg")
     String version;
 
     UseCommand(AppContext context) {

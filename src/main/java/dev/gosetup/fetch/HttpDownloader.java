@@ -33,10 +33,15 @@ public final class HttpDownloader {
     /** A server that keeps failing must not keep us busy forever, whatever progress it makes. */
     private static final int MAX_REQUESTS = 50;
 
-    private final HttpClient client;
+    /** Made on first use: a command that reads only local files never starts the client's selector thread. */
+    private final java.util.function.Supplier<HttpClient> client;
     private final FetchPolicy policy;
 
     public HttpDownloader(HttpClient client, FetchPolicy policy) {
+        this(() -> client, policy);
+    }
+
+    public HttpDownloader(java.util.function.Supplier<HttpClient> client, FetchPolicy policy) {
         this.client = client;
         this.policy = policy;
     }
@@ -214,7 +219,7 @@ public final class HttpDownloader {
                 }
                 HttpResponse<InputStream> response;
                 try {
-                    response = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+                    response = client.get().send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new CancelToken.CancelledException();

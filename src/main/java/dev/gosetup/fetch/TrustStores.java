@@ -33,31 +33,72 @@ public final class TrustStores {
 
     private TrustStores() {}
 
-    /** An SSLContext over the JDK's and the OS's roots, plus any extra PEM files (IT policy). */
+    /**
+     * An SSLContext over the JDK's and the OS's roots, plus any extra PEM files (IT policy). The stores are
+     * read at the first TLS handshake, not here: reading ~300 roots costs a quarter of a second, and a
+     * command that reads a local release list or a plain-HTTP mirror never needs them.
+     */
     public static SSLContext sslContext(List<Path> extraPemFiles) {
+        List<Path> pems = List.copyOf(extraPemFiles);
         try {
-            List<X509TrustManager> managers = new ArrayList<>();
-            managers.add(manager(null)); // the JDK's cacerts
-            for (KeyStore os : osStores()) {
-                managers.add(manager(os));
-            }
-            List<Path> pems = new ArrayList<>(extraPemFiles);
-            if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-                LINUX_BUNDLES.stream().filter(Files::isReadable).findFirst().ifPresent(pems::add);
-            }
-            for (Path pem : pems) {
-                managers.add(manager(fromPem(pem)));
-            }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new AnyOf(managers)}, null);
+            ctx.init(null, new TrustManager[] {new AnyOf(new Once<>(() -> managers(pems)))}, null);
             return ctx;
-        } catch (GeneralSecurityException | IOException e) {
-            LOG.log(Level.WARNING, "Could not add the system's certificates; using the JDK's only", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this Java runtime", e);
+        }
+    }
+
+    private static List<X509TrustManager> managers(List<Path> extraPemFiles) {
+        List<X509TrustManager> managers = new ArrayList<>();
+        try {
+            managers.add(manager(null)); // the JDK's cacerts
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK's trust store cannot be read", e);
+        }
+        List<KeyStore> stores = new ArrayList<>(osStores());
+        List<Path> pems = new ArrayList<>(extraPemFiles);
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            LINUX_BUNDLES.stream().filter(Files::isReadable).findFirst().ifPresent(pems::add);
+        }
+        for (Path pem : pems) {
             try {
-                return SSLContext.getDefault();
-            } catch (GeneralSecurityException impossible) {
-                throw new IllegalStateException(impossible);
+                stores.add(fromPem(pem));
+            } catch (GeneralSecurityException | IOException e) {
+                LOG.log(Level.WARNING, "Could not read the certificates in " + pem + "; they are not trusted", e);
             }
+        }
+        for (KeyStore store : stores) {
+            try {
+                managers.add(manager(store));
+            } catch (GeneralSecurityException e) {
+                LOG.log(Level.WARNING, "Could not use a certificate store; skipped", e);
+            }
+        }
+        return List.copyOf(managers);
+    }
+
+    /** Computes a value on first use, once (the handshake may run on several HTTP client threads). */
+    private static final class Once<T> implements java.util.function.Supplier<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Once(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = compute.get();
+                    }
+                    v = value;
+                }
+            }
+            return v;
         }
     }
 
@@ -98,7 +139,7 @@ public final class TrustStores {
     }
 
     /** Trusts a chain when any of its managers does. */
-    private record AnyOf(List<X509TrustManager> managers) implements X509TrustManager {
+    private record AnyOf(java.util.function.Supplier<List<X509TrustManager>> managers) implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             check(chain, authType, true);
@@ -111,7 +152,7 @@ public final class TrustStores {
 
         private void check(X509Certificate[] chain, String authType, boolean client) throws CertificateException {
             CertificateException last = null;
-            for (X509TrustManager m : managers) {
+            for (X509TrustManager m : managers.get()) {
                 try {
                     if (client) {
                         m.checkClientTrusted(chain, authType);
@@ -128,7 +169,7 @@ public final class TrustStores {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers())).toArray(X509Certificate[]::new);
+            return managers.get().stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers())).toArray(X509Certificate[]::new);
         }
     }
 }

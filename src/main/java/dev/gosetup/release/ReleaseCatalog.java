@@ -44,12 +44,17 @@ public final class ReleaseCatalog {
         }
     }
 
-    private final HttpClient client;
+    /** Made on first use: a command that reads only local files never starts the client's selector thread. */
+    private final java.util.function.Supplier<HttpClient> client;
     private final FetchPolicy policy;
     private final Path cacheDir;
     private final ObjectMapper json = new ObjectMapper();
 
     public ReleaseCatalog(HttpClient client, FetchPolicy policy, Path cacheDir) {
+        this(() -> client, policy, cacheDir);
+    }
+
+    public ReleaseCatalog(java.util.function.Supplier<HttpClient> client, FetchPolicy policy, Path cacheDir) {
         this.client = client;
         this.policy = policy;
         this.cacheDir = cacheDir;
@@ -84,7 +89,7 @@ public final class ReleaseCatalog {
                     rb.header("If-Modified-Since", meta.lastModified());
                 }
             }
-            HttpResponse<InputStream> r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = client.get().send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = r.body()) {
                 if (r.statusCode() == 304 && Files.exists(cache)) {
                     CacheMeta fresh = new CacheMeta(uri.toString(), System.currentTimeMillis(), meta.etag(), meta.lastModified());

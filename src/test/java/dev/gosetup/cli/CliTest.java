@@ -117,4 +117,18 @@ class CliTest {
         Result zh = run("--lang", "zh-CN", "--help");
         assertThat(zh.out()).contains("退出码");
     }
+
+    @Test
+    void everyCommandsHelpDescribesItsOwnOptions() {
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            for (String command : new String[] {"detect", "report", "releases", "install", "use", "remove", "gui"}) {
+                Result r = run("--lang", lang, command, "--help");
+                assertThat(r.exitCode()).as(command).isZero();
+                String versionLine = r.out().lines().filter(l -> l.contains("--version")).findFirst().orElseThrow();
+                // picocli looks up "<command>.version" for --version: a VERSION argument's text must not land there
+                assertThat(versionLine).as(lang + " " + command).contains(lang.equals("en") ? "Show the version" : "版本")
+                        .doesNotContain("1.22");
+            }
+        }
+    }
 }

@@ -25,7 +25,8 @@ public final class LinuxNativeCalls implements NativeCalls {
         public byte[] domainname = new byte[65];
     }
 
-    private final LibC libc = Native.load("c", LibC.class);
+    // "libc.so.6" by its soname: asked for "c", JNA falls back to running `ldconfig -p` (a process, ~40 ms).
+    private final LibC libc = Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, LibC.class);
 
     @Override
     public Optional<Uname> uname() {
