@@ -32,9 +32,15 @@ public final class SdkRoot {
     private static final String TRASH_PREFIX = ".trash-";
 
     private final Path root;
+    private final ActiveLink link;
 
     public SdkRoot(Path root) {
+        this(root, ActiveLink.forThisOs());
+    }
+
+    public SdkRoot(Path root, ActiveLink link) {
         this.root = root.toAbsolutePath().normalize();
+        this.link = link;
     }
 
     /** {@code ~/sdk} ({@code %USERPROFILE%\sdk} on Windows), where golang.org/dl installs. */
@@ -75,15 +81,7 @@ public final class SdkRoot {
 
     /** The version the {@code go} link points at. */
     public Optional<GoVersion> active() {
-        Path link = root.resolve(ACTIVE_LINK);
-        try {
-            if (Files.isSymbolicLink(link)) {
-                return GoVersion.parse(Files.readSymbolicLink(link).getFileName().toString());
-            }
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return link.target(root.resolve(ACTIVE_LINK)).flatMap(GoVersion::parse);
     }
 
     /** Switches {@code ROOT/go} to a version atomically: a new link is made beside it and renamed over it. */
@@ -91,17 +89,11 @@ public final class SdkRoot {
         if (!isInstalled(v)) {
             throw new IOException(v.name() + " is not installed in " + root + ".");
         }
-        Path link = root.resolve(ACTIVE_LINK);
-        if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
-            throw new IOException(link + " is a real folder, not the link Go Setup Assistant manages. Move it away first.");
+        Path active = root.resolve(ACTIVE_LINK);
+        if (Files.exists(active, LinkOption.NOFOLLOW_LINKS) && !link.isLink(active)) {
+            throw new IOException(active + " is a real folder, not the link Go Setup Assistant manages. Move it away first.");
         }
-        Path tmp = root.resolve(".go-link-" + UUID.randomUUID());
-        Files.createSymbolicLink(tmp, Path.of(v.name()));
-        try {
-            Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        link.point(active, v.name());
     }
 
     /** Removes an installed version; never the active one. */
@@ -157,7 +149,11 @@ public final class SdkRoot {
             return name.startsWith(STAGING_PREFIX) || name.startsWith(TRASH_PREFIX) || name.startsWith(".go-link-");
         })) {
             for (Path p : entries) {
-                deleteTree(p);
+                if (p.getFileName().toString().startsWith(".go-link-")) {
+                    Files.deleteIfExists(p); // a link (or junction) left by a crash: the link only, never its target
+                } else {
+                    deleteTree(p);
+                }
                 n++;
             }
         }
