@@ -133,21 +133,7 @@ public final class HttpDownloader {
 
     /** Bytes from an earlier, interrupted run: hashed and passed on, as if they had just arrived. */
     private static long replayPartial(Path partial, Sha256 sha, ByteSink sink, CancelToken cancel) throws IOException {
-        if (!Files.exists(partial)) {
-            return 0;
-        }
-        long n = 0;
-        byte[] buf = new byte[CHUNK];
-        try (InputStream in = Files.newInputStream(partial)) {
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                cancel.throwIfCancelled();
-                sha.update(buf, 0, r);
-                sink.write(buf, 0, r);
-                n += r;
-            }
-        }
-        return n;
+        return Files.exists(partial) ? LocalFile.feed(partial, sha, sink, -1, ProgressListener.NONE, cancel) : 0;
     }
 
     private static Path validatorFile(Path partial) {

@@ -5,15 +5,13 @@ import dev.gosetup.fetch.CancelToken;
 import dev.gosetup.fetch.ChecksumMismatchException;
 import dev.gosetup.fetch.FetchResult;
 import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.fetch.LocalFile;
 import dev.gosetup.fetch.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -114,7 +112,7 @@ public final class Installer {
         if (plan.isZip()) {
             // A zip's directory is at its end: fetch (hashing) first, then unpack from the file.
             Path file = plan.localArchive() != null ? plan.localArchive() : partialFile(plan);
-            FetchResult r = plan.localArchive() != null ? readLocal(plan.localArchive(), ByteSink.NONE, listener, cancel)
+            FetchResult r = plan.localArchive() != null ? LocalFile.read(plan.localArchive(), ByteSink.NONE, listener, cancel)
                     : downloader.fetch(plan.source(), file, plan.file().size(), ByteSink.NONE, listener, cancel);
             if (r.sha256().equals(plan.file().sha256().toLowerCase(Locale.ROOT))) {
                 listener.phase("install.phase.unpacking");
@@ -140,7 +138,7 @@ public final class Installer {
         try {
             FetchResult fetched;
             try {
-                fetched = plan.localArchive() != null ? readLocal(plan.localArchive(), pipe.sink(), listener, cancel)
+                fetched = plan.localArchive() != null ? LocalFile.read(plan.localArchive(), pipe.sink(), listener, cancel)
                         : downloader.fetch(plan.source(), partialFile(plan), plan.file().size(), pipe.sink(), listener, cancel);
                 pipe.close();
             } catch (IOException e) {
@@ -186,34 +184,6 @@ public final class Installer {
     }
 
     /** A local archive read once: hashed and passed on as it is read. */
-    private static FetchResult readLocal(Path archive, ByteSink sink, ProgressListener listener, CancelToken cancel)
-            throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        if (!Files.isRegularFile(archive)) {
-            // A file: mirror (air-gapped sites) or --archive that lacks the file: a download that failed.
-            throw new dev.gosetup.fetch.DownloadException(archive + " does not exist or is not a file. Check the local "
-                    + "mirror folder (it needs the release's files by name) or the --archive path.");
-        }
-        long size = Files.size(archive);
-        long n = 0;
-        byte[] buf = new byte[128 * 1024];
-        try (InputStream in = Files.newInputStream(archive)) {
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                cancel.throwIfCancelled();
-                sha.update(buf, 0, r);
-                sink.write(buf, 0, r);
-                n += r;
-                listener.bytes(n, size, 0);
-            }
-        }
-        return new FetchResult(n, HexFormat.of().formatHex(sha.digest()));
-    }
 
     /** After install: what bin/go says of itself, and what its header says it was built for. */
     private InstallResult verify(InstallPlan plan, Path dir, String sha256, long size, boolean already) {

@@ -9,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -106,7 +104,7 @@ public final class ReleaseCatalog {
                 }
                 ReleaseList list = ReleaseList.parse(new ByteArrayInputStream(bytes), uri.toString());
                 Files.createDirectories(cacheDir);
-                writeAtomically(cache, bytes);
+                dev.gosetup.files.AtomicFiles.write(cache, bytes);
                 writeMeta(metaFile, new CacheMeta(uri.toString(), System.currentTimeMillis(), r.headers().firstValue("ETag").orElse(null),
                         r.headers().firstValue("Last-Modified").orElse(null)));
                 return new Loaded(list, uri.toString(), Instant.now(), false, null);
@@ -142,22 +140,7 @@ public final class ReleaseCatalog {
     }
 
     private void writeMeta(Path metaFile, CacheMeta meta) throws IOException {
-        writeAtomically(metaFile, json.writeValueAsBytes(meta));
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.gosetup.files.AtomicFiles.write(metaFile, json.writeValueAsBytes(meta));
     }
 
     /** The download URL of a file: the official host, or {@code <mirror>/<filename>}. */

@@ -1,0 +1,69 @@
+package dev.gosetup.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * Replaces a file so that a reader, a crash or a full disk sees either the old content or the new, never
+ * a mix: write a temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
+ * Settings, the release-list cache and users' startup files all go through here.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Writes {@code bytes} to {@code target}; new files get the default permissions. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, null);
+    }
+
+    /**
+     * @param permissions the POSIX permissions the file must have (a user's 0600 .bashrc stays 0600), or null
+     *                    for the defaults; ignored where the file system has none
+     */
+    public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".gosetup-tmp");
+        try {
+            if (permissions != null) {
+                PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+                if (posix != null) {
+                    posix.setPermissions(permissions);
+                }
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true); // on disk before the rename makes it visible: a crash never leaves an empty file
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Makes the rename itself durable (POSIX). Windows cannot open a folder this way; NTFS journals the rename. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // best effort: the data itself is already on disk
+        }
+    }
+}
