@@ -12,6 +12,7 @@ module dev.gosetup {
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires org.apache.commons.compress;
+    requires io.github.javadiffutils;
 
     exports dev.gosetup.ui to javafx.graphics;
 

@@ -1,0 +1,36 @@
+package dev.gosetup.shell;
+
+import dev.gosetup.settings.Settings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the environment must say: the active Go through the stable link (so switching versions needs no
+ * edit), GOPATH and its bin, GOROOT only when asked for, and the Go variables the user or IT chose.
+ *
+ * @param home        the home folder the shells will have ($HOME)
+ * @param goLink      the active-version link, e.g. ~/sdk/go
+ * @param gopath      GOPATH (Go's default is ~/go)
+ * @param setGoroot   export GOROOT (pointing at the link) instead of leaving it as a comment
+ * @param goVariables GOPROXY and friends, in order; empty when none
+ */
+public record EnvSpec(Path home, Path goLink, Path gopath, boolean setGoroot, Map<String, String> goVariables) {
+
+    public EnvSpec {
+        goVariables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(goVariables)); // order kept
+    }
+
+    public static EnvSpec of(Settings settings, Path home, Path sdkRoot) {
+        Path gopath = settings.gopath() != null ? Path.of(settings.gopath()) : home.resolve("go");
+        return new EnvSpec(home, sdkRoot.resolve("go"), gopath, settings.setGoroot(), settings.goEnv());
+    }
+
+    public Path goBin() {
+        return goLink.resolve("bin");
+    }
+
+    public Path gopathBin() {
+        return gopath.resolve("bin");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gosetup.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which startup files each shell reads, per OS, and so which ones get our block
+ * (facts and sources: docs/shell-environment.md).
+ *
+ * @param os        "mac", "linux" or "windows"
+ * @param home      the home folder
+ * @param env       ZDOTDIR and XDG_CONFIG_HOME are read from here
+ * @param documents the Windows Documents folder (PowerShell profiles; may be redirected to OneDrive), or null
+ */
+public record ShellFiles(String os, Path home, Map<String, String> env, Path documents) {
+
+    public static String osOf(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        return os.startsWith("mac") ? "mac" : os.startsWith("windows") ? "windows" : "linux";
+    }
+
+    public List<StartupTarget> targets(Shell shell) {
+        List<StartupTarget> out = new ArrayList<>();
+        switch (shell) {
+            case ZSH -> {
+                Path zdot = dir("ZDOTDIR", home);
+                // .zprofile runs after macOS's path_helper (/etc/zprofile); .zshrc covers non-login interactive shells.
+                out.add(new StartupTarget(shell, zdot.resolve(".zprofile"), BlockEditor.Placement.END_OF_FILE, false, "env.why.zprofile"));
+                out.add(new StartupTarget(shell, zdot.resolve(".zshrc"), BlockEditor.Placement.END_OF_FILE, false, "env.why.zshrc"));
+            }
+            case BASH -> {
+                if (os.equals("mac")) {
+                    // Terminal.app opens login shells, which read .bash_profile and not .bashrc.
+                    out.add(new StartupTarget(shell, home.resolve(".bash_profile"), BlockEditor.Placement.END_OF_FILE, false, "env.why.bashProfileMac"));
+                } else {
+                    out.add(new StartupTarget(shell, home.resolve(".bashrc"), BlockEditor.Placement.BEFORE_INTERACTIVE_GUARD, false, "env.why.bashrc"));
+                    out.add(new StartupTarget(shell, loginFile(), BlockEditor.Placement.END_OF_FILE, false,
+                            loginFile().getFileName().toString().equals(".profile") ? "env.why.profile" : "env.why.bashProfile"));
+                }
+            }
+            case FISH -> out.add(new StartupTarget(shell, dir("XDG_CONFIG_HOME", home.resolve(".config")).resolve("fish/conf.d/gosetup.fish"),
+                    BlockEditor.Placement.END_OF_FILE, true, "env.why.fish"));
+            case PWSH -> {
+                if (os.equals("windows")) {
+                    Path docs = documents != null ? documents : home.resolve("Documents");
+                    out.add(new StartupTarget(shell, docs.resolve("PowerShell/profile.ps1"), BlockEditor.Placement.END_OF_FILE, false, "env.why.pwsh"));
+                    out.add(new StartupTarget(shell, docs.resolve("WindowsPowerShell/profile.ps1"), BlockEditor.Placement.END_OF_FILE, false, "env.why.windowsPowershell"));
+                } else {
+                    out.add(new StartupTarget(shell, dir("XDG_CONFIG_HOME", home.resolve(".config")).resolve("powershell/profile.ps1"),
+                            BlockEditor.Placement.END_OF_FILE, false, "env.why.pwsh"));
+                }
+            }
+            case CMD -> { } // the Windows user environment: not a file
+        }
+        return out;
+    }
+
+    /** bash's login file: .bash_profile if it exists (it hides .profile), else .bash_login, else .profile. */
+    Path loginFile() {
+        for (String name : List.of(".bash_profile", ".bash_login")) {
+            if (Files.exists(home.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return home.resolve(name);
+            }
+        }
+        return home.resolve(".profile");
+    }
+
+    /** The login shell plus every shell whose files already exist: what `gosetup env` covers by default. */
+    public Set<Shell> shellsInUse(Shell loginShell) {
+        Set<Shell> in = EnumSet.noneOf(Shell.class);
+        if (loginShell != null) {
+            in.add(loginShell);
+        }
+        Path zdot = dir("ZDOTDIR", home);
+        if (exists(zdot.resolve(".zshrc"), zdot.resolve(".zprofile"), zdot.resolve(".zshenv"))) {
+            in.add(Shell.ZSH);
+        }
+        if (exists(home.resolve(".bashrc"), home.resolve(".bash_profile"), home.resolve(".bash_login"))) {
+            in.add(Shell.BASH);
+        }
+        Path config = dir("XDG_CONFIG_HOME", home.resolve(".config"));
+        if (exists(config.resolve("fish"))) {
+            in.add(Shell.FISH);
+        }
+        if (os.equals("windows")) {
+            in.add(Shell.CMD);
+            in.add(Shell.PWSH); // Windows PowerShell 5.1 is on every Windows
+        } else if (exists(config.resolve("powershell"))) {
+            in.add(Shell.PWSH);
+        }
+        if (in.isEmpty()) {
+            in.add(os.equals("mac") ? Shell.ZSH : Shell.BASH);
+        }
+        return in;
+    }
+
+    private Path dir(String var, Path fallback) {
+        String v = env.get(var);
+        return v != null && !v.isBlank() ? Path.of(v) : fallback;
+    }
+
+    private static boolean exists(Path... paths) {
+        for (Path p : paths) {
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
