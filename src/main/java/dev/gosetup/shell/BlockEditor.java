@@ -60,8 +60,8 @@ public final class BlockEditor {
             all.addAll(ends);
             all.addAll(damaged);
             all.sort(null);
-            throw new DamagedBlockException("The gosetup markers are damaged (lines " + all.stream().map(i -> String.valueOf(i + 1))
-                    .reduce((a, b) -> a + ", " + b).orElse("?") + "): expected one \"" + START + "\" line followed by one \""
+            throw new DamagedBlockException("The gosetup markers are damaged (" + (all.size() == 1 ? "line " : "lines ")
+                    + all.stream().map(i -> String.valueOf(i + 1)).reduce((a, b) -> a + ", " + b).orElse("?") + "): expected one \"" + START + "\" line followed by one \""
                     + END + "\" line. Nothing was changed; repair or remove those lines, then try again.");
         }
         return starts.isEmpty() ? null : new Span(starts.getFirst(), ends.getFirst());

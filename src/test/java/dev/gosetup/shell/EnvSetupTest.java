@@ -1,0 +1,203 @@
+package dev.gosetup.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gosetup.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole flow on a real home folder: preview, apply, apply again, undo; links, permissions, races, refusals. */
+class EnvSetupTest {
+    @TempDir
+    Path tmp;
+
+    Path home() throws IOException {
+        return Files.createDirectories(tmp.resolve("home"));
+    }
+
+    EnvSetup setup(Path home, String os) {
+        return new EnvSetup(new ShellFiles(os, home, Map.of(), null), home.resolve(".config/gosetup"));
+    }
+
+    static EnvSpec spec(Path home) {
+        return new EnvSpec(home, home.resolve("sdk/go"), home.resolve("go"), false, Map.of("GOPROXY", "https://goproxy.cn,direct"));
+    }
+
+    Path copyFixture(String name, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        return Files.copy(Fixtures.root().resolve("rcfiles").resolve(name), to);
+    }
+
+    @Test
+    void linuxBashAndZshAndFishRoundTripToTheOriginalBytes() throws IOException {
+        Path home = home();
+        Path bashrc = copyFixture("bashrc__linuxmint_bash__debian_skel.bashrc", home.resolve(".bashrc"));
+        Path profile = copyFixture("profile__linuxmint_bash__debian_skel.profile", home.resolve(".profile"));
+        Path zshrc = copyFixture("zshrc__ohmyzsh_ohmyzsh__templates_zshrc.zsh-template", home.resolve(".zshrc"));
+        Files.setPosixFilePermissions(zshrc, PosixFilePermissions.fromString("rw-------"));
+        byte[] bashrcBefore = Files.readAllBytes(bashrc);
+        byte[] profileBefore = Files.readAllBytes(profile);
+        byte[] zshrcBefore = Files.readAllBytes(zshrc);
+        EnvSetup setup = setup(home, "linux");
+        Set<Shell> shells = EnumSet.of(Shell.BASH, Shell.ZSH, Shell.FISH);
+
+        EnvSetup.Plan plan = setup.plan(spec(home), shells, Set.of());
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.effective()).extracting(c -> home.relativize(c.path()).toString()).containsExactlyInAnyOrder(
+                ".config/gosetup/env.sh", ".config/gosetup/env.fish", ".bashrc", ".profile", ".zprofile", ".zshrc",
+                ".config/fish/conf.d/gosetup.fish");
+        assertThat(plan.diff()).contains("+++ b/.bashrc").contains("+" + BlockEditor.START).contains("--- /dev/null");
+        assertThat(Files.readAllBytes(bashrc)).as("a plan writes nothing").isEqualTo(bashrcBefore);
+
+        EnvSetup.Result applied = setup.apply(plan);
+        assertThat(applied.backups()).hasSize(3); // .bashrc, .profile, .zshrc existed; .zprofile did not
+        assertThat(Files.readString(home.resolve(".config/gosetup/env.sh"))).contains("export GOPROXY='https://goproxy.cn,direct'");
+        assertThat(Files.getPosixFilePermissions(zshrc)).as("permissions kept").isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(setup.plan(spec(home), shells, Set.of()).effective()).as("applying again changes nothing").isEmpty();
+
+        EnvSetup.Plan undo = setup.planUndo(shells);
+        setup.apply(undo);
+        assertThat(Files.readAllBytes(bashrc)).isEqualTo(bashrcBefore);
+        assertThat(Files.readAllBytes(profile)).isEqualTo(profileBefore);
+        assertThat(Files.readAllBytes(zshrc)).isEqualTo(zshrcBefore);
+        assertThat(home.resolve(".zprofile")).as("we created it, so undo removes it").doesNotExist();
+        assertThat(home.resolve(".config/fish/conf.d/gosetup.fish")).doesNotExist();
+        assertThat(home.resolve(".config/gosetup/env.sh")).doesNotExist();
+        assertThat(setup.plan(spec(home), shells, Set.of()).effective()).isNotEmpty();
+    }
+
+    @Test
+    void symlinkedDotfilesAreWrittenThroughTheLinkWhichStaysALink() throws IOException {
+        Path home = home();
+        Path repo = copyFixture("zshrc__carmeloriolo_dotfiles__zsh_.zshrc", tmp.resolve("dotfiles/zsh/.zshrc"));
+        byte[] before = Files.readAllBytes(repo);
+        Files.createSymbolicLink(home.resolve(".zshrc"), repo);
+        EnvSetup setup = setup(home, "mac");
+        EnvSetup.Plan plan = setup.plan(spec(home), EnumSet.of(Shell.ZSH), Set.of());
+        EnvSetup.FileChange zshrc = plan.effective().stream().filter(c -> c.path().endsWith(".zshrc")).findFirst().orElseThrow();
+        assertThat(zshrc.before().viaLink()).isTrue();
+        assertThat(zshrc.before().real()).isEqualTo(repo.toRealPath());
+        setup.apply(plan);
+        assertThat(Files.isSymbolicLink(home.resolve(".zshrc"))).isTrue();
+        assertThat(Files.readString(repo)).contains(BlockEditor.START);
+        setup.apply(setup.planUndo(EnumSet.of(Shell.ZSH)));
+        assertThat(Files.isSymbolicLink(home.resolve(".zshrc"))).isTrue();
+        assertThat(Files.readAllBytes(repo)).isEqualTo(before);
+    }
+
+    @Test
+    void readOnlyFilesFoldersAndDanglingLinksAreRefusedAndNothingIsWritten() throws IOException {
+        Path home = home();
+        Path bashrc = Files.writeString(home.resolve(".bashrc"), "alias ll='ls -l'\n");
+        Files.createDirectory(home.resolve(".profile"));
+        Files.createSymbolicLink(home.resolve(".zshrc"), tmp.resolve("gone/.zshrc"));
+        EnvSetup setup = setup(home, "linux");
+        EnvSetup.Plan plan = setup.plan(spec(home), EnumSet.of(Shell.BASH, Shell.ZSH), Set.of());
+        assertThat(plan.problems()).extracting(p -> p.file().getFileName().toString()).containsExactlyInAnyOrder(".profile", ".zshrc");
+        assertThat(plan.problems()).extracting(EnvSetup.Problem::message).anySatisfy(m -> assertThat(m).contains("folder"))
+                .anySatisfy(m -> assertThat(m).contains("does not exist").contains("gone"));
+        assertThatThrownBy(() -> setup.apply(plan)).hasMessageContaining("Nothing was changed");
+        assertThat(Files.readString(bashrc)).isEqualTo("alias ll='ls -l'\n");
+        assertThat(home.resolve(".config/gosetup/env.sh")).doesNotExist();
+
+        Files.setPosixFilePermissions(bashrc, PosixFilePermissions.fromString("r--r--r--"));
+        EnvSetup.Plan readOnly = setup.plan(spec(home), EnumSet.of(Shell.BASH), Set.of());
+        if (!"root".equals(System.getProperty("user.name"))) { // root may write anything: the check is the OS's answer
+            assertThat(readOnly.problems()).extracting(EnvSetup.Problem::message).anySatisfy(m -> assertThat(m).contains("read-only"));
+        }
+    }
+
+    @Test
+    void aChangeByAnotherProgramBetweenPreviewAndApplyIsKept() throws IOException {
+        Path home = home();
+        Path bashrc = Files.writeString(home.resolve(".bashrc"), "alias ll='ls -l'\n");
+        Files.writeString(home.resolve(".profile"), "# profile\n");
+        EnvSetup setup = setup(home, "linux");
+        EnvSetup.Plan plan = setup.plan(spec(home), EnumSet.of(Shell.BASH), Set.of());
+        Files.writeString(bashrc, "alias ll='ls -l'\nexport EDITOR=nano\n"); // the user's editor saved meanwhile
+        assertThatThrownBy(() -> setup.apply(plan)).isInstanceOf(StartupFileException.class).hasMessageContaining("changed by another program");
+        assertThat(Files.readString(bashrc)).isEqualTo("alias ll='ls -l'\nexport EDITOR=nano\n");
+    }
+
+    @Test
+    void damagedMarkersStopEverything() throws IOException {
+        Path home = home();
+        Files.writeString(home.resolve(".zshrc"), "x=1\n" + BlockEditor.START + "\n. ~/old\n");
+        EnvSetup setup = setup(home, "mac");
+        EnvSetup.Plan plan = setup.plan(spec(home), EnumSet.of(Shell.ZSH), Set.of());
+        assertThat(plan.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("damaged").contains("line 2"));
+    }
+
+    @Test
+    void conflictingGoLinesAreReportedAndCommentedOutOnlyWithConsent() throws IOException {
+        Path home = home();
+        Path zshrc = copyFixture("zshrc__carmeloriolo_dotfiles__zsh_.zshrc", home.resolve(".zshrc"));
+        byte[] before = Files.readAllBytes(zshrc);
+        Files.writeString(home.resolve(".zprofile"), """
+                export GOROOT=/usr/local/go
+                export PATH=$PATH:/usr/local/go/bin:$HOME/go/bin
+                if [ -d /opt/go ]; then
+                  export GOROOT=/opt/go
+                fi
+                eval "$(goenv init -)"
+                . "$HOME/.asdf/asdf.sh"
+                """);
+        byte[] zprofileBefore = Files.readAllBytes(home.resolve(".zprofile"));
+        EnvSetup setup = setup(home, "mac");
+        EnvSetup.Plan plan = setup.plan(spec(home), EnumSet.of(Shell.ZSH), Set.of());
+        List<Conflict> found = plan.conflicts().stream().filter(c -> c.file().endsWith(".zprofile")).toList();
+        assertThat(found).extracting(Conflict::kind).containsExactly(Conflict.Kind.GOROOT, Conflict.Kind.GO_ON_PATH,
+                Conflict.Kind.GOROOT, Conflict.Kind.GO_VERSION_MANAGER, Conflict.Kind.TOOL_MANAGER);
+        assertThat(found).extracting(Conflict::canDisable).containsExactly(true, true, false, true, false);
+        assertThat(plan.conflicts().stream().filter(c -> c.file().endsWith(".zshrc"))).isNotEmpty(); // its GOPATH lines
+
+        Set<Conflict> consent = Set.copyOf(found.stream().filter(Conflict::canDisable).toList());
+        setup.apply(setup.plan(spec(home), EnumSet.of(Shell.ZSH), consent));
+        String after = Files.readString(home.resolve(".zprofile"));
+        assertThat(after).contains(BlockEditor.OFF + "export GOROOT=/usr/local/go\n").contains("  export GOROOT=/opt/go\n")
+                .contains(BlockEditor.OFF + "eval \"$(goenv init -)\"").contains("\n. \"$HOME/.asdf/asdf.sh\"");
+        setup.apply(setup.planUndo(EnumSet.of(Shell.ZSH)));
+        assertThat(Files.readAllBytes(home.resolve(".zprofile"))).isEqualTo(zprofileBefore);
+        assertThat(Files.readAllBytes(zshrc)).isEqualTo(before);
+    }
+
+    @Test
+    void macBashUsesBashProfileAndLinuxBashUsesBashProfileWhenItExists() throws IOException {
+        Path home = home();
+        assertThat(new ShellFiles("mac", home, Map.of(), null).targets(Shell.BASH)).extracting(t -> t.path().getFileName().toString())
+                .containsExactly(".bash_profile");
+        assertThat(new ShellFiles("linux", home, Map.of(), null).targets(Shell.BASH)).extracting(t -> t.path().getFileName().toString())
+                .containsExactly(".bashrc", ".profile");
+        Files.writeString(home.resolve(".bash_profile"), "[ -f ~/.bashrc ] && . ~/.bashrc\n");
+        assertThat(new ShellFiles("linux", home, Map.of(), null).targets(Shell.BASH)).extracting(t -> t.path().getFileName().toString())
+                .containsExactly(".bashrc", ".bash_profile");
+        Path zdot = Files.createDirectories(tmp.resolve("zdot"));
+        assertThat(new ShellFiles("mac", home, Map.of("ZDOTDIR", zdot.toString()), null).targets(Shell.ZSH))
+                .allSatisfy(t -> assertThat(t.path().getParent()).isEqualTo(zdot));
+    }
+
+    @Test
+    void envScriptsQuoteWhatShellsWouldExpand() {
+        Path home = Path.of("/home/张三");
+        EnvSpec odd = new EnvSpec(home, Path.of("/opt/my \"go\"/$x/go"), home.resolve("go work"), true,
+                Map.of("GOPRIVATE", "*.corp.example.com,github.com/it's-us"));
+        String sh = EnvScripts.sh(odd);
+        assertThat(sh).contains("export GOPATH=\"$HOME/go work\"").contains("export GOROOT=\"/opt/my \\\"go\\\"/\\$x/go\"")
+                .contains("export GOPRIVATE='*.corp.example.com,github.com/it'\\''s-us'");
+        assertThat(EnvScripts.powershell(odd)).contains("$env:GOPRIVATE = '*.corp.example.com,github.com/it''s-us'");
+        assertThat(EnvScripts.fish(odd)).contains("set -gx GOPRIVATE '*.corp.example.com,github.com/it\\'s-us'");
+        assertThat(EnvScripts.sh(new EnvSpec(home, home.resolve("sdk/go"), home.resolve("go"), false, Map.of())))
+                .contains("# export GOROOT=\"$HOME/sdk/go\"").contains(EnvScripts.GOROOT_REASON);
+        assertThat(new String(EnvScripts.sh(odd).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(sh);
+    }
+}
