@@ -1,6 +1,6 @@
 /**
- * Go Setup Assistant. The engine packages (host, settings, i18n, logging) never touch JavaFX; the
- * command line (cli) and the window (ui) are thin faces over them.
+ * Go Setup Assistant. The engine packages (host, release, fetch, install, shell, settings, files, i18n,
+ * logging) never touch JavaFX; the command line (cli) and the window (ui) are thin faces over them.
  */
 module dev.gosetup {
     requires java.logging;
@@ -20,10 +20,12 @@ module dev.gosetup {
     opens dev.gosetup.host.linux to com.sun.jna;
     opens dev.gosetup.host.mac to com.sun.jna;
     opens dev.gosetup.host.windows to com.sun.jna;
+    opens dev.gosetup.shell.posix to com.sun.jna;
     // picocli injects options into command fields; Jackson maps JSON onto records.
     opens dev.gosetup.cli to info.picocli, com.fasterxml.jackson.databind;
     opens dev.gosetup.host to com.fasterxml.jackson.databind;
     opens dev.gosetup.settings to com.fasterxml.jackson.databind;
     opens dev.gosetup.release to com.fasterxml.jackson.databind;
+    opens dev.gosetup.shell to com.fasterxml.jackson.databind;
     opens dev.gosetup.i18n;
 }

@@ -22,6 +22,11 @@ public record AppPaths(Path configDir, Path logDir, Path cacheDir) {
                 System.getProperty("gosetup.cache.dir"));
     }
 
+    /** The folders another home would have (gosetup --home DIR): no environment variables, no overrides. */
+    public static AppPaths forHome(Path home) {
+        return of(System.getProperty("os.name", ""), home, Map.of(), null, null, null);
+    }
+
     static AppPaths of(String osName, Path home, Map<String, String> env, String configOverride, String logOverride) {
         return of(osName, home, env, configOverride, logOverride, null);
     }

@@ -113,6 +113,9 @@ public final class BlockEditor {
             for (int i = 0; i < lines.size(); i++) {
                 String t = lines.get(i).text();
                 if (GUARD_ONE_LINE.matcher(t).matches() || GUARD_CASE.matcher(t).matches() && caseReturns(lines, i)) {
+                    while (i > 0 && lines.get(i - 1).text().strip().startsWith("#")) {
+                        i--; // above the guard's own comment ("# If not running interactively, don't do anything")
+                    }
                     return i;
                 }
             }

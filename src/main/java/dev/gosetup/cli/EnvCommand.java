@@ -1,0 +1,246 @@
+package dev.gosetup.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gosetup.AppContext;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.Conflict;
+import dev.gosetup.shell.EnvScripts;
+import dev.gosetup.shell.EnvSetup;
+import dev.gosetup.shell.EnvSpec;
+import dev.gosetup.shell.Shell;
+import dev.gosetup.shell.ShellFiles;
+import dev.gosetup.shell.posix.LoginShell;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gosetup env}: PATH, GOPATH and the Go variables for the user's shells. Shows the exact change
+ * first (the default); writes only with --apply, and asks unless --yes.
+ */
+@Command(name = "env", mixinStandardHelpOptions = true)
+public final class EnvCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--shell", paramLabel = "SHELL", split = ",", descriptionKey = "gosetup.env.shell")
+    List<String> shellNames = List.of();
+
+    static final class Action {
+        @Option(names = "--print", descriptionKey = "gosetup.env.print")
+        boolean print;
+        @Option(names = "--diff", descriptionKey = "gosetup.env.diff")
+        boolean diff;
+        @Option(names = "--apply", descriptionKey = "gosetup.env.apply")
+        boolean apply;
+        @Option(names = "--undo", descriptionKey = "gosetup.env.undo")
+        boolean undo;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Action action = new Action();
+
+    @Option(names = "--home", paramLabel = "DIR", descriptionKey = "gosetup.opt.home")
+    Path home;
+
+    @Option(names = "--sdk-root", paramLabel = "DIR", descriptionKey = "gosetup.opt.sdkRoot")
+    Path sdkRoot;
+
+    @Option(names = "--gopath", paramLabel = "DIR", descriptionKey = "gosetup.env.gopath")
+    Path gopath;
+
+    @Option(names = "--set-goroot", negatable = true, descriptionKey = "gosetup.env.setGoroot")
+    Boolean setGoroot;
+
+    @Option(names = "--go-env", paramLabel = "NAME=VALUE", descriptionKey = "gosetup.env.goEnv")
+    Map<String, String> goEnv = new LinkedHashMap<>();
+
+    @Option(names = "--disable-conflicts", descriptionKey = "gosetup.env.disableConflicts")
+    boolean disableConflicts;
+
+    @Option(names = "--json", descriptionKey = "gosetup.install.json")
+    boolean json;
+
+    @Option(names = {"--yes", "-y"}, descriptionKey = "gosetup.install.yes")
+    boolean yes;
+
+    EnvCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Messages m = context.messages();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path homeDir = home != null ? home : Path.of(System.getProperty("user.home"));
+        Settings settings = settingsWithOptions(m);
+        ShellFiles files = new ShellFiles(ShellFiles.osOf(System.getProperty("os.name")), homeDir,
+                home != null ? Map.of() : System.getenv(), null);
+        // With --home everything is as if DIR were home, our scripts included (tests, provisioning another account).
+        Path scripts = home != null ? AppPaths.forHome(homeDir).configDir() : context.paths().configDir();
+        EnvSetup setup = new EnvSetup(files, scripts);
+        Path root = sdkRoot != null ? sdkRoot : settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : homeDir.resolve("sdk");
+        EnvSpec envSpec = EnvSpec.of(settings, homeDir, root);
+        Set<Shell> shells = shells(files, m);
+
+        if (action.print) {
+            Shell shell = shells.iterator().next();
+            out.print(switch (shell) {
+                case FISH -> EnvScripts.fish(envSpec);
+                case PWSH, CMD -> EnvScripts.powershell(envSpec);
+                default -> EnvScripts.sh(envSpec);
+            });
+            out.flush();
+            return ExitCodes.OK;
+        }
+        EnvSetup.Plan plan = action.undo ? setup.planUndo(shells) : setup.plan(envSpec, shells, Set.of());
+        if (disableConflicts && !action.undo) {
+            plan = setup.plan(envSpec, shells, Set.copyOf(plan.conflicts().stream().filter(Conflict::canDisable).toList()));
+        }
+        boolean write = action.apply || action.undo;
+        if (json && !write) {
+            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, null)));
+            return plan.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+        if (!json) {
+            describe(plan, out, m);
+        }
+        if (!plan.problems().isEmpty()) {
+            plan.problems().forEach(p -> err.println(m.get("cli.env.problem", p.message())));
+            err.println(m.get("cli.env.nothingWritten"));
+            return ExitCodes.FAILED;
+        }
+        if (!write) {
+            if (!plan.effective().isEmpty()) {
+                out.println(m.get("cli.env.howToApply"));
+            }
+            return ExitCodes.OK;
+        }
+        if (plan.effective().isEmpty()) {
+            if (json) {
+                out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, null)));
+            } else {
+                out.println(m.get(action.undo ? "cli.env.nothingToUndo" : "cli.env.upToDate"));
+            }
+            return ExitCodes.OK;
+        }
+        if (!yes) {
+            if (System.console() == null || json) {
+                err.println(m.get("cli.env.needYes"));
+                return ExitCodes.BAD_INPUT;
+            }
+            String answer = System.console().readLine(m.get(action.undo ? "cli.env.confirmUndo" : "cli.env.confirmApply"));
+            if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes|是|好")) {
+                out.println(m.get("cli.env.cancelled"));
+                return ExitCodes.OK;
+            }
+        }
+        EnvSetup.Result result = setup.apply(plan);
+        if (!action.undo) {
+            context.settingsStore().save(settings);
+            context.apply(settings);
+        }
+        if (json) {
+            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, result)));
+        } else {
+            result.written().forEach(p -> out.println(m.get("cli.env.wrote", p)));
+            result.deleted().forEach(p -> out.println(m.get("cli.env.deleted", p)));
+            result.backups().forEach(p -> out.println(m.get("cli.env.backup", p)));
+            out.println(m.get(action.undo ? "cli.env.undone" : "cli.env.applied"));
+        }
+        return ExitCodes.OK;
+    }
+
+    private Settings settingsWithOptions(Messages m) {
+        Settings s = context.settings();
+        Map<String, String> vars = new LinkedHashMap<>(s.goEnv());
+        for (Map.Entry<String, String> e : goEnv.entrySet()) {
+            if (!Settings.GO_VARIABLES.contains(e.getKey())) {
+                throw new IllegalArgumentException(m.get("cli.env.unknownVariable", e.getKey(), String.join(", ", Settings.GO_VARIABLES)));
+            }
+            vars.put(e.getKey(), e.getValue());
+        }
+        return s.withEnvironment(gopath != null ? gopath.toAbsolutePath().toString() : s.gopath(),
+                setGoroot != null ? setGoroot : s.setGoroot(), vars);
+    }
+
+    private Set<Shell> shells(ShellFiles files, Messages m) {
+        if (!shellNames.isEmpty()) {
+            Set<Shell> chosen = EnumSet.noneOf(Shell.class);
+            for (String name : shellNames) {
+                chosen.add(Shell.parse(name).orElseThrow(() -> new IllegalArgumentException(m.get("cli.env.unknownShell", name))));
+            }
+            return chosen;
+        }
+        Shell login = home != null ? null : LoginShell.path().flatMap(Shell::parse).orElse(null);
+        Set<Shell> shells = files.shellsInUse(login);
+        shells.remove(Shell.CMD); // the Windows user environment is written by the Windows build only
+        return shells;
+    }
+
+    private void describe(EnvSetup.Plan plan, PrintWriter out, Messages m) {
+        out.println(m.get("cli.env.shells", String.join(", ", plan.shells().stream().map(s -> s.id).toList())));
+        for (EnvSetup.FileChange c : plan.effective()) {
+            String action = c.after() == null ? "cli.env.willDelete" : c.before().exists() ? "cli.env.willChange" : "cli.env.willCreate";
+            out.println(m.get(action, c.path()) + (c.before().viaLink() ? " " + m.get("cli.env.viaLink", c.before().real()) : ""));
+        }
+        if (!plan.effective().isEmpty()) {
+            out.println();
+            out.print(plan.diff());
+        }
+        for (Conflict c : plan.conflicts()) {
+            out.println(m.get("cli.env.conflict", c.file(), c.line() + 1, c.text().strip(), m.get(c.explanationKey())));
+        }
+        if (plan.conflicts().stream().anyMatch(Conflict::canDisable) && !disableConflicts) {
+            out.println(m.get("cli.env.conflictHint"));
+        }
+    }
+
+    private ObjectNode toJson(EnvSetup.Plan plan, EnvSetup.Result result) {
+        ObjectNode o = HostJson.mapper().createObjectNode();
+        o.put("action", plan.undo() ? "undo" : "apply");
+        o.put("applied", result != null);
+        ArrayNode shells = o.putArray("shells");
+        plan.shells().forEach(s -> shells.add(s.id));
+        ArrayNode files = o.putArray("files");
+        for (EnvSetup.FileChange c : plan.changes()) {
+            ObjectNode f = files.addObject();
+            f.put("path", c.path().toString());
+            f.put("real", c.before().real().toString());
+            f.put("shell", c.shell() == null ? null : c.shell().id);
+            f.put("change", !c.changes() ? "none" : c.after() == null ? "delete" : c.before().exists() ? "modify" : "create");
+            f.put("diff", c.diff());
+        }
+        ArrayNode conflicts = o.putArray("conflicts");
+        for (Conflict c : plan.conflicts()) {
+            ObjectNode x = conflicts.addObject();
+            x.put("file", c.file().toString());
+            x.put("line", c.line() + 1);
+            x.put("text", c.text());
+            x.put("kind", c.kind().name());
+            x.put("canDisable", c.canDisable());
+        }
+        ArrayNode problems = o.putArray("problems");
+        plan.problems().forEach(p -> problems.addObject().put("file", p.file().toString()).put("message", p.message()));
+        if (result != null) {
+            ArrayNode backups = o.putArray("backups");
+            result.backups().forEach(b -> backups.add(b.toString()));
+        }
+        return o;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gosetup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosetup.AppContext;
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.testing.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** gosetup env as a script and a person see it: preview by default, apply, apply again, undo, JSON, refusals. */
+class EnvCliTest {
+    @TempDir
+    Path tmp;
+    Path home;
+    byte[] bashrc;
+    byte[] profile;
+
+    @BeforeEach
+    void home() throws Exception {
+        home = Files.createDirectories(tmp.resolve("home"));
+        bashrc = Files.readAllBytes(Files.copy(Fixtures.root().resolve("rcfiles/bashrc__Msprg_dotfiles__.bashrc"), home.resolve(".bashrc")));
+        profile = Files.readAllBytes(Files.copy(Fixtures.root().resolve("rcfiles/profile__haolian9_zongzi__zsh_.profile"), home.resolve(".profile")));
+    }
+
+    record Result(int exitCode, String out, String err) {}
+
+    Result run(String... args) {
+        AppContext context = AppContext.of(new AppPaths(tmp.resolve("config"), tmp.resolve("logs")), null);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GoSetupCommand.run(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void previewThenApplyThenUndo() throws Exception {
+        Result preview = run("env", "--home", home.toString(), "--shell", "bash");
+        assertThat(preview.exitCode()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("+++ b/.bashrc").contains("# >>> gosetup >>>").contains("gosetup env --apply");
+        assertThat(Files.readAllBytes(home.resolve(".bashrc"))).as("a preview writes nothing").isEqualTo(bashrc);
+        // the real .profile sets GOPATH and GOPROXY=goproxy.cn: reported with what it means
+        assertThat(preview.out()).contains(".profile:").contains("GOPATH here too");
+
+        Result noYes = run("env", "--home", home.toString(), "--shell", "bash", "--apply");
+        assertThat(noYes.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noYes.err()).contains("--yes");
+
+        Result apply = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes",
+                "--go-env", "GOPROXY=https://goproxy.cn,direct");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("Backup: ").contains("go version");
+        assertThat(Files.readString(home.resolve(".config/gosetup/env.sh"))).contains("export GOPROXY='https://goproxy.cn,direct'");
+        assertThat(run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes").out()).contains("already set up");
+
+        Result undo = run("env", "--home", home.toString(), "--shell", "bash", "--undo", "--yes");
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(Files.readAllBytes(home.resolve(".bashrc"))).isEqualTo(bashrc);
+        assertThat(Files.readAllBytes(home.resolve(".profile"))).isEqualTo(profile);
+        assertThat(run("env", "--home", home.toString(), "--shell", "bash", "--undo", "--yes").out()).contains("nothing");
+    }
+
+    @Test
+    void jsonPlanAndResultForScripts() throws Exception {
+        Result plan = run("env", "--home", home.toString(), "--shell", "bash,fish", "--json");
+        assertThat(plan.exitCode()).isZero();
+        JsonNode p = new ObjectMapper().readTree(plan.out());
+        assertThat(p.get("applied").asBoolean()).isFalse();
+        assertThat(p.get("shells")).extracting(JsonNode::asText).containsExactly("bash", "fish");
+        assertThat(p.get("files").findValuesAsText("change")).contains("create", "modify");
+        assertThat(p.get("conflicts").findValuesAsText("kind")).contains("GOPATH");
+
+        Result applied = run("env", "--home", home.toString(), "--shell", "bash,fish", "--apply", "--yes", "--json");
+        JsonNode a = new ObjectMapper().readTree(applied.out());
+        assertThat(a.get("applied").asBoolean()).isTrue();
+        assertThat(a.get("backups")).hasSize(2);
+        assertThat(home.resolve(".config/fish/conf.d/gosetup.fish")).exists();
+    }
+
+    @Test
+    void printShowsTheScriptAndWritesNothing() {
+        Result fish = run("env", "--home", home.toString(), "--shell", "fish", "--print", "--gopath", home.resolve("work").toString());
+        assertThat(fish.out()).contains("set -gx GOPATH \"$HOME/work\"").contains("set -gx PATH $__gosetup_dir");
+        assertThat(home.resolve(".config/gosetup")).doesNotExist();
+    }
+
+    @Test
+    void badInputAndUnwritableFilesAreClearErrors() throws Exception {
+        assertThat(run("env", "--home", home.toString(), "--shell", "tcsh").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        Result badVar = run("env", "--home", home.toString(), "--go-env", "GOOS=plan9");
+        assertThat(badVar.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(badVar.err()).contains("GOPROXY");
+        Files.delete(home.resolve(".bashrc"));
+        Files.createSymbolicLink(home.resolve(".bashrc"), tmp.resolve("dotfiles/bashrc"));
+        Result dangling = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
+        assertThat(dangling.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(dangling.err()).contains(".bashrc").contains("does not exist").contains("Nothing was written");
+        assertThat(home.resolve(".config/gosetup/env.sh")).doesNotExist();
+        Result zh = run("--lang", "zh-CN", "env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
+        assertThat(zh.err()).contains("未写入任何内容");
+    }
+}
