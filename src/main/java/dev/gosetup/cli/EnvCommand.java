@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
 import dev.gosetup.i18n.Messages;
-import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.Conflict;
 import dev.gosetup.shell.EnvScripts;
 import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
-import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.posix.LoginShell;
+import dev.gosetup.shell.ShellSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -87,16 +85,12 @@ public final class EnvCommand implements Callable<Integer> {
         Messages m = context.messages();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path homeDir = home != null ? home : Path.of(System.getProperty("user.home"));
         Settings settings = settingsWithOptions(m);
-        ShellFiles files = new ShellFiles(ShellFiles.osOf(System.getProperty("os.name")), homeDir,
-                home != null ? Map.of() : System.getenv(), null);
-        // With --home everything is as if DIR were home, our scripts included (tests, provisioning another account).
-        Path scripts = home != null ? AppPaths.forHome(homeDir).configDir() : context.paths().configDir();
-        EnvSetup setup = new EnvSetup(files, scripts);
-        Path root = sdkRoot != null ? sdkRoot : settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : homeDir.resolve("sdk");
-        EnvSpec envSpec = EnvSpec.of(settings, homeDir, root);
-        Set<Shell> shells = shells(files, m);
+        ShellSources where = home != null ? ShellSources.forHome(home, sdkRoot)
+                : ShellSources.forThisUser(sdkRoot != null ? settings.withSdkRoot(sdkRoot.toString()) : settings, context.paths());
+        EnvSetup setup = where.setup();
+        EnvSpec envSpec = where.spec(settings);
+        Set<Shell> shells = shells(where, m);
 
         if (action.print) {
             Shell shell = shells.iterator().next();
@@ -179,7 +173,7 @@ public final class EnvCommand implements Callable<Integer> {
                 setGoroot != null ? setGoroot : s.setGoroot(), vars);
     }
 
-    private Set<Shell> shells(ShellFiles files, Messages m) {
+    private Set<Shell> shells(ShellSources where, Messages m) {
         if (!shellNames.isEmpty()) {
             Set<Shell> chosen = EnumSet.noneOf(Shell.class);
             for (String name : shellNames) {
@@ -187,10 +181,7 @@ public final class EnvCommand implements Callable<Integer> {
             }
             return chosen;
         }
-        Shell login = home != null ? null : LoginShell.path().flatMap(Shell::parse).orElse(null);
-        Set<Shell> shells = files.shellsInUse(login);
-        shells.remove(Shell.CMD); // the Windows user environment is written by the Windows build only
-        return shells;
+        return where.defaultShells();
     }
 
     private void describe(EnvSetup.Plan plan, PrintWriter out, Messages m) {

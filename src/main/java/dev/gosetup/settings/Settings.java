@@ -43,6 +43,10 @@ public record Settings(String language, String releaseList, String fileMirror, L
         this(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, null, false, null);
     }
 
+    public Settings withSdkRoot(String root) {
+        return new Settings(language, releaseList, fileMirror, plainHttpHosts, blankToNull(root), gopath, setGoroot, goEnv);
+    }
+
     public Settings withEnvironment(String gopath, boolean setGoroot, java.util.Map<String, String> goEnv) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, blankToNull(gopath), setGoroot, goEnv);
     }

@@ -1,0 +1,47 @@
+package dev.gosetup.shell;
+
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.posix.LoginShell;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whose shells and where: one place for the window and the command line to get the same answer.
+ *
+ * @param home       the home folder the shells will have
+ * @param scriptsDir where our env scripts go (the app's config folder)
+ * @param sdkRoot    the install root whose {@code go} link the PATH points at
+ * @param loginShell the account's login shell, or null when unknown
+ */
+public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sdkRoot, Shell loginShell) {
+
+    public static ShellSources forThisUser(Settings settings, AppPaths paths) {
+        Path home = Path.of(System.getProperty("user.home"));
+        Path sdk = settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk");
+        ShellFiles files = new ShellFiles(ShellFiles.osOf(System.getProperty("os.name", "")), home, System.getenv(), null);
+        return new ShellSources(files, home, paths.configDir(), sdk, LoginShell.path().flatMap(Shell::parse).orElse(null));
+    }
+
+    /** Everything as if {@code home} were the home folder (--home, tests). */
+    public static ShellSources forHome(Path home, Path sdkRoot) {
+        ShellFiles files = new ShellFiles(ShellFiles.osOf(System.getProperty("os.name", "")), home, Map.of(), null);
+        return new ShellSources(files, home, AppPaths.forHome(home).configDir(), sdkRoot != null ? sdkRoot : home.resolve("sdk"), null);
+    }
+
+    public EnvSetup setup() {
+        return new EnvSetup(files, scriptsDir);
+    }
+
+    public EnvSpec spec(Settings settings) {
+        return EnvSpec.of(settings, home, sdkRoot);
+    }
+
+    /** The shells `gosetup env` covers by default: the login shell and every shell whose files exist. */
+    public Set<Shell> defaultShells() {
+        Set<Shell> shells = files.shellsInUse(loginShell);
+        shells.remove(Shell.CMD); // the Windows user environment has its own writer
+        return shells;
+    }
+}
