@@ -11,6 +11,8 @@ import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.WindowsEnvPlan;
+import dev.gosetup.shell.WindowsUserEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -102,7 +104,15 @@ public final class EnvCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+        java.util.Optional<WindowsUserEnvironment> windows = java.util.Optional.empty();
+        if (shells.contains(Shell.CMD)) {
+            windows = where.windows();
+            if (windows.isEmpty()) {
+                throw new IllegalArgumentException(m.get("cli.env.cmdOnlyOnWindows"));
+            }
+        }
         EnvSetup.Plan plan = action.undo ? setup.planUndo(shells) : setup.plan(envSpec, shells, Set.of());
+        WindowsEnvPlan windowsPlan = windows.isPresent() && !action.undo ? windows.get().plan(envSpec) : null;
         if (disableConflicts && !action.undo) {
             plan = setup.plan(envSpec, shells, Set.copyOf(plan.conflicts().stream().filter(Conflict::canDisable).toList()));
         }
@@ -113,6 +123,10 @@ public final class EnvCommand implements Callable<Integer> {
         }
         if (!json) {
             describe(plan, out, m);
+            if (windowsPlan != null && windowsPlan.changesAnything()) {
+                out.println(m.get("cli.env.windows"));
+                out.print(windowsPlan.diffText());
+            }
         }
         if (!plan.problems().isEmpty()) {
             plan.problems().forEach(p -> err.println(m.get("cli.env.problem", p.message())));
@@ -120,12 +134,13 @@ public final class EnvCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         if (!write) {
-            if (!plan.effective().isEmpty()) {
+            if (!plan.effective().isEmpty() || windowsPlan != null && windowsPlan.changesAnything()) {
                 out.println(m.get("cli.env.howToApply"));
             }
             return ExitCodes.OK;
         }
-        if (plan.effective().isEmpty()) {
+        boolean windowsWork = windows.isPresent() && (action.undo ? windows.get().hasRecord() : windowsPlan.changesAnything());
+        if (plan.effective().isEmpty() && !windowsWork) {
             if (json) {
                 out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, null)));
             } else {
@@ -145,6 +160,13 @@ public final class EnvCommand implements Callable<Integer> {
             }
         }
         EnvSetup.Result result = setup.apply(plan);
+        if (windows.isPresent()) {
+            if (action.undo) {
+                windows.get().undo().notes().forEach(out::println);
+            } else {
+                windows.get().apply(envSpec);
+            }
+        }
         if (!action.undo) {
             context.settingsStore().save(settings);
             context.apply(settings);

@@ -30,6 +30,15 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
         return new ShellSources(files, home, AppPaths.forHome(home).configDir(), sdkRoot != null ? sdkRoot : home.resolve("sdk"), null);
     }
 
+    /** The Windows user environment (HKCU), or empty on other systems. */
+    public java.util.Optional<WindowsUserEnvironment> windows() {
+        if (!files.os().equals("windows")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new WindowsUserEnvironment(dev.gosetup.shell.windows.RegistryEnvironment.forUser(),
+                WindowsEnvEditor.withProcessEnvironment(), scriptsDir));
+    }
+
     public EnvSetup setup() {
         return new EnvSetup(files, scriptsDir);
     }
@@ -40,8 +49,6 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
 
     /** The shells `gosetup env` covers by default: the login shell and every shell whose files exist. */
     public Set<Shell> defaultShells() {
-        Set<Shell> shells = files.shellsInUse(loginShell);
-        shells.remove(Shell.CMD); // the Windows user environment has its own writer
-        return shells;
+        return files.shellsInUse(loginShell); // on Windows: CMD (the user environment) and PowerShell
     }
 }

@@ -94,6 +94,9 @@ class EnvCliTest {
     @Test
     void badInputAndUnwritableFilesAreClearErrors() throws Exception {
         assertThat(run("env", "--home", home.toString(), "--shell", "tcsh").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        Result cmd = run("env", "--home", home.toString(), "--shell", "cmd");
+        assertThat(cmd.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cmd.err()).contains("only on Windows");
         Result badVar = run("env", "--home", home.toString(), "--go-env", "GOOS=plan9");
         assertThat(badVar.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(badVar.err()).contains("GOPROXY");
