@@ -6,6 +6,7 @@ import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.ShellSources;
 import dev.gosetup.ui.common.BackgroundTasks;
 import dev.gosetup.ui.health.HealthPage;
 import dev.gosetup.ui.settings.SettingsPage;
@@ -34,6 +35,7 @@ public final class MainWindow extends BorderPane {
     private final AppContext context;
     private final Supplier<HostSource> sources;
     private final Supplier<InstallSources> installSources;
+    private final Supplier<ShellSources> shellSources;
     private final ToggleGroup nav = new ToggleGroup();
     private final java.util.Map<Page, ToggleButton> navButtons = new java.util.EnumMap<>(Page.class);
     private Page page = Page.SETUP;
@@ -44,9 +46,15 @@ public final class MainWindow extends BorderPane {
     }
 
     public MainWindow(AppContext context, Supplier<HostSource> sources, Supplier<InstallSources> installSources) {
+        this(context, sources, installSources, () -> ShellSources.forThisUser(context.settings(), context.paths()));
+    }
+
+    public MainWindow(AppContext context, Supplier<HostSource> sources, Supplier<InstallSources> installSources,
+                      Supplier<ShellSources> shellSources) {
         this.context = context;
         this.sources = sources;
         this.installSources = installSources;
+        this.shellSources = shellSources;
         getStyleClass().add("main-window");
         build();
     }
@@ -62,7 +70,7 @@ public final class MainWindow extends BorderPane {
                 navButton(Page.SETTINGS, "navSettings", m.get("nav.settings")));
         side.getStyleClass().add("sidebar");
         setLeft(side);
-        setupPage = new SetupPage(m, sources, installSources);
+        setupPage = new SetupPage(m, sources, installSources, shellSources, context::settings, this::changeSources);
         show(page);
     }
 

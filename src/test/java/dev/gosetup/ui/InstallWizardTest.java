@@ -8,6 +8,9 @@ import dev.gosetup.host.snapshot.SnapshotHostSource;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.install.SdkRoot;
 import dev.gosetup.settings.AppPaths;
+import dev.gosetup.shell.Shell;
+import dev.gosetup.shell.ShellFiles;
+import dev.gosetup.shell.ShellSources;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.LoopbackServer;
 import dev.gosetup.testing.SnapshotBuilder;
@@ -38,6 +41,8 @@ class InstallWizardTest {
     static Path tmp;
     LoopbackServer server;
     Path sdkRoot;
+    Path home;
+    byte[] zshrc;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -58,11 +63,21 @@ class InstallWizardTest {
         AppContext context = AppContext.of(new AppPaths(tmp.resolve("config"), tmp.resolve("logs")), null);
         InstallSources sources = new InstallSources(catalog.toString(), server.uri("/files/").toString(),
                 FetchPolicy.defaults().allowingPlainHttp("127.0.0.1"), tmp.resolve("cache"), new SdkRoot(sdkRoot));
-        MainWindow window = new MainWindow(context, () -> new SnapshotHostSource(snapshot), () -> sources);
+        home = Files.createDirectories(tmp.resolve("home-" + System.nanoTime()));
+        zshrc = Files.readAllBytes(Files.copy(Fixtures.root().resolve("rcfiles/zshrc__carmeloriolo_dotfiles__zsh_.zshrc"), home.resolve(".zshrc")));
+        ShellSources shells = new ShellSources(new ShellFiles("mac", home, java.util.Map.of(), null), home,
+                home.resolve(".config/gosetup"), sdkRoot, Shell.ZSH);
+        MainWindow window = new MainWindow(context, () -> new SnapshotHostSource(snapshot), () -> sources, () -> shells);
         Scene scene = new Scene(window, 980, 720);
         scene.getStylesheets().add(Styles.stylesheet());
         stage.setScene(scene);
         stage.show();
+    }
+
+    static void scrollToBottom(FxRobot robot) {
+        javafx.scene.control.ScrollPane page = robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> page.setVvalue(page.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
@@ -75,7 +90,7 @@ class InstallWizardTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
         robot.clickOn("#wizardNext");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
-        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 2 of 3: Choose Go");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 2 of 4: Choose Go");
         assertThat(robot.lookup("#fileDetails").lookup(".fact-value").queryAllAs(Label.class))
                 .extracting(Label::getText).contains("go1.22.5.darwin-arm64.tar.gz");
         robot.clickOn("#wizardNext");
@@ -87,5 +102,34 @@ class InstallWizardTest {
         assertThat(sdkRoot.resolve("go1.22.5/.unpacked-success")).exists();
         assertThat(Files.readSymbolicLink(sdkRoot.resolve("go"))).isEqualTo(Path.of("go1.22.5"));
         assertThat(robot.lookup("#cancelInstall").queryAs(Button.class).isDisabled()).isTrue();
+
+        // Step 4: the exact change to each file, written only on Apply, and taken back by Undo.
+        robot.clickOn("#wizardNext");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 4 of 4: Environment");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#envApply").queryButton().isDisabled());
+        String diff = robot.lookup("#envDiff").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertThat(diff).contains("+++ b/.zshrc").contains("+++ b/.zprofile").contains("+# >>> gosetup >>>");
+        assertThat(robot.lookup("#envFiles").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
+        assertThat(robot.lookup("#envConflicts").queryAs(javafx.scene.layout.VBox.class).getChildren())
+                .as("the real .zshrc sets GOPATH: shown with what it means").isNotEmpty();
+        assertThat(Files.readAllBytes(home.resolve(".zshrc"))).as("a preview writes nothing").isEqualTo(zshrc);
+        robot.clickOn("#envGoproxy").write("https://goproxy.cn,direct").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#envDiff").queryAs(javafx.scene.control.TextArea.class)
+                .getText().contains("goproxy.cn") && !robot.lookup("#envApply").queryButton().isDisabled());
+        scrollToBottom(robot); // step 4 is taller than the window, as it may be for a user: scroll as they would
+        robot.clickOn("#envApply");
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#envNext").query().isVisible());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("result: " + robot.lookup("#envResult").queryAs(Label.class).getText(), e);
+        }
+        assertThat(Files.readString(home.resolve(".zshrc"))).contains("# >>> gosetup >>>");
+        assertThat(Files.readString(home.resolve(".config/gosetup/env.sh"))).contains("GOPROXY='https://goproxy.cn,direct'");
+        assertThat(robot.lookup("#envResult").queryAs(Label.class).getText()).contains("new terminal").contains("Backup:");
+        scrollToBottom(robot);
+        robot.clickOn("#envUndo");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#envResult").queryAs(Label.class).getText().contains("as they were"));
+        assertThat(Files.readAllBytes(home.resolve(".zshrc"))).isEqualTo(zshrc);
+        assertThat(home.resolve(".zprofile")).doesNotExist();
     }
 }

@@ -58,7 +58,7 @@ class MainWindowTest {
         assertThat(headline).contains("Apple M2").contains("macOS 15.1").contains("Rosetta 2");
         assertThat(robot.lookup("#hostConsequence").queryAs(Label.class).getText())
                 .isEqualTo("Go will be installed for the native arm64 CPU (darwin-arm64).");
-        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 1 of 3: This computer");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 1 of 4: This computer");
         // What detection could not tell is shown, not hidden.
         assertThat(robot.lookup(".fact-unknown").queryAll()).isNotEmpty();
     }

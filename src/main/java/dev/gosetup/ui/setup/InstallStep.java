@@ -40,6 +40,7 @@ public final class InstallStep extends VBox {
     private final Label result = new Label();
     private final Button install;
     private final Button cancel;
+    private final javafx.beans.property.BooleanProperty ready = new javafx.beans.property.SimpleBooleanProperty();
     private InstallPlan plan;
     private CancelToken token;
 
@@ -74,8 +75,15 @@ public final class InstallStep extends VBox {
         getChildren().addAll(what, buttons, bar, progressText, phase, result);
     }
 
+    /** True once there is an active Go for the environment step to point at. */
+    public javafx.beans.property.ReadOnlyBooleanProperty readyProperty() {
+        return ready;
+    }
+
     public void setPlan(InstallPlan plan) {
         this.plan = plan;
+        InstallSources s = sources.get();
+        ready.set(s.sdk().active().isPresent());
         what.setText(plan == null ? messages.get("setup.install.nothing")
                 : messages.get("setup.install.what", plan.version().name(), plan.file().filename(),
                         String.format("%.1f MB", plan.file().size() / 1e6), sources.get().sdk().versionDir(plan.version())));
@@ -137,6 +145,7 @@ public final class InstallStep extends VBox {
         result.setText(messages.get(r.alreadyInstalled() ? "setup.install.already" : "setup.install.done",
                 r.version(), r.binaryPlatform() == null ? "?" : r.binaryPlatform(), r.dir(), checked));
         result.getStyleClass().add("host-consequence");
+        ready.set(true);
     }
 
     private void failed(Throwable error) {

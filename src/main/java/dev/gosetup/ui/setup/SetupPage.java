@@ -5,6 +5,9 @@ import dev.gosetup.host.HostSource;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.release.Platform;
+import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.ShellSources;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
@@ -17,15 +20,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/**
- * "Set up Go", the wizard: 1 This computer, 2 Choose Go, 3 Download and install. Setting up the shells
- * joins as step 4 with the shell issue.
- */
+/** "Set up Go", the wizard: 1 This computer, 2 Choose Go, 3 Download and install, 4 Environment. */
 public final class SetupPage extends ScrollPane {
     private final Messages messages;
     private final ThisComputerStep computer;
     private final ChooseGoStep choose;
     private final InstallStep install;
+    private final EnvironmentStep environment;
     private final List<String> titles;
     private final Label step = new Label();
     private final VBox body = new VBox();
@@ -33,7 +34,8 @@ public final class SetupPage extends ScrollPane {
     private final Button next;
     private int index;
 
-    public SetupPage(Messages messages, Supplier<HostSource> hosts, Supplier<InstallSources> sources) {
+    public SetupPage(Messages messages, Supplier<HostSource> hosts, Supplier<InstallSources> sources,
+                     Supplier<ShellSources> shells, Supplier<Settings> settings, Consumer<Settings> saveSettings) {
         this.messages = messages;
         computer = new ThisComputerStep(messages, hosts);
         choose = new ChooseGoStep(messages, sources, () -> {
@@ -41,7 +43,9 @@ public final class SetupPage extends ScrollPane {
             return host == null ? null : Platform.of(host);
         });
         install = new InstallStep(messages, sources);
-        titles = List.of(messages.get("setup.computer.title"), messages.get("setup.choose.title"), messages.get("setup.install.title"));
+        environment = new EnvironmentStep(messages, shells, settings, saveSettings);
+        titles = List.of(messages.get("setup.computer.title"), messages.get("setup.choose.title"), messages.get("setup.install.title"),
+                messages.get("setup.env.title"));
         Label title = new Label(messages.get("nav.setup"));
         title.getStyleClass().add("page-title");
         step.setId("wizardStep");
@@ -55,6 +59,7 @@ public final class SetupPage extends ScrollPane {
         next.setOnAction(e -> go(index + 1));
         choose.planProperty().addListener((o, a, b) -> updateButtons());
         computer.hostProperty().addListener((o, a, b) -> updateButtons());
+        install.readyProperty().addListener((o, a, b) -> updateButtons());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox nav = new HBox(8, spacer, back, next);
@@ -68,13 +73,17 @@ public final class SetupPage extends ScrollPane {
     }
 
     private void go(int target) {
-        index = Math.max(0, Math.min(2, target));
+        index = Math.max(0, Math.min(titles.size() - 1, target));
         Node page = switch (index) {
             case 0 -> computer;
             case 1 -> choose;
-            default -> {
+            case 2 -> {
                 install.setPlan(choose.planProperty().get());
                 yield install;
+            }
+            default -> {
+                environment.enter();
+                yield environment;
             }
         };
         body.getChildren().setAll(page);
@@ -83,15 +92,24 @@ public final class SetupPage extends ScrollPane {
     }
 
     private void updateButtons() {
+        boolean last = index == titles.size() - 1;
         back.setDisable(index == 0);
-        next.setVisible(index < 2);
-        next.setManaged(index < 2);
-        next.setDisable(index == 0 ? computer.host() == null || computer.host().arch() == null
-                : index == 1 && choose.planProperty().get() == null);
+        next.setVisible(!last);
+        next.setManaged(!last);
+        next.setDisable(switch (index) {
+            case 0 -> computer.host() == null || computer.host().arch() == null;
+            case 1 -> choose.planProperty().get() == null;
+            case 2 -> !install.readyProperty().get(); // a Go to point PATH at: just installed, or active already
+            default -> true;
+        });
     }
 
     public ThisComputerStep computerStep() {
         return computer;
+    }
+
+    public EnvironmentStep environmentStep() {
+        return environment;
     }
 
     public ChooseGoStep chooseStep() {

@@ -1,0 +1,342 @@
+package dev.gosetup.ui.setup;
+
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.Conflict;
+import dev.gosetup.shell.EnvSetup;
+import dev.gosetup.shell.EnvSpec;
+import dev.gosetup.shell.Shell;
+import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.WindowsEnvPlan;
+import dev.gosetup.ui.common.BackgroundTasks;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Wizard step 4, "Environment": which shells and files, the exact diff of each, the choices that go into
+ * it (GOPATH, GOROOT, GOPROXY, GOPRIVATE), consent for each conflicting line, then Apply — and the one
+ * thing to do next, with a copy button. Planning and writing run off the FX thread; nothing is written
+ * before Apply.
+ */
+public final class EnvironmentStep extends VBox {
+    private static final Logger LOG = Logger.getLogger(EnvironmentStep.class.getName());
+
+    private final Messages messages;
+    private final Supplier<ShellSources> where;
+    private final Supplier<Settings> settings;
+    private final Consumer<Settings> saveSettings;
+    private final FlowPane shellBoxes = new FlowPane(12, 6);
+    private final TextField gopath = new TextField();
+    private final CheckBox goroot;
+    private final TextField goproxy = new TextField();
+    private final TextField goprivate = new TextField();
+    private final VBox files = new VBox(4);
+    private final VBox conflicts = new VBox(4);
+    private final TextArea diff = new TextArea();
+    private final Label status = new Label();
+    /** The outcome of Apply or Undo; kept while the preview refreshes after it. */
+    private final Label result = new Label();
+    private final Button apply;
+    private final Button undo;
+    private final HBox next = new HBox(8);
+    private final Set<Conflict> consent = new HashSet<>();
+    private EnvSetup.Plan plan;
+    private int generation;
+    /** The choices the shown preview was made for: leaving a field unchanged must not re-plan (and disable Apply mid-click). */
+    private Object previewed;
+
+    public EnvironmentStep(Messages messages, Supplier<ShellSources> where, Supplier<Settings> settings, Consumer<Settings> saveSettings) {
+        this.messages = messages;
+        this.where = where;
+        this.settings = settings;
+        this.saveSettings = saveSettings;
+        setSpacing(10);
+        getStyleClass().add("step");
+        Label intro = new Label(messages.get("setup.env.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("muted");
+
+        goroot = new CheckBox(messages.get("setup.env.goroot"));
+        goroot.setId("envGoroot");
+        gopath.setId("envGopath");
+        goproxy.setId("envGoproxy");
+        goprivate.setId("envGoprivate");
+        goproxy.setPromptText(messages.get("setup.env.goproxyPrompt"));
+        goprivate.setPromptText(messages.get("setup.env.goprivatePrompt"));
+        GridPane choices = new GridPane();
+        choices.setHgap(10);
+        choices.setVgap(6);
+        choices.addRow(0, label("setup.env.shells"), shellBoxes);
+        choices.addRow(1, label("setup.env.gopath"), gopath);
+        choices.addRow(2, label("setup.env.goproxy"), goproxy);
+        choices.addRow(3, label("setup.env.goprivate"), goprivate);
+        choices.add(goroot, 1, 4);
+        gopath.setPrefColumnCount(30);
+        goproxy.setPrefColumnCount(30);
+        goprivate.setPrefColumnCount(30);
+        for (TextField f : List.of(gopath, goproxy, goprivate)) {
+            f.setOnAction(e -> refresh());
+            f.focusedProperty().addListener((o, was, is) -> {
+                if (!is) {
+                    refresh();
+                }
+            });
+        }
+        goroot.setOnAction(e -> refresh());
+
+        files.setId("envFiles");
+        conflicts.setId("envConflicts");
+        diff.setId("envDiff");
+        diff.setEditable(false);
+        diff.setPrefRowCount(12);
+        diff.getStyleClass().add("path-field");
+        status.setId("envStatus");
+        status.setWrapText(true);
+        result.setId("envResult");
+        result.setWrapText(true);
+        apply = new Button(messages.get("setup.env.apply"));
+        apply.setId("envApply");
+        apply.getStyleClass().add("primary");
+        apply.setOnAction(e -> write(false));
+        undo = new Button(messages.get("setup.env.undo"));
+        undo.setId("envUndo");
+        undo.setOnAction(e -> write(true));
+        HBox buttons = new HBox(8, apply, undo);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        next.setId("envNext");
+        next.setAlignment(Pos.CENTER_LEFT);
+        next.setVisible(false);
+        next.setManaged(false);
+        Label changes = new Label(messages.get("setup.env.files"));
+        changes.getStyleClass().add("section-title");
+        Label exact = new Label(messages.get("setup.env.exact"));
+        exact.getStyleClass().add("section-title");
+        // The action and its result above the diff: a long diff must not push Apply out of sight.
+        getChildren().addAll(intro, choices, changes, files, conflicts, buttons, status, result, next, exact, diff);
+    }
+
+    private Label label(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add("fact-label");
+        return l;
+    }
+
+    /** Called when the step is shown: fills the choices from the settings and previews. */
+    public void enter() {
+        Settings s = settings.get();
+        gopath.setText(s.gopath() == null ? "" : s.gopath());
+        gopath.setPromptText(where.get().home().resolve("go").toString());
+        goroot.setSelected(s.setGoroot());
+        goproxy.setText(s.goEnv().getOrDefault("GOPROXY", ""));
+        goprivate.setText(s.goEnv().getOrDefault("GOPRIVATE", ""));
+        shellBoxes.getChildren().clear();
+        Set<Shell> detected = where.get().defaultShells();
+        for (Shell shell : Shell.values()) {
+            if (shell == Shell.CMD && where.get().windows().isEmpty()) {
+                continue;
+            }
+            CheckBox box = new CheckBox(messages.get("setup.env.shell." + shell.id));
+            box.setId("envShell-" + shell.id);
+            box.setUserData(shell);
+            box.setSelected(detected.contains(shell));
+            box.setOnAction(e -> refresh());
+            shellBoxes.getChildren().add(box);
+        }
+        next.setVisible(false);
+        next.setManaged(false);
+        refresh(true);
+    }
+
+    private Settings chosenSettings() {
+        Map<String, String> vars = new LinkedHashMap<>(settings.get().goEnv());
+        vars.put("GOPROXY", goproxy.getText());
+        vars.put("GOPRIVATE", goprivate.getText());
+        return settings.get().withEnvironment(gopath.getText(), goroot.isSelected(), vars);
+    }
+
+    private Set<Shell> chosenShells() {
+        Set<Shell> out = EnumSet.noneOf(Shell.class);
+        shellBoxes.getChildren().forEach(n -> {
+            if (n instanceof CheckBox b && b.isSelected()) {
+                out.add((Shell) b.getUserData());
+            }
+        });
+        return out;
+    }
+
+    /** Recomputes the preview off the FX thread; a later refresh wins over an earlier one still running. */
+    private void refresh() {
+        refresh(false);
+    }
+
+    private void refresh(boolean force) {
+        ShellSources w = where.get();
+        Settings s = chosenSettings();
+        Set<Shell> shells = chosenShells();
+        Set<Conflict> agreed = Set.copyOf(consent);
+        Object key = List.of(s, shells, agreed);
+        if (!force && key.equals(previewed)) {
+            return;
+        }
+        if (!force) {
+            result.setText(""); // the choices changed: an earlier outcome no longer describes them
+            result.getStyleClass().setAll("label");
+            showNext(false);
+        }
+        previewed = key;
+        int mine = ++generation;
+        apply.setDisable(true);
+        status.setText(messages.get("setup.env.planning"));
+        BackgroundTasks.run(() -> {
+            EnvSpec spec = w.spec(s);
+            EnvSetup.Plan p = w.setup().plan(spec, shells, agreed);
+            WindowsEnvPlan win = shells.contains(Shell.CMD) && w.windows().isPresent() ? w.windows().get().plan(spec) : null;
+            return new Preview(p, win);
+        }, preview -> {
+            if (mine == generation) {
+                show(preview);
+            }
+        }, this::failed);
+    }
+
+    private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows) {}
+
+    private void show(Preview preview) {
+        plan = preview.plan();
+        files.getChildren().clear();
+        for (EnvSetup.FileChange c : plan.effective()) {
+            String key = c.after() == null ? "setup.env.delete" : c.before().exists() ? "setup.env.change" : "setup.env.create";
+            Label line = new Label(messages.get(key, c.path()) + (c.before().viaLink() ? "  " + messages.get("setup.env.viaLink", c.before().real()) : ""));
+            line.setWrapText(true);
+            files.getChildren().add(line);
+            if (c.target() != null) {
+                Label why = new Label(messages.get(c.target().why()));
+                why.getStyleClass().add("muted");
+                why.setWrapText(true);
+                files.getChildren().add(why);
+            }
+        }
+        conflicts.getChildren().clear();
+        for (Conflict c : plan.conflicts()) {
+            String text = messages.get("setup.env.conflict", c.file().getFileName(), c.line() + 1, c.text().strip(), messages.get(c.explanationKey()));
+            if (c.canDisable()) {
+                CheckBox box = new CheckBox(text);
+                box.setWrapText(true);
+                box.setSelected(consent.contains(c));
+                box.setOnAction(e -> {
+                    if (box.isSelected()) {
+                        consent.add(c);
+                    } else {
+                        consent.remove(c);
+                    }
+                    refresh();
+                });
+                conflicts.getChildren().add(box);
+            } else {
+                Label l = new Label(text);
+                l.setWrapText(true);
+                l.getStyleClass().add("note");
+                conflicts.getChildren().add(l);
+            }
+        }
+        String windowsDiff = preview.windows() != null && preview.windows().changesAnything()
+                ? messages.get("cli.env.windows") + "\n" + preview.windows().diffText() : "";
+        diff.setText(plan.diff() + windowsDiff);
+        boolean nothing = plan.effective().isEmpty() && windowsDiff.isEmpty();
+        if (!plan.problems().isEmpty()) {
+            status.setText(messages.get("setup.env.problems") + "\n" + String.join("\n",
+                    plan.problems().stream().map(EnvSetup.Problem::message).toList()));
+            status.getStyleClass().setAll("label", "note");
+        } else {
+            status.setText(nothing ? messages.get("setup.env.upToDate") : "");
+            status.getStyleClass().setAll("label");
+        }
+        apply.setDisable(!plan.problems().isEmpty() || nothing);
+    }
+
+    private void write(boolean undoing) {
+        ShellSources w = where.get();
+        Settings s = chosenSettings();
+        Set<Shell> shells = chosenShells();
+        EnvSetup.Plan current = plan;
+        apply.setDisable(true);
+        undo.setDisable(true);
+        result.setText(messages.get("setup.env.writing"));
+        result.getStyleClass().setAll("label");
+        BackgroundTasks.run(() -> {
+            EnvSetup setup = w.setup();
+            EnvSetup.Result r = setup.apply(undoing ? setup.planUndo(shells) : current);
+            if (shells.contains(Shell.CMD) && w.windows().isPresent()) {
+                if (undoing) {
+                    w.windows().get().undo();
+                } else {
+                    w.windows().get().apply(w.spec(s));
+                }
+            }
+            return r;
+        }, r -> {
+            undo.setDisable(false);
+            if (!undoing) {
+                saveSettings.accept(s);
+            }
+            result.getStyleClass().setAll("label", "host-consequence");
+            StringBuilder text = new StringBuilder(messages.get(undoing ? "setup.env.undone" : "setup.env.done"));
+            r.backups().forEach(b -> text.append("\n").append(messages.get("cli.env.backup", b)));
+            result.setText(text.toString());
+            showNext(!undoing);
+            refresh(true);
+        }, error -> {
+            undo.setDisable(false);
+            failed(error);
+        });
+    }
+
+    private void showNext(boolean show) {
+        next.getChildren().clear();
+        if (show) {
+            Label try1 = new Label(messages.get("setup.env.tryIt"));
+            TextField command = new TextField("go version");
+            command.setEditable(false);
+            command.setPrefColumnCount(12);
+            command.getStyleClass().add("path-field");
+            Button copy = new Button(messages.get("setup.env.copy"));
+            copy.setId("envCopy");
+            copy.setOnAction(e -> {
+                ClipboardContent c = new ClipboardContent();
+                c.putString("go version");
+                Clipboard.getSystemClipboard().setContent(c);
+                copy.setText(messages.get("setup.env.copied"));
+            });
+            next.getChildren().addAll(try1, command, copy);
+        }
+        next.setVisible(show);
+        next.setManaged(show);
+    }
+
+    private void failed(Throwable error) {
+        LOG.log(Level.WARNING, "Shell environment failed", error);
+        result.getStyleClass().setAll("label", "note");
+        result.setText(messages.get("setup.env.failed", error.getMessage()));
+        apply.setDisable(plan == null || !plan.problems().isEmpty());
+    }
+}
