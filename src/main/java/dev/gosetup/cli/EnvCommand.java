@@ -10,7 +10,10 @@ import dev.gosetup.shell.EnvScripts;
 import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
+import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.SystemEnvironment;
+import dev.gosetup.shell.WslWindowsGo;
 import dev.gosetup.shell.WindowsEnvPlan;
 import dev.gosetup.shell.WindowsUserEnvironment;
 import java.io.PrintWriter;
@@ -72,6 +75,13 @@ public final class EnvCommand implements Callable<Integer> {
     @Option(names = "--disable-conflicts", descriptionKey = "gosetup.env.disableConflicts")
     boolean disableConflicts;
 
+    @Option(names = "--system", descriptionKey = "gosetup.env.system")
+    boolean system;
+
+    /** Tests point the system-wide files at a folder instead of /. */
+    @Option(names = "--system-root", hidden = true)
+    Path systemRoot = Path.of("/");
+
     @Option(names = "--json", descriptionKey = "gosetup.install.json")
     boolean json;
 
@@ -88,6 +98,9 @@ public final class EnvCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = settingsWithOptions(m);
+        if (system) {
+            return systemWide(settings, m, out, err);
+        }
         ShellSources where = home != null ? ShellSources.forHome(home, sdkRoot)
                 : ShellSources.forThisUser(sdkRoot != null ? settings.withSdkRoot(sdkRoot.toString()) : settings, context.paths());
         EnvSetup setup = where.setup();
@@ -182,6 +195,66 @@ public final class EnvCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** --system: /etc/profile.d/gosetup.sh, /etc/paths.d/gosetup or the Windows machine environment. */
+    private int systemWide(Settings settings, Messages m, PrintWriter out, PrintWriter err) throws Exception {
+        if (sdkRoot == null) {
+            throw new IllegalArgumentException(m.get("cli.env.systemNeedsRoot"));
+        }
+        String os = ShellFiles.osOf(System.getProperty("os.name", ""));
+        EnvSpec spec = new EnvSpec(Path.of(System.getProperty("user.home")), sdkRoot.resolve("go"), sdkRoot.resolve("go"),
+                settings.setGoroot(), settings.goEnv());
+        if (os.equals("windows")) {
+            WindowsUserEnvironment machine = WindowsUserEnvironment.machine(dev.gosetup.shell.windows.RegistryEnvironment.forMachine(),
+                    dev.gosetup.shell.WindowsEnvEditor.withProcessEnvironment(), context.paths().configDir());
+            WindowsEnvPlan p = machine.plan(spec);
+            out.print(p.diffText());
+            if (!action.apply && !action.undo) {
+                return ExitCodes.OK;
+            }
+            if (!yes) {
+                err.println(m.get("cli.env.needYes"));
+                return ExitCodes.BAD_INPUT;
+            }
+            if (action.undo) {
+                machine.undo();
+            } else {
+                machine.apply(spec);
+            }
+            out.println(m.get(action.undo ? "cli.env.undone" : "cli.env.applied"));
+            return ExitCodes.OK;
+        }
+        SystemEnvironment sys = new SystemEnvironment(os, systemRoot);
+        SystemEnvironment.Change change = action.undo ? sys.planUndo() : sys.plan(sdkRoot, settings.goEnv(), settings.setGoroot());
+        if (json) {
+            ObjectNode o = HostJson.mapper().createObjectNode();
+            o.put("file", change.file().toString());
+            o.put("change", !change.changes() ? "none" : change.after() == null ? "delete" : change.before() == null ? "create" : "modify");
+            o.put("diff", change.diff());
+            o.put("applied", (action.apply || action.undo) && yes);
+            if (o.get("applied").asBoolean()) {
+                sys.apply(change);
+            }
+            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            return ExitCodes.OK;
+        }
+        if (!change.changes()) {
+            out.println(m.get(action.undo ? "cli.env.nothingToUndo" : "cli.env.upToDate"));
+            return ExitCodes.OK;
+        }
+        out.print(change.diff());
+        if (!action.apply && !action.undo) {
+            out.println(m.get("cli.env.howToApply"));
+            return ExitCodes.OK;
+        }
+        if (!yes) {
+            err.println(m.get("cli.env.needYes"));
+            return ExitCodes.BAD_INPUT;
+        }
+        sys.apply(change);
+        out.println(m.get(change.after() == null ? "cli.env.deleted" : "cli.env.wrote", change.file()));
+        return ExitCodes.OK;
+    }
+
     private Settings settingsWithOptions(Messages m) {
         Settings s = context.settings();
         Map<String, String> vars = new LinkedHashMap<>(s.goEnv());
@@ -219,6 +292,8 @@ public final class EnvCommand implements Callable<Integer> {
         for (Conflict c : plan.conflicts()) {
             out.println(m.get("cli.env.conflict", c.file(), c.line() + 1, c.text().strip(), m.get(c.explanationKey())));
         }
+        WslWindowsGo.forThisProcess().filter(l -> !l.isEmpty()).ifPresent(dirs ->
+                out.println(m.get("env.wsl.windowsGo", dirs.getFirst(), WslWindowsGo.WSL_CONF_FIX)));
         if (plan.conflicts().stream().anyMatch(Conflict::canDisable) && !disableConflicts) {
             out.println(m.get("cli.env.conflictHint"));
         }

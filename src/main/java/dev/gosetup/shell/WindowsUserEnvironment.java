@@ -22,9 +22,24 @@ public final class WindowsUserEnvironment {
     private final Path record;
 
     public WindowsUserEnvironment(UserEnvironment env, WindowsEnvEditor editor, Path scriptsDir) {
+        this(env, editor, scriptsDir.resolve("windows-env.json"), false);
+    }
+
+    private final boolean machine;
+
+    private WindowsUserEnvironment(UserEnvironment env, WindowsEnvEditor editor, Path record, boolean machine) {
         this.env = env;
         this.editor = editor;
-        this.record = scriptsDir.resolve("windows-env.json");
+        this.record = record;
+        this.machine = machine;
+    }
+
+    /**
+     * The machine environment (HKLM), for IT: only Go's bin goes on the machine PATH; GOPATH stays per user
+     * (%USERPROFILE% is not defined when Windows builds the machine environment).
+     */
+    public static WindowsUserEnvironment machine(UserEnvironment env, WindowsEnvEditor editor, Path recordDir) {
+        return new WindowsUserEnvironment(env, editor, recordDir.resolve("windows-machine-env.json"), true);
     }
 
     /** PATH entries under the profile folder are written as %USERPROFILE%\…, so they survive a renamed account. */
@@ -44,12 +59,23 @@ public final class WindowsUserEnvironment {
         return rel == null ? p.toString() : rel.isEmpty() ? "%USERPROFILE%" : "%USERPROFILE%\\" + rel.replace('/', '\\');
     }
 
+    private WindowsEnvEditor.Request requestFor(EnvSpec spec) {
+        if (!machine) {
+            return request(spec);
+        }
+        Map<String, String> vars = new LinkedHashMap<>(spec.goVariables());
+        if (spec.setGoroot()) {
+            vars.put("GOROOT", spec.goLink().toString());
+        }
+        return new WindowsEnvEditor.Request(List.of(spec.goBin().toString()), vars);
+    }
+
     public WindowsEnvPlan plan(EnvSpec spec) throws IOException {
-        return editor.plan(env, request(spec));
+        return editor.plan(env, requestFor(spec));
     }
 
     public WindowsEnvEditor.Applied apply(EnvSpec spec) throws IOException {
-        WindowsEnvEditor.Applied applied = editor.apply(env, request(spec));
+        WindowsEnvEditor.Applied applied = editor.apply(env, requestFor(spec));
         if (applied.changedAnything()) {
             // Each apply is kept: undo takes them back newest first, which returns to the state before the first.
             List<WindowsEnvEditor.Applied> all = new ArrayList<>(records());

@@ -109,4 +109,30 @@ class EnvCliTest {
         Result zh = run("--lang", "zh-CN", "env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
         assertThat(zh.err()).contains("未写入任何内容");
     }
+
+    @Test
+    void systemWideProfileScriptForEveryAccount() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Path sdk = tmp.resolve("usr-local-sdk");
+        assertThat(run("env", "--system", "--system-root", root.toString()).exitCode()).as("--sdk-root is required").isEqualTo(ExitCodes.BAD_INPUT);
+        Result preview = run("env", "--system", "--system-root", root.toString(), "--sdk-root", sdk.toString());
+        assertThat(preview.out()).contains("etc/profile.d/gosetup.sh").contains("+export GOPATH=\"$HOME/go\"");
+        assertThat(root.resolve("etc/profile.d/gosetup.sh")).doesNotExist();
+        Result apply = run("env", "--system", "--system-root", root.toString(), "--sdk-root", sdk.toString(), "--apply", "--yes");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        Path script = root.resolve("etc/profile.d/gosetup.sh");
+        assertThat(Files.getPosixFilePermissions(script)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        // what /etc/profile does with it, for any user: their own GOPATH/bin and the shared Go, first on PATH
+        Path go = Files.createDirectories(sdk.resolve("go/bin")).resolve("go");
+        Files.writeString(go, "#!/bin/sh\necho shared go\n");
+        go.toFile().setExecutable(true);
+        Process p = new ProcessBuilder("sh", "-c", ". '" + script + "'; command -v go; echo \"$GOPATH\"; go").start();
+        p.getOutputStream().close();
+        java.util.List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+        assertThat(lines).containsExactly(sdk + "/go/bin/go", System.getProperty("user.home") + "/go", "shared go");
+
+        assertThat(run("env", "--system", "--system-root", root.toString(), "--sdk-root", sdk.toString(), "--undo", "--yes").exitCode()).isZero();
+        assertThat(script).doesNotExist();
+    }
 }

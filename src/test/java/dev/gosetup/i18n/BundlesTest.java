@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Both languages say everything, and every key the code asks for exists. */
 class BundlesTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:note|host|setup|nav|cli|error|common|settings|versions|health|app)\\.[A-Za-z0-9.\\-]*[A-Za-z0-9])\"");
+            "\"((?:note|host|setup|nav|cli|error|common|settings|versions|health|app|env|install)\\.[A-Za-z0-9.\\-]*[A-Za-z0-9])\"");
 
     static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -54,7 +54,7 @@ class BundlesTest {
                 Matcher m = KEY_LITERAL.matcher(Files.readString(f));
                 while (m.find()) {
                     String key = m.group(1);
-                    if (!key.matches(".*\\.(json|properties|txt|log)") && !en.containsKey(key) && !isPrefix(en, key)) {
+                    if (!key.matches(".*\\.(json|properties|txt|log|sh|fish|ps1)") && !en.containsKey(key) && !isPrefix(en, key)) {
                         missing.add(key + " (" + f.getFileName() + ")");
                     }
                 }
@@ -72,6 +72,31 @@ class BundlesTest {
 
     private static boolean isPrefix(Properties en, String key) {
         return en.keySet().stream().anyMatch(k -> k.toString().startsWith(key + "."));
+    }
+
+    /** MessageFormat eats a lone apostrophe ("Go's" shows as "Gos"): in these patterns it must be doubled. */
+    @Test
+    void apostrophesInMessageFormatPatternsAreDoubled() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                boolean printf = key.startsWith("gosetup.") || key.startsWith("usage.") || key.equals("help") || key.equals("version");
+                if (!printf) {
+                    assertThat(p.getProperty(key).replace("''", "")).as(bundle + " " + key).doesNotContain("'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyDynamicKeyExists() throws IOException {
+        Properties en = load("messages.properties");
+        for (dev.gosetup.shell.Conflict.Kind kind : dev.gosetup.shell.Conflict.Kind.values()) {
+            assertThat(en).containsKey("env.conflict." + kind.name());
+        }
+        for (dev.gosetup.shell.Shell shell : dev.gosetup.shell.Shell.values()) {
+            assertThat(en).containsKey("setup.env.shell." + shell.id);
+        }
     }
 
     @Test

@@ -73,9 +73,20 @@ class ScreenshotTest {
         AppContext context = AppContext.of(paths, paths.logDir().resolve("gosetup0.log"));
         context.apply(new Settings(language.tag()));
         MainWindow[] window = new MainWindow[1];
-        dev.gosetup.install.InstallSources installSources = sources(tmp.resolve("sdk-" + language));
+        Path sdk = tmp.resolve("sdk-" + language);
+        dev.gosetup.install.InstallSources installSources = sources(sdk);
+        // A new hire's home: Debian's .bashrc and .profile and a real .zshrc that already sets GOPATH.
+        Path home = java.nio.file.Files.createDirectories(tmp.resolve("home-" + language));
+        for (String[] f : new String[][] {{"bashrc__linuxmint_bash__debian_skel.bashrc", ".bashrc"},
+                {"profile__linuxmint_bash__debian_skel.profile", ".profile"}, {"zshrc__carmeloriolo_dotfiles__zsh_.zshrc", ".zshrc"}}) {
+            java.nio.file.Files.copy(dev.gosetup.testing.Fixtures.root().resolve("rcfiles").resolve(f[0]), home.resolve(f[1]),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        dev.gosetup.shell.ShellSources shells = new dev.gosetup.shell.ShellSources(
+                new dev.gosetup.shell.ShellFiles("linux", home, java.util.Map.of(), null), home, home.resolve(".config/gosetup"),
+                sdk, dev.gosetup.shell.Shell.BASH);
         robot.interact(() -> {
-            window[0] = new MainWindow(context, LiveHostSource::new, () -> installSources);
+            window[0] = new MainWindow(context, LiveHostSource::new, () -> installSources, () -> shells);
             Scene scene = new Scene(window[0], 980, 720);
             scene.getStylesheets().add(Styles.stylesheet());
             stage.setScene(scene);
@@ -115,6 +126,18 @@ class ScreenshotTest {
                     () -> robot.lookup("#installResult").queryAs(Label.class).getText().contains("go1.19.8 linux/amd64"));
             WaitForAsyncUtils.waitForFxEvents();
             save(robot, "installed-" + suffix + ".png");
+            robot.clickOn("#wizardNext");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#envApply").queryButton().isDisabled());
+            WaitForAsyncUtils.waitForFxEvents();
+            save(robot, "environment-" + suffix + ".png");
+            javafx.scene.control.ScrollPane page = robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+            robot.interact(() -> page.setVvalue(page.getVmax()));
+            robot.clickOn("#envApply");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#envNext").query().isVisible());
+            robot.interact(() -> page.setVvalue(0.45));
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(200);
+            save(robot, "environment-applied-" + suffix + ".png");
         }
     }
 

@@ -56,6 +56,7 @@ public final class EnvironmentStep extends VBox {
     private final Label status = new Label();
     /** The outcome of Apply or Undo; kept while the preview refreshes after it. */
     private final Label result = new Label();
+    private final Label exact;
     private final Button apply;
     private final Button undo;
     private final HBox next = new HBox(8);
@@ -76,6 +77,7 @@ public final class EnvironmentStep extends VBox {
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");
 
+        exact = new Label(messages.get("setup.env.exact"));
         goroot = new CheckBox(messages.get("setup.env.goroot"));
         goroot.setId("envGoroot");
         gopath.setId("envGopath");
@@ -129,7 +131,6 @@ public final class EnvironmentStep extends VBox {
         next.setManaged(false);
         Label changes = new Label(messages.get("setup.env.files"));
         changes.getStyleClass().add("section-title");
-        Label exact = new Label(messages.get("setup.env.exact"));
         exact.getStyleClass().add("section-title");
         // The action and its result above the diff: a long diff must not push Apply out of sight.
         getChildren().addAll(intro, choices, changes, files, conflicts, buttons, status, result, next, exact, diff);
@@ -211,7 +212,7 @@ public final class EnvironmentStep extends VBox {
             EnvSpec spec = w.spec(s);
             EnvSetup.Plan p = w.setup().plan(spec, shells, agreed);
             WindowsEnvPlan win = shells.contains(Shell.CMD) && w.windows().isPresent() ? w.windows().get().plan(spec) : null;
-            return new Preview(p, win);
+            return new Preview(p, win, dev.gosetup.shell.WslWindowsGo.forThisProcess().orElse(List.of()));
         }, preview -> {
             if (mine == generation) {
                 show(preview);
@@ -219,14 +220,15 @@ public final class EnvironmentStep extends VBox {
         }, this::failed);
     }
 
-    private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows) {}
+    private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows, List<java.nio.file.Path> wslWindowsGo) {}
 
     private void show(Preview preview) {
         plan = preview.plan();
         files.getChildren().clear();
         for (EnvSetup.FileChange c : plan.effective()) {
             String key = c.after() == null ? "setup.env.delete" : c.before().exists() ? "setup.env.change" : "setup.env.create";
-            Label line = new Label(messages.get(key, c.path()) + (c.before().viaLink() ? "  " + messages.get("setup.env.viaLink", c.before().real()) : ""));
+            Label line = new Label(messages.get(key, shown(c.path())) + (c.before().viaLink()
+                    ? "  " + messages.get("setup.env.viaLink", shown(c.before().real())) : ""));
             line.setWrapText(true);
             files.getChildren().add(line);
             if (c.target() != null) {
@@ -259,9 +261,20 @@ public final class EnvironmentStep extends VBox {
                 conflicts.getChildren().add(l);
             }
         }
+        if (!preview.wslWindowsGo().isEmpty()) {
+            Label wsl = new Label(messages.get("env.wsl.windowsGo", preview.wslWindowsGo().getFirst(), dev.gosetup.shell.WslWindowsGo.WSL_CONF_FIX));
+            wsl.setWrapText(true);
+            wsl.getStyleClass().add("note");
+            conflicts.getChildren().add(wsl);
+        }
         String windowsDiff = preview.windows() != null && preview.windows().changesAnything()
                 ? messages.get("cli.env.windows") + "\n" + preview.windows().diffText() : "";
         diff.setText(plan.diff() + windowsDiff);
+        boolean anyDiff = !diff.getText().isEmpty();
+        for (javafx.scene.Node n : List.of(exact, diff)) {
+            n.setVisible(anyDiff);
+            n.setManaged(anyDiff);
+        }
         boolean nothing = plan.effective().isEmpty() && windowsDiff.isEmpty();
         if (!plan.problems().isEmpty()) {
             status.setText(messages.get("setup.env.problems") + "\n" + String.join("\n",
@@ -272,6 +285,12 @@ public final class EnvironmentStep extends VBox {
             status.getStyleClass().setAll("label");
         }
         apply.setDisable(!plan.problems().isEmpty() || nothing);
+    }
+
+    /** ~/.zshrc rather than /Users/name/.zshrc: what people recognise as theirs. */
+    private String shown(java.nio.file.Path p) {
+        java.nio.file.Path home = where.get().home();
+        return p.startsWith(home) ? "~/" + home.relativize(p).toString().replace('\\', '/') : p.toString();
     }
 
     private void write(boolean undoing) {
@@ -301,7 +320,7 @@ public final class EnvironmentStep extends VBox {
             }
             result.getStyleClass().setAll("label", "host-consequence");
             StringBuilder text = new StringBuilder(messages.get(undoing ? "setup.env.undone" : "setup.env.done"));
-            r.backups().forEach(b -> text.append("\n").append(messages.get("cli.env.backup", b)));
+            r.backups().forEach(b -> text.append("\n").append(messages.get("cli.env.backup", shown(b))));
             result.setText(text.toString());
             showNext(!undoing);
             refresh(true);
