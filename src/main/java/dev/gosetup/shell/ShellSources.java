@@ -20,7 +20,9 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
     public static ShellSources forThisUser(Settings settings, AppPaths paths) {
         Path home = Path.of(System.getProperty("user.home"));
         Path sdk = settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk");
-        ShellFiles files = new ShellFiles(ShellFiles.osOf(System.getProperty("os.name", "")), home, System.getenv(), null);
+        String os = ShellFiles.osOf(System.getProperty("os.name", ""));
+        Path documents = os.equals("windows") ? dev.gosetup.shell.windows.DocumentsFolder.path().orElse(null) : null;
+        ShellFiles files = new ShellFiles(os, home, System.getenv(), documents);
         return new ShellSources(files, home, paths.configDir(), sdk, LoginShell.path().flatMap(Shell::parse).orElse(null));
     }
 
