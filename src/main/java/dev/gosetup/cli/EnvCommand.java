@@ -57,11 +57,8 @@ public final class EnvCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Action action = new Action();
 
-    @Option(names = "--home", paramLabel = "DIR", descriptionKey = "gosetup.opt.home")
-    Path home;
-
-    @Option(names = "--sdk-root", paramLabel = "DIR", descriptionKey = "gosetup.opt.sdkRoot")
-    Path sdkRoot;
+    @picocli.CommandLine.Mixin
+    HomeOptions homeOptions = new HomeOptions();
 
     @Option(names = "--gopath", paramLabel = "DIR", descriptionKey = "gosetup.env.gopath")
     Path gopath;
@@ -101,8 +98,8 @@ public final class EnvCommand implements Callable<Integer> {
         if (system) {
             return systemWide(settings, m, out, err);
         }
-        ShellSources where = home != null ? ShellSources.forHome(home, sdkRoot)
-                : ShellSources.forThisUser(sdkRoot != null ? settings.withSdkRoot(sdkRoot.toString()) : settings, context.paths());
+        ShellSources where = homeOptions.home != null ? ShellSources.forHome(homeOptions.home, homeOptions.sdkRoot)
+                : ShellSources.forThisUser(homeOptions.sdkRoot != null ? settings.withSdkRoot(homeOptions.sdkRoot.toString()) : settings, context.paths());
         EnvSetup setup = where.setup();
         EnvSpec envSpec = where.spec(settings);
         Set<Shell> shells = shells(where, m);
@@ -197,6 +194,7 @@ public final class EnvCommand implements Callable<Integer> {
 
     /** --system: /etc/profile.d/gosetup.sh, /etc/paths.d/gosetup or the Windows machine environment. */
     private int systemWide(Settings settings, Messages m, PrintWriter out, PrintWriter err) throws Exception {
+        Path sdkRoot = homeOptions.sdkRoot;
         if (sdkRoot == null) {
             throw new IllegalArgumentException(m.get("cli.env.systemNeedsRoot"));
         }

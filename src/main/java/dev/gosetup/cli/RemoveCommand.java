@@ -17,7 +17,7 @@ public final class RemoveCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    SdkOptions sdk = new SdkOptions();
+    HomeOptions sdk = new HomeOptions();
 
     @Parameters(index = "0", paramLabel = "VERSION", descriptionKey = "gosetup.remove.versionArg")
     String version;

@@ -9,15 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that read releases or touch the install root. */
+/** Options of the commands that read releases and fetch files (install, releases), with --home and --sdk-root. */
 final class SdkOptions {
-    @Option(names = "--home", paramLabel = "DIR", descriptionKey = "gosetup.opt.home")
-    Path home;
-
-    @Option(names = "--sdk-root", paramLabel = "DIR", descriptionKey = "gosetup.opt.sdkRoot")
-    Path sdkRoot;
+    @Mixin
+    HomeOptions where = new HomeOptions();
 
     @Option(names = "--catalog", paramLabel = "FILE|URL", descriptionKey = "gosetup.opt.catalog")
     String catalog;
@@ -29,11 +27,11 @@ final class SdkOptions {
     List<String> allowHttp = List.of();
 
     Path home() {
-        return home != null ? home : Path.of(System.getProperty("user.home"));
+        return where.home();
     }
 
     SdkRoot sdk() {
-        return sdkRoot != null ? new SdkRoot(sdkRoot) : SdkRoot.inHome(home());
+        return where.sdk();
     }
 
     FetchPolicy policy() {

@@ -17,7 +17,7 @@ public final class UseCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    SdkOptions sdk = new SdkOptions();
+    HomeOptions sdk = new HomeOptions();
 
     @Parameters(index = "0", paramLabel = "VERSION", descriptionKey = "gosetup.use.versionArg")
     String version;

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gosetup.AppContext;
-import dev.gosetup.settings.AppPaths;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.SnapshotBuilder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,14 +16,8 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    record Result(int exitCode, String out, String err) {}
-
-    Result run(String... args) {
-        AppContext context = AppContext.of(new AppPaths(tmp.resolve("config"), tmp.resolve("logs")), tmp.resolve("logs/gosetup0.log"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = GoSetupCommand.run(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    CliResult run(String... args) {
+        return CliResult.run(tmp, args);
     }
 
     Path m2ProUnderRosetta() {
@@ -38,7 +28,7 @@ class CliTest {
 
     @Test
     void detectJsonFromASnapshotHasTheContractFields() throws Exception {
-        Result r = run("detect", "--json", "--from", m2ProUnderRosetta().toString());
+        CliResult r = run("detect", "--json", "--from", m2ProUnderRosetta().toString());
         assertThat(r.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("os").asText()).isEqualTo("darwin");
@@ -56,7 +46,7 @@ class CliTest {
 
     @Test
     void detectSummaryStatesTheConsequence() {
-        Result r = run("detect", "--from", m2ProUnderRosetta().toString());
+        CliResult r = run("detect", "--from", m2ProUnderRosetta().toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Apple M2 (Mac14,2)".replace(" (Mac14,2)", ""))
                 .contains("macOS 15.1")
@@ -66,28 +56,28 @@ class CliTest {
 
     @Test
     void chineseOutputOnRequest() {
-        Result r = run("--lang", "zh-CN", "detect", "--from", m2ProUnderRosetta().toString());
+        CliResult r = run("--lang", "zh-CN", "detect", "--from", m2ProUnderRosetta().toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("将为本机原生的 arm64 CPU 安装 Go（darwin-arm64）").contains("Rosetta 2");
     }
 
     @Test
     void unusableSnapshotIsExitCode2WithAClearMessageAndNoStackTrace() {
-        Result r = run("detect", "--from", tmp.resolve("missing").toString());
+        CliResult r = run("detect", "--from", tmp.resolve("missing").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("No snapshot folder").doesNotContain("at dev.gosetup").doesNotContain("Exception");
     }
 
     @Test
     void wrongOptionIsExitCode2() {
-        Result r = run("detect", "--bogus");
+        CliResult r = run("detect", "--bogus");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("--bogus").contains("gosetup detect --help");
     }
 
     @Test
     void unknownLanguageIsExitCode2() {
-        Result r = run("--lang", "klingon", "detect");
+        CliResult r = run("--lang", "klingon", "detect");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("klingon");
     }
@@ -95,11 +85,11 @@ class CliTest {
     @Test
     void reportThenDetectFromItGivesTheSameAnswer() throws Exception {
         Path report = tmp.resolve("report");
-        Result written = run("report", "--out", report.toString());
+        CliResult written = run("report", "--out", report.toString());
         assertThat(written.exitCode()).isZero();
         assertThat(written.out()).contains(report.toString());
-        Result live = run("detect", "--json");
-        Result fromReport = run("detect", "--json", "--from", report.toString());
+        CliResult live = run("detect", "--json");
+        CliResult fromReport = run("detect", "--json", "--from", report.toString());
         ObjectMapper json = new ObjectMapper();
         JsonNode a = json.readTree(live.out());
         JsonNode b = json.readTree(fromReport.out());
@@ -111,10 +101,10 @@ class CliTest {
 
     @Test
     void helpListsCommandsAndExitCodes() {
-        Result r = run("--help");
+        CliResult r = run("--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("detect").contains("report").contains("gui").contains("Exit codes");
-        Result zh = run("--lang", "zh-CN", "--help");
+        CliResult zh = run("--lang", "zh-CN", "--help");
         assertThat(zh.out()).contains("退出码");
     }
 
@@ -122,7 +112,7 @@ class CliTest {
     void everyCommandsHelpDescribesItsOwnOptions() {
         for (String lang : new String[] {"en", "zh-CN"}) {
             for (String command : new String[] {"detect", "report", "releases", "install", "use", "remove", "env", "gui"}) {
-                Result r = run("--lang", lang, command, "--help");
+                CliResult r = run("--lang", lang, command, "--help");
                 assertThat(r.exitCode()).as(command).isZero();
                 String versionLine = r.out().lines().filter(l -> l.contains("--version")).findFirst().orElseThrow();
                 // picocli looks up "<command>.version" for --version: a VERSION argument's text must not land there

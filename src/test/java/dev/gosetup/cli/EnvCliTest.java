@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gosetup.AppContext;
-import dev.gosetup.settings.AppPaths;
 import dev.gosetup.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,37 +26,31 @@ class EnvCliTest {
         profile = Files.readAllBytes(Files.copy(Fixtures.root().resolve("rcfiles/profile__haolian9_zongzi__zsh_.profile"), home.resolve(".profile")));
     }
 
-    record Result(int exitCode, String out, String err) {}
-
-    Result run(String... args) {
-        AppContext context = AppContext.of(new AppPaths(tmp.resolve("config"), tmp.resolve("logs")), null);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = GoSetupCommand.run(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    CliResult run(String... args) {
+        return CliResult.run(tmp, args);
     }
 
     @Test
     void previewThenApplyThenUndo() throws Exception {
-        Result preview = run("env", "--home", home.toString(), "--shell", "bash");
+        CliResult preview = run("env", "--home", home.toString(), "--shell", "bash");
         assertThat(preview.exitCode()).as(preview.err()).isZero();
         assertThat(preview.out()).contains("+++ b/.bashrc").contains("# >>> gosetup >>>").contains("gosetup env --apply");
         assertThat(Files.readAllBytes(home.resolve(".bashrc"))).as("a preview writes nothing").isEqualTo(bashrc);
         // the real .profile sets GOPATH and GOPROXY=goproxy.cn: reported with what it means
         assertThat(preview.out()).contains(".profile:").contains("GOPATH here too");
 
-        Result noYes = run("env", "--home", home.toString(), "--shell", "bash", "--apply");
+        CliResult noYes = run("env", "--home", home.toString(), "--shell", "bash", "--apply");
         assertThat(noYes.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(noYes.err()).contains("--yes");
 
-        Result apply = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes",
+        CliResult apply = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes",
                 "--go-env", "GOPROXY=https://goproxy.cn,direct");
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("Backup: ").contains("go version");
         assertThat(Files.readString(home.resolve(".config/gosetup/env.sh"))).contains("export GOPROXY='https://goproxy.cn,direct'");
         assertThat(run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes").out()).contains("already set up");
 
-        Result undo = run("env", "--home", home.toString(), "--shell", "bash", "--undo", "--yes");
+        CliResult undo = run("env", "--home", home.toString(), "--shell", "bash", "--undo", "--yes");
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(Files.readAllBytes(home.resolve(".bashrc"))).isEqualTo(bashrc);
         assertThat(Files.readAllBytes(home.resolve(".profile"))).isEqualTo(profile);
@@ -69,7 +59,7 @@ class EnvCliTest {
 
     @Test
     void jsonPlanAndResultForScripts() throws Exception {
-        Result plan = run("env", "--home", home.toString(), "--shell", "bash,fish", "--json");
+        CliResult plan = run("env", "--home", home.toString(), "--shell", "bash,fish", "--json");
         assertThat(plan.exitCode()).isZero();
         JsonNode p = new ObjectMapper().readTree(plan.out());
         assertThat(p.get("applied").asBoolean()).isFalse();
@@ -77,7 +67,7 @@ class EnvCliTest {
         assertThat(p.get("files").findValuesAsText("change")).contains("create", "modify");
         assertThat(p.get("conflicts").findValuesAsText("kind")).contains("GOPATH");
 
-        Result applied = run("env", "--home", home.toString(), "--shell", "bash,fish", "--apply", "--yes", "--json");
+        CliResult applied = run("env", "--home", home.toString(), "--shell", "bash,fish", "--apply", "--yes", "--json");
         JsonNode a = new ObjectMapper().readTree(applied.out());
         assertThat(a.get("applied").asBoolean()).isTrue();
         assertThat(a.get("backups")).hasSize(2);
@@ -86,7 +76,7 @@ class EnvCliTest {
 
     @Test
     void printShowsTheScriptAndWritesNothing() {
-        Result fish = run("env", "--home", home.toString(), "--shell", "fish", "--print", "--gopath", home.resolve("work").toString());
+        CliResult fish = run("env", "--home", home.toString(), "--shell", "fish", "--print", "--gopath", home.resolve("work").toString());
         assertThat(fish.out()).contains("set -gx GOPATH \"$HOME/work\"").contains("set -gx PATH $__gosetup_dir");
         assertThat(home.resolve(".config/gosetup")).doesNotExist();
     }
@@ -94,19 +84,19 @@ class EnvCliTest {
     @Test
     void badInputAndUnwritableFilesAreClearErrors() throws Exception {
         assertThat(run("env", "--home", home.toString(), "--shell", "tcsh").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        Result cmd = run("env", "--home", home.toString(), "--shell", "cmd");
+        CliResult cmd = run("env", "--home", home.toString(), "--shell", "cmd");
         assertThat(cmd.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cmd.err()).contains("only on Windows");
-        Result badVar = run("env", "--home", home.toString(), "--go-env", "GOOS=plan9");
+        CliResult badVar = run("env", "--home", home.toString(), "--go-env", "GOOS=plan9");
         assertThat(badVar.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(badVar.err()).contains("GOPROXY");
         Files.delete(home.resolve(".bashrc"));
         Files.createSymbolicLink(home.resolve(".bashrc"), tmp.resolve("dotfiles/bashrc"));
-        Result dangling = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
+        CliResult dangling = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
         assertThat(dangling.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(dangling.err()).contains(".bashrc").contains("does not exist").contains("Nothing was written");
         assertThat(home.resolve(".config/gosetup/env.sh")).doesNotExist();
-        Result zh = run("--lang", "zh-CN", "env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
+        CliResult zh = run("--lang", "zh-CN", "env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
         assertThat(zh.err()).contains("未写入任何内容");
     }
 
@@ -115,10 +105,10 @@ class EnvCliTest {
         Path root = Files.createDirectories(tmp.resolve("root"));
         Path sdk = tmp.resolve("usr-local-sdk");
         assertThat(run("env", "--system", "--system-root", root.toString()).exitCode()).as("--sdk-root is required").isEqualTo(ExitCodes.BAD_INPUT);
-        Result preview = run("env", "--system", "--system-root", root.toString(), "--sdk-root", sdk.toString());
+        CliResult preview = run("env", "--system", "--system-root", root.toString(), "--sdk-root", sdk.toString());
         assertThat(preview.out()).contains("etc/profile.d/gosetup.sh").contains("+export GOPATH=\"$HOME/go\"");
         assertThat(root.resolve("etc/profile.d/gosetup.sh")).doesNotExist();
-        Result apply = run("env", "--system", "--system-root", root.toString(), "--sdk-root", sdk.toString(), "--apply", "--yes");
+        CliResult apply = run("env", "--system", "--system-root", root.toString(), "--sdk-root", sdk.toString(), "--apply", "--yes");
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         Path script = root.resolve("etc/profile.d/gosetup.sh");
         assertThat(Files.getPosixFilePermissions(script)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gosetup.AppContext;
-import dev.gosetup.settings.AppPaths;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
 import dev.gosetup.testing.TarGzBuilder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -37,14 +33,8 @@ class InstallCliTest {
         server.close();
     }
 
-    record Result(int exitCode, String out, String err) {}
-
-    Result run(String... args) {
-        AppContext context = AppContext.of(new AppPaths(tmp.resolve("config"), tmp.resolve("logs")), null);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = GoSetupCommand.run(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    CliResult run(String... args) {
+        return CliResult.run(tmp, args);
     }
 
     @Test
@@ -54,7 +44,7 @@ class InstallCliTest {
         String base = server.uri("/").toString();
         String home = tmp.resolve("home").toString();
 
-        Result plan = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", base,
+        CliResult plan = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", base,
                 "--allow-http", "127.0.0.1", "--home", home, "--platform", "linux-amd64", "--dry-run", "--json");
         assertThat(plan.exitCode()).isZero();
         JsonNode p = new ObjectMapper().readTree(plan.out());
@@ -64,7 +54,7 @@ class InstallCliTest {
         assertThat(p.get("target").asText()).isEqualTo(home + "/sdk/go1.19.8");
         assertThat(server.requests()).as("a dry run downloads nothing").isZero();
 
-        Result installed = run("install", "1.19", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", base,
+        CliResult installed = run("install", "1.19", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", base,
                 "--allow-http", "127.0.0.1", "--home", home, "--platform", "linux-amd64", "--json");
         assertThat(installed.exitCode()).as(installed.err()).isZero();
         JsonNode r = new ObjectMapper().readTree(installed.out());
@@ -72,7 +62,7 @@ class InstallCliTest {
         assertThat(r.get("active").asBoolean()).isTrue();
         assertThat(Files.readSymbolicLink(Path.of(home, "sdk", "go"))).isEqualTo(Path.of("go1.19.8"));
 
-        Result remove = run("remove", "1.19.8", "--home", home);
+        CliResult remove = run("remove", "1.19.8", "--home", home);
         assertThat(remove.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(remove.err()).contains("active version");
     }
@@ -86,7 +76,7 @@ class InstallCliTest {
 
         byte[] good = TarGzBuilder.tinyGo("go1.22.5");
         Path archive = Files.write(tmp.resolve("go1.22.5.linux-amd64.tar.gz"), good);
-        Result mismatch = run("install", "--archive", archive.toString(), "--sha256", "0".repeat(64),
+        CliResult mismatch = run("install", "--archive", archive.toString(), "--sha256", "0".repeat(64),
                 "--platform", "linux-amd64", "--home", tmp.resolve("h").toString());
         assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.CHECKSUM);
         assertThat(mismatch.err()).contains("SHA-256").doesNotContain("Exception");
@@ -97,7 +87,7 @@ class InstallCliTest {
         assertThat(run("install", "--archive", evilArchive.toString(), "--sha256", evilSha,
                 "--platform", "linux-amd64", "--home", tmp.resolve("h").toString()).exitCode()).isEqualTo(ExitCodes.UNSAFE_ARCHIVE);
 
-        Result noNet = run("install", "--catalog", "https://127.0.0.1:1/dl.json", "--home", tmp.resolve("h").toString());
+        CliResult noNet = run("install", "--catalog", "https://127.0.0.1:1/dl.json", "--home", tmp.resolve("h").toString());
         assertThat(noNet.exitCode()).isEqualTo(ExitCodes.DOWNLOAD_FAILED);
         assertThat(noNet.err()).contains("no saved copy");
         assertThat(tmp.resolve("h/sdk")).satisfies(sdk -> {
@@ -109,7 +99,7 @@ class InstallCliTest {
 
     @Test
     void releasesJsonListsTheFileForThePlatform() throws Exception {
-        Result r = run("releases", "--json", "--platform", "darwin-arm64",
+        CliResult r = run("releases", "--json", "--platform", "darwin-arm64",
                 "--catalog", Fixtures.root().resolve("godl/golang-dl-stable-2021-11-08.json").toString());
         assertThat(r.exitCode()).isZero();
         JsonNode list = new ObjectMapper().readTree(r.out());
@@ -131,17 +121,17 @@ class InstallCliTest {
                 """.formatted(file, sha, archive.length));
 
         // the folder as a file: URL, and the same folder as a plain path
-        Result byUrl = run("install", "--catalog", mirror.resolve("dl.json").toUri().toString(), "--mirror", mirror.toUri().toString(),
+        CliResult byUrl = run("install", "--catalog", mirror.resolve("dl.json").toUri().toString(), "--mirror", mirror.toUri().toString(),
                 "--home", tmp.resolve("h1").toString(), "--platform", "linux-amd64", "--json");
         assertThat(byUrl.exitCode()).as(byUrl.err()).isZero();
         assertThat(tmp.resolve("h1/sdk/go1.22.5/.unpacked-success")).exists();
-        Result byPath = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
+        CliResult byPath = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
                 "--home", tmp.resolve("h2").toString(), "--platform", "linux-amd64", "--json");
         assertThat(byPath.exitCode()).as(byPath.err()).isZero();
         assertThat(Files.readAllBytes(mirror.resolve(file))).as("the mirror's copy is left alone").isEqualTo(archive);
 
         Files.delete(mirror.resolve(file));
-        Result missing = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
+        CliResult missing = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
                 "--home", tmp.resolve("h3").toString(), "--platform", "linux-amd64");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.DOWNLOAD_FAILED);
         assertThat(missing.err()).contains(file).contains("mirror folder").doesNotContain("Exception");

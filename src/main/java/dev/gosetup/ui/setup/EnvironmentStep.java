@@ -62,6 +62,8 @@ public final class EnvironmentStep extends VBox {
     private final HBox next = new HBox(8);
     private final Set<Conflict> consent = new HashSet<>();
     private EnvSetup.Plan plan;
+    /** Whose shells and where, found once per visit of the step (off the FX thread). */
+    private ShellSources sources;
     private int generation;
     /** The choices the shown preview was made for: leaving a field unchanged must not re-plan (and disable Apply mid-click). */
     private Object previewed;
@@ -142,18 +144,33 @@ public final class EnvironmentStep extends VBox {
         return l;
     }
 
-    /** Called when the step is shown: fills the choices from the settings and previews. */
+    /**
+     * Called when the step is shown. Finding the shells (the login shell through getpwuid, the files that
+     * exist) runs off the FX thread, once per visit; then the choices are filled and the preview made.
+     */
     public void enter() {
+        apply.setDisable(true);
+        status.setText(messages.get("setup.env.planning"));
+        BackgroundTasks.run(() -> {
+            ShellSources w = where.get();
+            return new Found(w, w.defaultShells(), w.windows().isPresent());
+        }, this::fill, this::failed);
+    }
+
+    private record Found(ShellSources sources, Set<Shell> shells, boolean windows) {}
+
+    private void fill(Found found) {
+        sources = found.sources();
         Settings s = settings.get();
         gopath.setText(s.gopath() == null ? "" : s.gopath());
-        gopath.setPromptText(where.get().home().resolve("go").toString());
+        gopath.setPromptText(sources.home().resolve("go").toString());
         goroot.setSelected(s.setGoroot());
         goproxy.setText(s.goEnv().getOrDefault("GOPROXY", ""));
         goprivate.setText(s.goEnv().getOrDefault("GOPRIVATE", ""));
         shellBoxes.getChildren().clear();
-        Set<Shell> detected = where.get().defaultShells();
+        Set<Shell> detected = found.shells();
         for (Shell shell : Shell.values()) {
-            if (shell == Shell.CMD && where.get().windows().isEmpty()) {
+            if (shell == Shell.CMD && !found.windows()) {
                 continue;
             }
             CheckBox box = new CheckBox(messages.get("setup.env.shell." + shell.id));
@@ -191,7 +208,10 @@ public final class EnvironmentStep extends VBox {
     }
 
     private void refresh(boolean force) {
-        ShellSources w = where.get();
+        ShellSources w = sources;
+        if (w == null) {
+            return; // still finding the shells: fill() makes the first preview
+        }
         Settings s = chosenSettings();
         Set<Shell> shells = chosenShells();
         Set<Conflict> agreed = Set.copyOf(consent);
@@ -289,12 +309,12 @@ public final class EnvironmentStep extends VBox {
 
     /** ~/.zshrc rather than /Users/name/.zshrc: what people recognise as theirs. */
     private String shown(java.nio.file.Path p) {
-        java.nio.file.Path home = where.get().home();
+        java.nio.file.Path home = sources.home();
         return p.startsWith(home) ? "~/" + home.relativize(p).toString().replace('\\', '/') : p.toString();
     }
 
     private void write(boolean undoing) {
-        ShellSources w = where.get();
+        ShellSources w = sources;
         Settings s = chosenSettings();
         Set<Shell> shells = chosenShells();
         EnvSetup.Plan current = plan;
