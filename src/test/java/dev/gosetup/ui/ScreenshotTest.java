@@ -67,9 +67,17 @@ class ScreenshotTest {
     }
 
     private MainWindow open(FxRobot robot, Language language) throws Exception {
-        // The folders a Linux user has, so the Settings page shows real-looking paths.
-        AppPaths paths = AppPaths.forThisMachine();
-        // Only read from them: the language is applied in memory, never saved.
+        return open(robot, language, false);
+    }
+
+    /**
+     * @param realFolders the folders a Linux user has, so the Settings page shows real-looking paths; only
+     *                    for pages that never save. Pages that do (step 4 saves its choices) get test folders,
+     *                    so a screenshot run never changes this machine's settings.
+     */
+    private MainWindow open(FxRobot robot, Language language, boolean realFolders) throws Exception {
+        AppPaths paths = realFolders ? AppPaths.forThisMachine()
+                : new AppPaths(tmp.resolve("config-" + language), tmp.resolve("logs-" + language));
         AppContext context = AppContext.of(paths, paths.logDir().resolve("gosetup0.log"));
         context.apply(new Settings(language.tag()));
         MainWindow[] window = new MainWindow[1];
@@ -102,9 +110,9 @@ class ScreenshotTest {
     @Test
     void thisComputerInEnglishAndChinese(FxRobot robot) throws Exception {
         assertThat(System.getProperty("glass.platform")).as("a real window, not the headless platform").isNull();
-        open(robot, Language.ENGLISH);
+        open(robot, Language.ENGLISH, true);
         save(robot, "this-computer-en.png");
-        MainWindow zh = open(robot, Language.SIMPLIFIED_CHINESE);
+        MainWindow zh = open(robot, Language.SIMPLIFIED_CHINESE, true);
         save(robot, "this-computer-zh-CN.png");
         robot.interact(() -> zh.show(MainWindow.Page.SETTINGS));
         WaitForAsyncUtils.waitForFxEvents();
