@@ -27,5 +27,6 @@ module dev.gosetup {
     opens dev.gosetup.settings to com.fasterxml.jackson.databind;
     opens dev.gosetup.release to com.fasterxml.jackson.databind;
     opens dev.gosetup.shell to com.fasterxml.jackson.databind;
+    opens dev.gosetup.inventory to com.fasterxml.jackson.databind;
     opens dev.gosetup.i18n;
 }

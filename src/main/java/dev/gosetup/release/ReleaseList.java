@@ -102,7 +102,9 @@ public record ReleaseList(List<Release> releases) {
     public SupportStatus supportOf(GoVersion version) {
         Optional<Release> newestPatch = releases.stream().filter(Release::stable)
                 .filter(r -> r.version().line().equals(version.line())).findFirst();
-        boolean supported = supportedLines().contains(version.line());
+        // Newer than anything the list knows (an old cached list, a toolchain download): not "unsupported".
+        boolean newerThanList = latestStable().map(r -> version.compareTo(r.version()) > 0).orElse(false);
+        boolean supported = newerThanList || supportedLines().contains(version.line());
         String newer = newestPatch.filter(r -> r.version().compareTo(version) > 0).map(r -> r.version().name()).orElse(null);
         return new SupportStatus(supported, newer);
     }

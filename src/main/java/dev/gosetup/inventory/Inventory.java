@@ -1,0 +1,106 @@
+package dev.gosetup.inventory;
+
+import dev.gosetup.release.GoVersion;
+import dev.gosetup.release.ReleaseList;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every Go on this machine, side by side — found in the places each manager uses and on PATH, read
+ * without running any of them — with which one runs and why.
+ *
+ * @param fsRoot   "/" on a real machine; a folder in tests
+ * @param hostArch the native CPU's Go arch (arm64 on Apple silicon even under Rosetta), for the amd64 warning
+ * @param releases the release list for support status, or null when none is at hand
+ */
+public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sdkRoot, boolean windows, String hostArch,
+                        ReleaseList releases, SizeCache sizes) {
+
+    public List<InventoryEntry> scan() {
+        Map<Path, GoInstall> byRealRoot = new LinkedHashMap<>();
+        for (Candidates.Candidate c : new Candidates(fsRoot, home, env, sdkRoot, windows).all()) {
+            add(byRealRoot, c.root(), c.source());
+        }
+        List<Path> pathRoots = pathRoots();
+        for (Path root : pathRoots) {
+            add(byRealRoot, root, Source.PATH); // kept with its first source when a manager's place found it already
+        }
+        Optional<Path> sdkActive = real(sdkRoot.resolve("go"));
+        Path runs = pathRoots.isEmpty() ? null : pathRoots.getFirst();
+        List<InventoryEntry> out = new ArrayList<>();
+        for (Map.Entry<Path, GoInstall> e : byRealRoot.entrySet()) {
+            Path realRoot = e.getKey();
+            GoInstall install = e.getValue();
+            int position = pathRoots.indexOf(realRoot);
+            boolean active = position == 0;
+            Path shadowedBy = position > 0 ? runs : null;
+            long size = sizes == null ? -1 : sizes.size(install.root());
+            out.add(new InventoryEntry(install, position, active, shadowedBy, sdkActive.map(realRoot::equals).orElse(false),
+                    size, warnings(install)));
+        }
+        return out;
+    }
+
+    private static void add(Map<Path, GoInstall> byRealRoot, Path root, Source source) {
+        real(root).ifPresent(r -> byRealRoot.computeIfAbsent(r, x -> InstallReader.read(root, source)));
+    }
+
+    private static Optional<Path> real(Path p) {
+        try {
+            return Optional.of(p.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The roots of the `go` commands on PATH, in PATH order, each once (bin/go → its root, links resolved). */
+    List<Path> pathRoots() {
+        List<Path> roots = new ArrayList<>();
+        String path = env.getOrDefault(windows ? "Path" : "PATH", env.getOrDefault("PATH", ""));
+        for (String entry : path.split(windows ? ";" : File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path dir = entry.startsWith("/") && !fsRoot.toString().equals("/") ? fsRoot.resolve(entry.substring(1)) : Path.of(entry);
+            Path go = dir.resolve(windows ? "go.exe" : "go");
+            if (!Files.isRegularFile(go) || !windows && !Files.isExecutable(go)) {
+                continue;
+            }
+            Optional<Path> root = real(go).map(Path::getParent).filter(bin -> bin.getFileName() != null
+                    && bin.getFileName().toString().equals("bin")).map(Path::getParent);
+            root.filter(r -> !roots.contains(r)).ifPresent(roots::add);
+        }
+        return roots;
+    }
+
+    private List<String> warnings(GoInstall install) {
+        List<String> w = new ArrayList<>();
+        if (install.broken()) {
+            w.add("broken");
+            return w;
+        }
+        if ("arm64".equals(hostArch) && install.platforms().stream().allMatch(p -> p.endsWith("-amd64"))
+                && !install.platforms().isEmpty()) {
+            w.add("amd64OnArm64");
+        }
+        if (releases != null && install.version() != null) {
+            GoVersion.parse(install.version()).ifPresent(v -> {
+                ReleaseList.SupportStatus status = releases.supportOf(v);
+                if (!status.supported()) {
+                    w.add("unsupported");
+                }
+                if (status.newerPatch() != null) {
+                    w.add("newerPatch");
+                }
+            });
+        }
+        return w;
+    }
+}
