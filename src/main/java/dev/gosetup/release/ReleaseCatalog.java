@@ -74,7 +74,7 @@ public final class ReleaseCatalog {
         if (!policy.allows(uri)) {
             throw new ReleaseListException("Refusing " + uri + ": release lists are read over HTTPS.");
         }
-        Path cache = cacheDir.resolve("releases-" + Integer.toHexString(uri.toString().hashCode()) + ".json");
+        Path cache = cacheFile(uri);
         Path metaFile = cacheDir.resolve(cache.getFileName() + ".meta");
         CacheMeta meta = readMeta(metaFile);
         try {
@@ -122,6 +122,24 @@ public final class ReleaseCatalog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted", e);
+        }
+    }
+
+    private Path cacheFile(URI uri) {
+        return cacheDir.resolve("releases-" + Integer.toHexString(uri.toString().hashCode()) + ".json");
+    }
+
+    /** The last good copy on disk, without touching the network (for listings that must be instant). */
+    public java.util.Optional<ReleaseList> cachedOnly(String source) {
+        URI uri = source == null ? OFFICIAL : URI.create(source);
+        Path cache = cacheFile(uri);
+        if (!Files.isRegularFile(cache)) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(cache)) {
+            return java.util.Optional.of(ReleaseList.parse(in, cache.toString()));
+        } catch (IOException | ReleaseListException e) {
+            return java.util.Optional.empty();
         }
     }
 

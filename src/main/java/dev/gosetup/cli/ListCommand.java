@@ -1,0 +1,105 @@
+package dev.gosetup.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gosetup.AppContext;
+import dev.gosetup.host.HostDetector;
+import dev.gosetup.host.HostInfo;
+import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.inventory.Inventory;
+import dev.gosetup.inventory.InventoryEntry;
+import dev.gosetup.inventory.SizeCache;
+import dev.gosetup.release.ReleaseCatalog;
+import dev.gosetup.release.ReleaseList;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gosetup list}: every Go on this machine, which one runs and why, read without running any of
+ * them. Support status comes from the cached release list (no network: a listing must be instant).
+ */
+@Command(name = "list", mixinStandardHelpOptions = true)
+public final class ListCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HomeOptions where = new HomeOptions();
+
+    @Option(names = "--json", descriptionKey = "gosetup.install.json")
+    boolean json;
+
+    ListCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Messages m = context.messages();
+        Path home = where.home();
+        Path sdkRoot = where.sdkRoot != null ? where.sdkRoot
+                : context.settings().sdkRoot() != null ? Path.of(context.settings().sdkRoot()) : home.resolve("sdk");
+        HostInfo host = new HostDetector().detect(new LiveHostSource());
+        ReleaseList releases = new ReleaseCatalog(() -> null, dev.gosetup.fetch.FetchPolicy.defaults(), context.paths().cacheDir())
+                .cachedOnly(context.settings().releaseList()).orElse(null);
+        SizeCache sizes = new SizeCache(context.paths().cacheDir().resolve("sizes.json"));
+        Map<String, String> env = System.getenv();
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        List<InventoryEntry> all = new Inventory(Path.of("/"), home, env, sdkRoot, windows, host.arch(), releases, sizes).scan();
+        sizes.save();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ArrayNode array = HostJson.mapper().createArrayNode();
+            for (InventoryEntry e : all) {
+                ObjectNode o = array.addObject();
+                o.put("version", e.install().version());
+                o.put("root", e.install().root().toString());
+                o.put("os", e.install().os());
+                o.put("arch", e.install().arch());
+                o.put("source", e.install().source().name().toLowerCase(Locale.ROOT));
+                o.put("active", e.active());
+                o.put("onPath", e.onPath() >= 0);
+                o.put("pathIndex", e.onPath());
+                o.put("shadowedBy", e.shadowedBy() == null ? null : e.shadowedBy().toString());
+                o.put("chosen", e.sdkActive());
+                o.put("sizeBytes", e.sizeBytes());
+                ArrayNode w = o.putArray("warnings");
+                e.warnings().forEach(w::add);
+                if (e.install().problem() != null) {
+                    o.put("problem", e.install().problem());
+                }
+            }
+            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
+            return ExitCodes.OK;
+        }
+        if (all.isEmpty()) {
+            out.println(m.get("cli.list.none"));
+            return ExitCodes.OK;
+        }
+        for (InventoryEntry e : all) {
+            String mark = e.active() ? "*" : " ";
+            out.printf("%s %-12s %-14s %-10s %7s  %s%n", mark, String.valueOf(e.install().version()),
+                    String.join("+", e.install().platforms()), m.get("inventory.source." + e.install().source().name()),
+                    e.sizeBytes() < 0 ? "?" : (e.sizeBytes() >> 20) + " MB", e.install().root());
+            if (e.shadowedBy() != null) {
+                out.println("      " + m.get("cli.list.shadowed", e.shadowedBy()));
+            }
+            for (String w : e.warnings()) {
+                out.println("      " + m.get("inventory.warning." + w));
+            }
+        }
+        out.println(m.get(all.stream().anyMatch(InventoryEntry::active) ? "cli.list.legend" : "cli.list.noneOnPath"));
+        return ExitCodes.OK;
+    }
+}
