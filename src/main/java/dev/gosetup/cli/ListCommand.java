@@ -9,14 +9,11 @@ import dev.gosetup.host.LiveHostSource;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.inventory.Inventory;
 import dev.gosetup.inventory.InventoryEntry;
-import dev.gosetup.inventory.SizeCache;
-import dev.gosetup.release.ReleaseCatalog;
-import dev.gosetup.release.ReleaseList;
+import dev.gosetup.inventory.InventorySources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,13 +48,10 @@ public final class ListCommand implements Callable<Integer> {
         Path sdkRoot = where.sdkRoot != null ? where.sdkRoot
                 : context.settings().sdkRoot() != null ? Path.of(context.settings().sdkRoot()) : home.resolve("sdk");
         HostInfo host = new HostDetector().detect(new LiveHostSource());
-        ReleaseList releases = new ReleaseCatalog(() -> null, dev.gosetup.fetch.FetchPolicy.defaults(), context.paths().cacheDir())
-                .cachedOnly(context.settings().releaseList()).orElse(null);
-        SizeCache sizes = new SizeCache(context.paths().cacheDir().resolve("sizes.json"));
-        Map<String, String> env = System.getenv();
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        List<InventoryEntry> all = new Inventory(Path.of("/"), home, env, sdkRoot, windows, host.arch(), releases, sizes).scan();
-        sizes.save();
+        Inventory inventory = new InventorySources(home, sdkRoot, context.paths().cacheDir(), context.settings().releaseList())
+                .inventory(host.arch());
+        List<InventoryEntry> all = inventory.scan();
+        inventory.sizes().save();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ArrayNode array = HostJson.mapper().createArrayNode();

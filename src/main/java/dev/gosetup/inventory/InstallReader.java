@@ -27,6 +27,10 @@ final class InstallReader {
         if (!Files.isRegularFile(go)) {
             return new GoInstall(root, version, List.of(), source, "no bin/go");
         }
+        if (source == Source.SDK && !Files.exists(root.resolve(".unpacked-success"))) {
+            // Both golang.org/dl and Go Setup Assistant write the marker last: without it the unpacking never finished.
+            return new GoInstall(root, version, List.of(), source, "unfinished (no .unpacked-success)");
+        }
         try {
             return new GoInstall(root, version, BinaryPlatform.of(go), source, null);
         } catch (IOException e) {

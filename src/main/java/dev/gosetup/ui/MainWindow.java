@@ -7,6 +7,7 @@ import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.ShellSources;
+import dev.gosetup.inventory.InventorySources;
 import dev.gosetup.ui.common.BackgroundTasks;
 import dev.gosetup.ui.health.HealthPage;
 import dev.gosetup.ui.settings.SettingsPage;
@@ -36,6 +37,7 @@ public final class MainWindow extends BorderPane {
     private final Supplier<HostSource> sources;
     private final Supplier<InstallSources> installSources;
     private final Supplier<ShellSources> shellSources;
+    private Supplier<InventorySources> inventorySources;
     private final ToggleGroup nav = new ToggleGroup();
     private final java.util.Map<Page, ToggleButton> navButtons = new java.util.EnumMap<>(Page.class);
     private Page page = Page.SETUP;
@@ -55,6 +57,7 @@ public final class MainWindow extends BorderPane {
         this.sources = sources;
         this.installSources = installSources;
         this.shellSources = shellSources;
+        this.inventorySources = () -> InventorySources.forThisUser(context.settings(), context.paths());
         getStyleClass().add("main-window");
         build();
     }
@@ -98,13 +101,28 @@ public final class MainWindow extends BorderPane {
         Messages m = context.messages();
         Node content = switch (target) {
             case SETUP -> setupPage;
-            case VERSIONS -> new VersionsPage(m);
+            case VERSIONS -> new VersionsPage(m, inventorySources, this::hostArch);
             case HEALTH -> new HealthPage(m);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
                     context.settingsStore().file(), context.logFile(), this::changeLanguage, context.settings(),
                     this::changeSources);
         };
         setCenter(content);
+    }
+
+    /** The native CPU's Go arch, for the inventory's amd64-on-arm64 warning; runs detection (call off the FX thread). */
+    private String hostArch() {
+        try {
+            return new dev.gosetup.host.HostDetector().detect(sources.get()).arch();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "No host arch for the inventory", e);
+            return null;
+        }
+    }
+
+    /** Tests point the inventory at a machine built in a folder. */
+    public void useInventory(Supplier<InventorySources> inventory) {
+        this.inventorySources = inventory;
     }
 
     public SetupPage setupPage() {

@@ -26,6 +26,7 @@ class ListCliTest {
         Files.createDirectories(root);
         Files.writeString(root.resolve("VERSION"), "go1.22.5\ntime 2024-07-02T17:10:55Z\n");
         RealBinaries.copy(RealBinaries.DARWIN_ARM64, root.resolve("bin/go"));
+        Files.createFile(root.resolve(".unpacked-success"));
         Files.createSymbolicLink(home.resolve("sdk/go"), Path.of("go1.22.5"));
         Path broken = Files.createDirectories(home.resolve(".gvm/gos/go1.17"));
         Files.writeString(broken.resolve("VERSION"), "go1.17\n");

@@ -35,6 +35,7 @@ class InventoryTest {
         if (binary != null) {
             RealBinaries.copy(binary, goRoot.resolve("bin/go"));
         }
+        Files.createFile(goRoot.resolve(".unpacked-success")); // what golang.org/dl and gosetup write last
         Files.createDirectories(goRoot.resolve("src/fmt"));
         Files.writeString(goRoot.resolve("src/fmt/print.go"), "package fmt\n");
     }
@@ -115,6 +116,14 @@ class InventoryTest {
         List<InventoryEntry> withOld = inventory("/opt/old/go/bin").scan();
         assertThat(find(withOld, "opt/old/go").warnings()).containsExactly("unsupported", "newerPatch");
         assertThat(find(all, ".gvm/gos/go1.17").warnings()).containsExactly("broken");
+    }
+
+    @Test
+    void anSdkFolderWithoutTheSuccessMarkerIsAnUnfinishedInstall() throws IOException {
+        Files.delete(sdk.resolve("go1.21.12/.unpacked-success"));
+        InventoryEntry unfinished = find(inventory("").scan(), "sdk/go1.21.12");
+        assertThat(unfinished.install().problem()).contains(".unpacked-success");
+        assertThat(unfinished.warnings()).containsExactly("broken");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.gosetup.inventory;
+
+import dev.gosetup.release.ReleaseCatalog;
+import dev.gosetup.settings.AppPaths;
+import dev.gosetup.settings.Settings;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the inventory for this user from the settings: one place for the window and the command line.
+ *
+ * @param fsRoot "/" on a real machine; a folder in tests
+ * @param env    PATH, GOMODCACHE, GOPATH are read from here
+ */
+public record InventorySources(Path fsRoot, Path home, Path sdkRoot, Path cacheDir, String releaseList, Map<String, String> env) {
+
+    public InventorySources(Path home, Path sdkRoot, Path cacheDir, String releaseList) {
+        this(Path.of("/"), home, sdkRoot, cacheDir, releaseList, System.getenv());
+    }
+
+    public static InventorySources forThisUser(Settings settings, AppPaths paths) {
+        Path home = Path.of(System.getProperty("user.home"));
+        Path sdk = settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk");
+        return new InventorySources(home, sdk, paths.cacheDir(), settings.releaseList());
+    }
+
+    /** @param hostArch the native CPU's Go arch, for the amd64-on-arm64 warning */
+    public Inventory inventory(String hostArch) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        var releases = new ReleaseCatalog(() -> null, dev.gosetup.fetch.FetchPolicy.defaults(), cacheDir).cachedOnly(releaseList).orElse(null);
+        return new Inventory(fsRoot, home, env, sdkRoot, windows, hostArch, releases, sizes());
+    }
+
+    public SizeCache sizes() {
+        return new SizeCache(cacheDir.resolve("sizes.json"));
+    }
+}
