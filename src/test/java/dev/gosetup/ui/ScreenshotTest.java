@@ -76,6 +76,11 @@ class ScreenshotTest {
      *                    so a screenshot run never changes this machine's settings.
      */
     private MainWindow open(FxRobot robot, Language language, boolean realFolders) throws Exception {
+        return open(robot, language, realFolders, LiveHostSource::new);
+    }
+
+    private MainWindow open(FxRobot robot, Language language, boolean realFolders,
+                            java.util.function.Supplier<dev.gosetup.host.HostSource> host) throws Exception {
         AppPaths paths = realFolders ? AppPaths.forThisMachine()
                 : new AppPaths(tmp.resolve("config-" + language), tmp.resolve("logs-" + language));
         AppContext context = AppContext.of(paths, paths.logDir().resolve("gosetup0.log"));
@@ -94,14 +99,14 @@ class ScreenshotTest {
                 new dev.gosetup.shell.ShellFiles("linux", home, java.util.Map.of(), null), home, home.resolve(".config/gosetup"),
                 sdk, dev.gosetup.shell.Shell.BASH);
         robot.interact(() -> {
-            window[0] = new MainWindow(context, LiveHostSource::new, () -> installSources, () -> shells);
+            window[0] = new MainWindow(context, host, () -> installSources, () -> shells);
             Scene scene = new Scene(window[0], 980, 720);
             scene.getStylesheets().add(Styles.stylesheet());
             stage.setScene(scene);
             stage.show();
         });
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#hostConsequence").queryAs(Label.class).getText().contains("linux"));
+                () -> !robot.lookup("#hostConsequence").queryAs(Label.class).getText().isBlank());
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300); // let the real window paint once more
         return window[0];
@@ -146,6 +151,44 @@ class ScreenshotTest {
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(200);
             save(robot, "environment-applied-" + suffix + ".png");
+        }
+    }
+
+    /** An M2 Mac's Go installs, built in a folder: the Intel /usr/local/go first on PATH shadows the chosen Go. */
+    @Test
+    void installedVersions(FxRobot robot) throws Exception {
+        Path root = tmp.resolve("machine");
+        Path home = root.resolve("Users/dev");
+        Path sdk = home.resolve("sdk");
+        String[][] installs = {
+                {"Users/dev/sdk/go1.22.5", "go1.22.5", dev.gosetup.testing.RealBinaries.DARWIN_ARM64},
+                {"Users/dev/sdk/go1.21.12", "go1.21.12", dev.gosetup.testing.RealBinaries.DARWIN_ARM64},
+                {"usr/local/go", "go1.20.3", dev.gosetup.testing.RealBinaries.DARWIN_AMD64},
+                {"opt/homebrew/Cellar/go@1.21/1.21.13/libexec", "go1.21.13", dev.gosetup.testing.RealBinaries.DARWIN_ARM64},
+                {"Users/dev/.asdf/installs/golang/1.19.13/go", "go1.19.13", dev.gosetup.testing.RealBinaries.DARWIN_ARM64},
+                {"Users/dev/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.23.0.darwin-arm64", "go1.23.0", dev.gosetup.testing.RealBinaries.DARWIN_ARM64}};
+        for (String[] i : installs) {
+            Path r = java.nio.file.Files.createDirectories(root.resolve(i[0]));
+            java.nio.file.Files.writeString(r.resolve("VERSION"), i[1] + "\ntime 2024-07-02T17:10:55Z\n");
+            dev.gosetup.testing.RealBinaries.copy(i[2], r.resolve("bin/go"));
+            java.nio.file.Files.createFile(r.resolve(".unpacked-success"));
+        }
+        java.nio.file.Files.createSymbolicLink(sdk.resolve("go"), Path.of("go1.22.5"));
+        dev.gosetup.inventory.InventorySources inventory = new dev.gosetup.inventory.InventorySources(root, home, sdk,
+                tmp.resolve("inventory-cache"), null, java.util.Map.of("PATH", "/usr/local/go/bin:/Users/dev/sdk/go/bin:/usr/bin"));
+        Path m2 = dev.gosetup.testing.SnapshotBuilder.mac("arm64")
+                .sysctl(dev.gosetup.testing.Fixtures.capture("sysctl_macos_m2_monterey.txt")).writeTo(tmp.resolve("m2"));
+        for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
+            MainWindow window = open(robot, language, false, () -> new dev.gosetup.host.snapshot.SnapshotHostSource(m2));
+            robot.interact(() -> {
+                window.useInventory(() -> inventory);
+                window.show(MainWindow.Page.VERSIONS);
+            });
+            javafx.scene.control.TableView<?> table = robot.lookup("#versionsTable").queryAs(javafx.scene.control.TableView.class);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == installs.length);
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300);
+            save(robot, "versions-" + (language == Language.ENGLISH ? "en" : "zh-CN") + ".png");
         }
     }
 

@@ -76,8 +76,8 @@ public final class VersionsPage extends VBox {
                 column("versions.col.version", e -> String.valueOf(e.install().version() == null ? "?" : e.install().version()), 90),
                 column("versions.col.arch", e -> String.join("+", e.install().platforms()), 110),
                 column("versions.col.source", e -> messages.get("inventory.source." + e.install().source().name()), 100),
-                column("versions.col.size", e -> e.sizeBytes() < 0 ? "" : (e.sizeBytes() >> 20) + " MB", 70),
-                column("versions.col.path", e -> e.install().root().toString(), 260)));
+                column("versions.col.size", e -> size(e.sizeBytes()), 70),
+                column("versions.col.path", e -> shown(e.install().root()), 260)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(InventoryEntry item, boolean empty) {
@@ -99,6 +99,20 @@ public final class VersionsPage extends VBox {
         details.setId("versionDetails");
         getChildren().addAll(title, intro, top, table, details);
         refresh();
+    }
+
+    static String size(long bytes) {
+        if (bytes < 0) {
+            return "";
+        }
+        double mb = bytes / 1e6;
+        return mb < 10 ? String.format("%.1f MB", mb) : String.format("%.0f MB", mb);
+    }
+
+    /** ~/sdk/go1.22.5 rather than /Users/name/sdk/go1.22.5. */
+    private String shown(Path p) {
+        Path home = sources.get().home();
+        return p.startsWith(home) ? "~/" + home.relativize(p).toString().replace('\\', '/') : p.toString();
     }
 
     private TableColumn<InventoryEntry, String> column(String key, java.util.function.Function<InventoryEntry, String> value, double width) {
