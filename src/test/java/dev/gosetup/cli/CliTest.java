@@ -111,7 +111,7 @@ class CliTest {
     @Test
     void everyCommandsHelpDescribesItsOwnOptions() {
         for (String lang : new String[] {"en", "zh-CN"}) {
-            for (String command : new String[] {"detect", "report", "releases", "install", "use", "remove", "list", "env", "gui"}) {
+            for (String command : new String[] {"detect", "report", "releases", "install", "use", "remove", "list", "env", "doctor", "gui"}) {
                 CliResult r = run("--lang", lang, command, "--help");
                 assertThat(r.exitCode()).as(command).isZero();
                 String versionLine = r.out().lines().filter(l -> l.contains("--version")).findFirst().orElseThrow();

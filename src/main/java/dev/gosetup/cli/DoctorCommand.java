@@ -1,0 +1,124 @@
+package dev.gosetup.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gosetup.AppContext;
+import dev.gosetup.doctor.Checks;
+import dev.gosetup.doctor.DoctorFixes;
+import dev.gosetup.doctor.DoctorInput;
+import dev.gosetup.doctor.DoctorInputs;
+import dev.gosetup.doctor.Finding;
+import dev.gosetup.host.HostDetector;
+import dev.gosetup.host.HostInfo;
+import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.inventory.Inventory;
+import dev.gosetup.inventory.InventoryEntry;
+import dev.gosetup.inventory.InventorySources;
+import dev.gosetup.shell.ShellSources;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gosetup doctor}: checks the Go setup, explains each finding, and fixes what it can (asking first). */
+@Command(name = "doctor", mixinStandardHelpOptions = true)
+public final class DoctorCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HomeOptions where = new HomeOptions();
+
+    @Option(names = "--json", descriptionKey = "gosetup.install.json")
+    boolean json;
+
+    @Option(names = "--fix", descriptionKey = "gosetup.doctor.fix")
+    boolean fix;
+
+    @Option(names = {"--yes", "-y"}, descriptionKey = "gosetup.install.yes")
+    boolean yes;
+
+    DoctorCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Messages m = context.messages();
+        PrintWriter out = spec.commandLine().getOut();
+        ShellSources shells = where.home != null ? ShellSources.forHome(where.home, where.sdkRoot)
+                : ShellSources.forThisUser(context.settings(), context.paths());
+        HostInfo host = new HostDetector().detect(new LiveHostSource());
+        Inventory inventory = new InventorySources(shells.home(), shells.sdkRoot(), context.paths().cacheDir(),
+                context.settings().releaseList()).inventory(host.arch());
+        List<InventoryEntry> installs = inventory.scan();
+        inventory.sizes().save();
+        DoctorInput input = DoctorInputs.gather(System.getenv(), installs, host, shells.files(), shells.sdkRoot(), Path.of("").toAbsolutePath());
+        List<Finding> findings = Checks.run(input);
+
+        if (json) {
+            ArrayNode array = HostJson.mapper().createArrayNode();
+            for (Finding f : findings) {
+                ObjectNode o = array.addObject();
+                o.put("id", f.id());
+                o.put("status", f.status().name().toLowerCase(Locale.ROOT));
+                o.put("title", m.get(f.key() + ".title", f.args().toArray()));
+                o.put("detail", m.get(f.key() + ".detail", f.args().toArray()));
+                o.put("fix", f.fix() == null ? null : m.get("doctor.fix." + f.fix().name()));
+            }
+            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        } else {
+            for (Finding f : findings) {
+                String mark = switch (f.status()) {
+                    case OK -> "ok  ";
+                    case WARN -> "WARN";
+                    case FAIL -> "FAIL";
+                };
+                out.println(mark + "  " + m.get(f.key() + ".title", f.args().toArray()));
+                if (f.status() != Finding.Status.OK) {
+                    m.get(f.key() + ".detail", f.args().toArray()).lines().forEach(l -> out.println("      " + l));
+                    if (f.fix() != null) {
+                        out.println("      " + m.get("cli.doctor.canFix", m.get("doctor.fix." + f.fix().name())));
+                    }
+                }
+            }
+        }
+        List<Finding> fixable = findings.stream().filter(f -> f.status() != Finding.Status.OK && f.fix() != null).toList();
+        if (fix && !fixable.isEmpty()) {
+            if (!yes) {
+                if (System.console() == null || json) {
+                    spec.commandLine().getErr().println(m.get("cli.env.needYes"));
+                    return ExitCodes.BAD_INPUT;
+                }
+                String answer = System.console().readLine(m.get("cli.doctor.confirm", fixable.size()));
+                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes|是|好")) {
+                    out.println(m.get("cli.env.cancelled"));
+                    return failed(findings);
+                }
+            }
+            java.util.Set<Finding.Fix> done = java.util.EnumSet.noneOf(Finding.Fix.class);
+            for (Finding f : fixable) {
+                if (f.fix() == Finding.Fix.CRLF_TO_LF || done.add(f.fix())) { // one env write covers every env finding
+                    DoctorFixes.apply(f, shells, context.settings()).forEach(p -> out.println(m.get("cli.env.wrote", p)));
+                }
+            }
+            if (!json) {
+                out.println(m.get("cli.doctor.fixed"));
+            }
+            return ExitCodes.OK;
+        }
+        return failed(findings);
+    }
+
+    private static int failed(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.status() == Finding.Status.FAIL) ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,270 @@
+package dev.gosetup.doctor;
+
+import dev.gosetup.doctor.Finding.Fix;
+import dev.gosetup.inventory.InventoryEntry;
+import dev.gosetup.inventory.Source;
+import dev.gosetup.release.GoVersion;
+import dev.gosetup.shell.BlockEditor;
+import dev.gosetup.shell.Conflict;
+import dev.gosetup.shell.ConflictScanner;
+import dev.gosetup.shell.DamagedBlockException;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The health checks, each a pure function of a {@link DoctorInput}: a result, the words that explain it
+ * (resource keys doctor.ID.title / .detail) and, where the app can, a fix.
+ */
+public final class Checks {
+    private Checks() {}
+
+    public static List<Finding> run(DoctorInput in) {
+        List<Finding> out = new ArrayList<>();
+        out.add(goOnPath(in));
+        out.add(pathOrder(in));
+        out.add(amd64OnArm64(in));
+        out.add(appTranslated(in));
+        out.add(goroot(in));
+        out.add(gopathInGoroot(in));
+        out.add(gopathBinOnPath(in));
+        out.add(go111module(in));
+        out.add(toolchain(in));
+        out.add(goproxy(in));
+        out.add(cgo(in));
+        if (in.host() != null && in.host().wsl() != null) {
+            out.add(wslWindowsGo(in));
+        }
+        out.add(crlf(in));
+        if (in.os().equals("mac")) {
+            out.add(pathsD(in));
+        }
+        out.add(startupBlocks(in));
+        out.add(conflicts(in));
+        return out;
+    }
+
+    private static Optional<InventoryEntry> active(DoctorInput in) {
+        return in.inventory().stream().filter(InventoryEntry::active).findFirst();
+    }
+
+    private static Optional<InventoryEntry> chosen(DoctorInput in) {
+        return in.inventory().stream().filter(InventoryEntry::sdkActive).findFirst();
+    }
+
+    private static String version(InventoryEntry e) {
+        return String.valueOf(e.install().version());
+    }
+
+    static Finding goOnPath(DoctorInput in) {
+        return active(in).map(a -> Finding.ok("go-on-path", "doctor.goOnPath", version(a), a.install().root().toString()))
+                .orElseGet(() -> Finding.fail("go-on-path", "doctor.goOnPath", chosen(in).isPresent() ? Fix.APPLY_ENV : null));
+    }
+
+    /** More than one Go on PATH and the first is not the one chosen here: show the order. */
+    static Finding pathOrder(DoctorInput in) {
+        Optional<InventoryEntry> active = active(in);
+        Optional<InventoryEntry> chosen = chosen(in);
+        if (active.isEmpty() || chosen.isEmpty() || chosen.get().active()) {
+            return Finding.ok("path-order", "doctor.pathOrder");
+        }
+        List<String> order = new ArrayList<>();
+        in.inventory().stream().filter(e -> e.onPath() >= 0).sorted((a, b) -> Integer.compare(a.onPath(), b.onPath()))
+                .forEach(e -> order.add((e.onPath() + 1) + ". " + e.install().root() + "/bin" + whoAdded(in, e)));
+        return Finding.warn("path-order", "doctor.pathOrder", Fix.APPLY_ENV, version(active.get()), active.get().install().root().toString(),
+                version(chosen.get()), String.join("\n", order));
+    }
+
+    /** " (from ~/.zprofile line 3)" when a startup file names this Go's bin; "" when it cannot tell. */
+    static String whoAdded(DoctorInput in, InventoryEntry e) {
+        String bin = e.install().root() + "/bin";
+        String homeRelative = bin.startsWith(in.home().toString()) ? "$HOME" + bin.substring(in.home().toString().length()) : null;
+        for (Map.Entry<Path, byte[]> f : in.startupFiles().entrySet()) {
+            List<String> lines = new String(f.getValue(), StandardCharsets.UTF_8).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (!l.strip().startsWith("#") && (l.contains(bin) || homeRelative != null && l.contains(homeRelative))) {
+                    return " (" + f.getKey().getFileName() + ":" + (i + 1) + ")";
+                }
+            }
+        }
+        return "";
+    }
+
+    static Finding amd64OnArm64(DoctorInput in) {
+        return active(in).filter(a -> a.warnings().contains("amd64OnArm64"))
+                .map(a -> Finding.warn("amd64-go", "doctor.amd64Go", chosen(in).isPresent() ? Fix.APPLY_ENV : null,
+                        version(a), a.install().root().toString()))
+                .orElseGet(() -> Finding.ok("amd64-go", "doctor.amd64Go"));
+    }
+
+    static Finding appTranslated(DoctorInput in) {
+        if (in.host() != null && in.host().translated()) {
+            return Finding.warn("app-translated", "doctor.appTranslated", null, String.valueOf(in.host().translator()));
+        }
+        return Finding.ok("app-translated", "doctor.appTranslated");
+    }
+
+    /** GOROOT set to another root than the go that runs: "version does not match" build errors. */
+    static Finding goroot(DoctorInput in) {
+        String goroot = in.env().get("GOROOT");
+        Optional<InventoryEntry> active = active(in);
+        if (goroot == null || goroot.isBlank() || active.isEmpty()) {
+            return Finding.ok("goroot", "doctor.goroot");
+        }
+        if (same(Path.of(goroot), active.get().install().root())) {
+            return Finding.ok("goroot", "doctor.goroot");
+        }
+        return Finding.fail("goroot", "doctor.goroot", Fix.APPLY_ENV_DISABLE_CONFLICTS, goroot, active.get().install().root().toString());
+    }
+
+    static Finding gopathInGoroot(DoctorInput in) {
+        Path gopath = gopath(in);
+        return active(in).filter(a -> gopath.toAbsolutePath().normalize().startsWith(a.install().root().toAbsolutePath().normalize()))
+                .map(a -> Finding.fail("gopath-in-goroot", "doctor.gopathInGoroot", null, gopath.toString(), a.install().root().toString()))
+                .orElseGet(() -> Finding.ok("gopath-in-goroot", "doctor.gopathInGoroot"));
+    }
+
+    static Finding gopathBinOnPath(DoctorInput in) {
+        Path bin = gopath(in).resolve("bin");
+        boolean on = pathEntries(in).stream().anyMatch(p -> same(Path.of(p), bin));
+        return on ? Finding.ok("gopath-bin", "doctor.gopathBin", bin.toString())
+                : Finding.warn("gopath-bin", "doctor.gopathBin", Fix.APPLY_ENV, bin.toString());
+    }
+
+    static Finding go111module(DoctorInput in) {
+        String v = value(in, "GO111MODULE");
+        return "off".equalsIgnoreCase(v) ? Finding.warn("go111module", "doctor.go111module", null, where(in, "GO111MODULE"))
+                : Finding.ok("go111module", "doctor.go111module");
+    }
+
+    /**
+     * GOTOOLCHAIN (environment or Go's env file) or a go.mod `toolchain` line make `go version` report
+     * another Go than the installed one — explained, not "fixed". GOSUMDB=off breaks the switch.
+     */
+    static Finding toolchain(DoctorInput in) {
+        String gotoolchain = value(in, "GOTOOLCHAIN");
+        String gosumdb = value(in, "GOSUMDB");
+        boolean switching = gotoolchain != null && !gotoolchain.isBlank() && !gotoolchain.equals("local");
+        String active = active(in).map(Checks::version).orElse(null);
+        boolean modNewer = in.goModToolchain() != null && active != null
+                && GoVersion.parse(in.goModToolchain()).flatMap(t -> GoVersion.parse(active).map(a -> t.compareTo(a) > 0)).orElse(false);
+        if ((switching || modNewer) && "off".equalsIgnoreCase(gosumdb)) {
+            return Finding.fail("gotoolchain", "doctor.gosumdbOff", null, where(in, "GOSUMDB"));
+        }
+        if (switching && !gotoolchain.equals("auto")) {
+            return Finding.warn("gotoolchain", "doctor.gotoolchain", null, gotoolchain, where(in, "GOTOOLCHAIN"));
+        }
+        if (modNewer) {
+            return Finding.warn("gotoolchain", "doctor.goModToolchain", null, in.goModToolchain(), active);
+        }
+        return Finding.ok("gotoolchain", "doctor.gotoolchain");
+    }
+
+    static Finding goproxy(DoctorInput in) {
+        String proxy = value(in, "GOPROXY");
+        if ("off".equalsIgnoreCase(proxy)) {
+            return Finding.fail("goproxy", "doctor.goproxyOff", null, where(in, "GOPROXY"));
+        }
+        if ("direct".equalsIgnoreCase(proxy)) {
+            return Finding.warn("goproxy", "doctor.goproxyDirect", null, where(in, "GOPROXY"));
+        }
+        return Finding.ok("goproxy", "doctor.goproxy", proxy == null ? "https://proxy.golang.org,direct" : proxy);
+    }
+
+    static Finding cgo(DoctorInput in) {
+        if (in.cCompiler() != null) {
+            return Finding.ok("cgo", "doctor.cgo", in.cCompiler());
+        }
+        return Finding.warn("cgo", in.os().equals("mac") ? "doctor.cgoMac" : "doctor.cgo", null);
+    }
+
+    static Finding wslWindowsGo(DoctorInput in) {
+        return active(in).filter(a -> a.install().source() == Source.WSL_WINDOWS || a.install().root().toString().startsWith("/mnt/"))
+                .map(a -> Finding.fail("wsl-windows-go", "doctor.wslWindowsGo", chosen(in).isPresent() ? Fix.APPLY_ENV : null,
+                        a.install().root().toString()))
+                .orElseGet(() -> Finding.ok("wsl-windows-go", "doctor.wslWindowsGo"));
+    }
+
+    /** CRLF in a bash/zsh file: every line ends in a stray \r ("$'\r': command not found"). */
+    static Finding crlf(DoctorInput in) {
+        for (Map.Entry<Path, byte[]> f : in.startupFiles().entrySet()) {
+            String name = f.getKey().getFileName().toString();
+            if (!name.endsWith(".ps1") && new String(f.getValue(), StandardCharsets.ISO_8859_1).contains("\r\n")) {
+                return Finding.fail("crlf", "doctor.crlf", Fix.CRLF_TO_LF, f.getKey().toString());
+            }
+        }
+        return Finding.ok("crlf", "doctor.crlf");
+    }
+
+    static Finding pathsD(DoctorInput in) {
+        return in.pathsDGoExists() ? Finding.warn("paths-d", "doctor.pathsD", null) : Finding.ok("paths-d", "doctor.pathsD");
+    }
+
+    static Finding startupBlocks(DoctorInput in) {
+        for (Map.Entry<Path, byte[]> f : in.startupFiles().entrySet()) {
+            try {
+                BlockEditor.hasBlock(f.getValue());
+            } catch (DamagedBlockException e) {
+                return Finding.fail("startup-block", "doctor.startupBlock", null, f.getKey().toString(), e.getMessage());
+            }
+        }
+        return Finding.ok("startup-block", "doctor.startupBlock");
+    }
+
+    static Finding conflicts(DoctorInput in) {
+        List<String> lines = new ArrayList<>();
+        boolean fixable = false;
+        for (Map.Entry<Path, byte[]> f : in.startupFiles().entrySet()) {
+            try {
+                for (Conflict c : ConflictScanner.scan(f.getKey(), f.getValue())) {
+                    if (c.kind() != Conflict.Kind.GO_VARIABLE) {
+                        lines.add(f.getKey().getFileName() + ":" + (c.line() + 1) + "  " + c.text().strip());
+                        fixable |= c.canDisable();
+                    }
+                }
+            } catch (DamagedBlockException e) {
+                // reported by startupBlocks
+            }
+        }
+        return lines.isEmpty() ? Finding.ok("conflicts", "doctor.conflicts")
+                : Finding.warn("conflicts", "doctor.conflicts", fixable ? Fix.APPLY_ENV_DISABLE_CONFLICTS : null, String.join("\n", lines));
+    }
+
+    // --- helpers ---
+
+    /** GOPATH as Go computes it: the environment, else Go's env file, else ~/go (its first entry if a list). */
+    static Path gopath(DoctorInput in) {
+        String v = value(in, "GOPATH");
+        return v == null || v.isBlank() ? in.home().resolve("go") : Path.of(v.split(File.pathSeparator)[0]);
+    }
+
+    /** The environment wins over Go's env file, as in `go env`. */
+    static String value(DoctorInput in, String name) {
+        String v = in.env().get(name);
+        return v != null && !v.isEmpty() ? v : in.goEnvFile().get(name);
+    }
+
+    /** Where the value came from, in words that need no translation: "$GOPROXY" or "go env -w GOPROXY". */
+    static String where(DoctorInput in, String name) {
+        String v = in.env().get(name);
+        return v != null && !v.isEmpty() ? "$" + name : "go env -w " + name;
+    }
+
+    static List<String> pathEntries(DoctorInput in) {
+        String path = in.env().getOrDefault(in.os().equals("windows") ? "Path" : "PATH", in.env().getOrDefault("PATH", ""));
+        return List.of(path.split(in.os().equals("windows") ? ";" : ":"));
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gosetup.doctor;
+
+import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.Conflict;
+import dev.gosetup.shell.EnvSetup;
+import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.StartupFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Carries out the fixes the checks offer, with the same care as `gosetup env` (backups, atomic writes). */
+public final class DoctorFixes {
+    private DoctorFixes() {}
+
+    /** @return the files written */
+    public static List<Path> apply(Finding finding, ShellSources where, Settings settings) throws IOException {
+        List<Path> written = new ArrayList<>();
+        switch (finding.fix()) {
+            case APPLY_ENV, APPLY_ENV_DISABLE_CONFLICTS -> {
+                EnvSetup setup = where.setup();
+                EnvSetup.Plan plan = setup.plan(where.spec(settings), where.defaultShells(), Set.of());
+                if (finding.fix() == Finding.Fix.APPLY_ENV_DISABLE_CONFLICTS) {
+                    plan = setup.plan(where.spec(settings), where.defaultShells(),
+                            Set.copyOf(plan.conflicts().stream().filter(Conflict::canDisable).toList()));
+                }
+                written.addAll(setup.apply(plan).written());
+            }
+            case CRLF_TO_LF -> {
+                Path file = Path.of(finding.args().getFirst());
+                StartupFiles.Snapshot before = StartupFiles.read(file);
+                if (before.exists()) {
+                    String text = new String(before.content(), StandardCharsets.ISO_8859_1); // bytes kept as they are
+                    StartupFiles.write(before, text.replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1));
+                    written.add(file);
+                }
+            }
+        }
+        return written;
+    }
+}

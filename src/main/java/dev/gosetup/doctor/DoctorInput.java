@@ -1,0 +1,22 @@
+package dev.gosetup.doctor;
+
+import dev.gosetup.host.HostInfo;
+import dev.gosetup.inventory.InventoryEntry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the checks look at, gathered once (so each check is a pure function, tested with real
+ * values): the environment, the inventory, this machine, the startup files and Go's own env file.
+ *
+ * @param env          this process's environment (PATH, GOROOT, GOPATH, GO111MODULE, GOTOOLCHAIN, …)
+ * @param goEnvFile    the `go env -w` file's KEY=VALUE lines (empty when there is none)
+ * @param goModToolchain the `toolchain` line of the go.mod in the working folder, or null
+ * @param startupFiles the startup files of the user's shells that exist, with their bytes
+ * @param cCompiler    the C compiler cgo would use (found on PATH or by xcode-select), or null
+ * @param os           mac, linux or windows
+ */
+public record DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
+                          Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
+                          String cCompiler, String os, boolean pathsDGoExists) {}

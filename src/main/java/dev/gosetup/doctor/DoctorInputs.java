@@ -1,0 +1,130 @@
+package dev.gosetup.doctor;
+
+import dev.gosetup.host.HostInfo;
+import dev.gosetup.inventory.InventoryEntry;
+import dev.gosetup.shell.Shell;
+import dev.gosetup.shell.ShellFiles;
+import dev.gosetup.shell.StartupTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Gathers a {@link DoctorInput} from the real machine: files read, nothing run. */
+public final class DoctorInputs {
+    private DoctorInputs() {}
+
+    public static DoctorInput gather(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, ShellFiles files,
+                                     Path sdkRoot, Path workingDir) {
+        Path home = files.home();
+        Map<Path, byte[]> startup = new LinkedHashMap<>();
+        for (Shell shell : Shell.values()) {
+            for (StartupTarget t : files.targets(shell)) {
+                try {
+                    if (Files.isRegularFile(t.path())) {
+                        startup.put(t.path(), Files.readAllBytes(t.path()));
+                    }
+                } catch (IOException e) {
+                    // unreadable: StartupFiles reports it when writing
+                }
+            }
+        }
+        for (String extra : List.of(".zshenv", ".bash_login")) { // read by shells, not written by us: may hold Go lines
+            Path p = home.resolve(extra);
+            try {
+                if (Files.isRegularFile(p)) {
+                    startup.put(p, Files.readAllBytes(p));
+                }
+            } catch (IOException e) {
+                // skip
+            }
+        }
+        return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile(env, files.os(), home), goModToolchain(workingDir),
+                startup, cCompiler(env, files.os()), files.os(), files.os().equals("mac") && Files.exists(Path.of("/etc/paths.d/go")));
+    }
+
+    /** Go's own env file (`go env -w`): $GOENV, else os.UserConfigDir()/go/env. */
+    static Map<String, String> goEnvFile(Map<String, String> env, String os, Path home) {
+        Path file;
+        if (env.get("GOENV") != null && !env.get("GOENV").isBlank()) {
+            if (env.get("GOENV").equals("off")) {
+                return Map.of();
+            }
+            file = Path.of(env.get("GOENV"));
+        } else {
+            Path config = switch (os) {
+                case "mac" -> home.resolve("Library/Application Support");
+                case "windows" -> Path.of(env.getOrDefault("APPDATA", home.resolve("AppData/Roaming").toString()));
+                default -> env.get("XDG_CONFIG_HOME") != null ? Path.of(env.get("XDG_CONFIG_HOME")) : home.resolve(".config");
+            };
+            file = config.resolve("go/env");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            // no file: nothing set through go env -w
+        }
+        return out;
+    }
+
+    /** The `toolchain goX.Y.Z` line of ./go.mod, or null. */
+    static String goModToolchain(Path dir) {
+        if (dir == null) {
+            return null;
+        }
+        try {
+            for (String line : Files.readAllLines(dir.resolve("go.mod"), StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (t.startsWith("toolchain ")) {
+                    return t.substring("toolchain ".length()).strip();
+                }
+            }
+        } catch (IOException e) {
+            // no go.mod here
+        }
+        return null;
+    }
+
+    /**
+     * The C compiler cgo would use: $CC, else cc/gcc/clang on PATH. On macOS /usr/bin/cc exists even without
+     * the Command Line Tools (it only offers to install them), so there the tools' own folder must exist.
+     */
+    static String cCompiler(Map<String, String> env, String os) {
+        if (os.equals("mac")) {
+            for (String dir : List.of("/Library/Developer/CommandLineTools/usr/bin/clang",
+                    "/Applications/Xcode.app/Contents/Developer/Toolchains/XcodeDefault.xctoolchain/usr/bin/clang")) {
+                if (Files.isExecutable(Path.of(dir))) {
+                    return dir;
+                }
+            }
+            return null;
+        }
+        String cc = env.get("CC");
+        List<String> names = cc != null && !cc.isBlank() ? List.of(cc.split("\\s+")[0]) : List.of("gcc", "cc", "clang");
+        String path = env.getOrDefault(os.equals("windows") ? "Path" : "PATH", env.getOrDefault("PATH", ""));
+        for (String name : names) {
+            if (name.contains("/") && Files.isExecutable(Path.of(name))) {
+                return name;
+            }
+            for (String dir : path.split(os.equals("windows") ? ";" : ":")) {
+                if (dir.isBlank()) {
+                    continue;
+                }
+                Path p = Path.of(dir, os.equals("windows") ? name + ".exe" : name);
+                if (Files.isExecutable(p)) {
+                    return p.toString();
+                }
+            }
+        }
+        return null;
+    }
+}

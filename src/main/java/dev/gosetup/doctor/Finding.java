@@ -1,0 +1,36 @@
+package dev.gosetup.doctor;
+
+import java.util.List;
+
+/**
+ * The result of one health check.
+ *
+ * @param id     stable identifier for scripts (no-go-on-path, goroot-mismatch, …)
+ * @param key    resource-bundle prefix: KEY.title and KEY.detail (MessageFormat with {@code args})
+ * @param fix    what --fix / the Fix button does, or null when the user must act
+ */
+public record Finding(String id, Status status, String key, List<String> args, Fix fix) {
+    public enum Status { OK, WARN, FAIL }
+
+    /** A repair the app can make, described before it is made. */
+    public enum Fix {
+        /** write the shell environment (gosetup env --apply): our Go and GOPATH/bin first on PATH */
+        APPLY_ENV,
+        /** the same, commenting out the conflicting lines the user agrees to */
+        APPLY_ENV_DISABLE_CONFLICTS,
+        /** turn CRLF line endings into LF in a bash/zsh startup file (a backup first) */
+        CRLF_TO_LF
+    }
+
+    static Finding ok(String id, String key, String... args) {
+        return new Finding(id, Status.OK, key + ".ok", List.of(args), null);
+    }
+
+    static Finding warn(String id, String key, Fix fix, String... args) {
+        return new Finding(id, Status.WARN, key, List.of(args), fix);
+    }
+
+    static Finding fail(String id, String key, Fix fix, String... args) {
+        return new Finding(id, Status.FAIL, key, List.of(args), fix);
+    }
+}
