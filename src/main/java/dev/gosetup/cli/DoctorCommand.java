@@ -3,17 +3,11 @@ package dev.gosetup.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
-import dev.gosetup.doctor.Checks;
+import dev.gosetup.doctor.Doctor;
 import dev.gosetup.doctor.DoctorFixes;
-import dev.gosetup.doctor.DoctorInput;
-import dev.gosetup.doctor.DoctorInputs;
 import dev.gosetup.doctor.Finding;
-import dev.gosetup.host.HostDetector;
-import dev.gosetup.host.HostInfo;
 import dev.gosetup.host.LiveHostSource;
 import dev.gosetup.i18n.Messages;
-import dev.gosetup.inventory.Inventory;
-import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.InventorySources;
 import dev.gosetup.shell.ShellSources;
 import java.io.PrintWriter;
@@ -56,13 +50,9 @@ public final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ShellSources shells = where.home != null ? ShellSources.forHome(where.home, where.sdkRoot)
                 : ShellSources.forThisUser(context.settings(), context.paths());
-        HostInfo host = new HostDetector().detect(new LiveHostSource());
-        Inventory inventory = new InventorySources(shells.home(), shells.sdkRoot(), context.paths().cacheDir(),
-                context.settings().releaseList()).inventory(host.arch());
-        List<InventoryEntry> installs = inventory.scan();
-        inventory.sizes().save();
-        DoctorInput input = DoctorInputs.gather(System.getenv(), installs, host, shells.files(), shells.sdkRoot(), Path.of("").toAbsolutePath());
-        List<Finding> findings = Checks.run(input);
+        InventorySources installs = new InventorySources(shells.home(), shells.sdkRoot(), context.paths().cacheDir(),
+                context.settings().releaseList());
+        List<Finding> findings = Doctor.run(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath());
 
         if (json) {
             ArrayNode array = HostJson.mapper().createArrayNode();

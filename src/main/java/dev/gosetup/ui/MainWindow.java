@@ -102,7 +102,10 @@ public final class MainWindow extends BorderPane {
         Node content = switch (target) {
             case SETUP -> setupPage;
             case VERSIONS -> new VersionsPage(m, inventorySources, this::hostArch);
-            case HEALTH -> new HealthPage(m);
+            case HEALTH -> new HealthPage(m, () -> {
+                InventorySources installs = inventorySources.get();
+                return dev.gosetup.doctor.Doctor.run(shellSources.get(), installs, sources.get(), installs.env(), installs.home());
+            }, shellSources, context::settings);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
                     context.settingsStore().file(), context.logFile(), this::changeLanguage, context.settings(),
                     this::changeSources);

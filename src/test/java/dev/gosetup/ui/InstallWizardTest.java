@@ -132,4 +132,29 @@ class InstallWizardTest {
         assertThat(Files.readAllBytes(home.resolve(".zshrc"))).isEqualTo(zshrc);
         assertThat(home.resolve(".zprofile")).doesNotExist();
     }
+
+    /** Found by the screenshot run: the release list can arrive before detection; the file is chosen when the machine is known. */
+    @Test
+    void theFileIsChosenWhenDetectionFinishesAfterTheReleaseList(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<dev.gosetup.release.Platform> platform = new java.util.concurrent.atomic.AtomicReference<>();
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive));
+        Path catalog = Files.writeString(tmp.resolve("race-" + System.nanoTime() + ".json"), """
+                [{"version":"go1.22.5","stable":true,"files":[{"filename":"go1.22.5.linux-amd64.tar.gz","os":"linux",
+                "arch":"amd64","version":"go1.22.5","sha256":"%s","size":%d,"kind":"archive"}]}]
+                """.formatted(sha, archive.length));
+        InstallSources sources = new InstallSources(catalog.toString(), null, FetchPolicy.defaults(), tmp.resolve("cache"),
+                new SdkRoot(tmp.resolve("race-sdk")));
+        dev.gosetup.ui.setup.ChooseGoStep[] step = new dev.gosetup.ui.setup.ChooseGoStep[1];
+        robot.interact(() -> step[0] = new dev.gosetup.ui.setup.ChooseGoStep(dev.gosetup.i18n.Messages.of(dev.gosetup.i18n.Language.ENGLISH),
+                () -> sources, platform::get));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !((javafx.scene.control.ListView<?>) step[0].lookup("#versionList")).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(step[0].planProperty().get()).as("no machine yet: no file").isNull();
+        platform.set(dev.gosetup.release.Platform.parse("linux-amd64"));
+        robot.interact(() -> step[0].platformChanged());
+        assertThat(step[0].planProperty().get()).isNotNull();
+        assertThat(step[0].planProperty().get().file().filename()).isEqualTo("go1.22.5.linux-amd64.tar.gz");
+    }
 }

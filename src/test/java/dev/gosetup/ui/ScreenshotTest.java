@@ -106,7 +106,7 @@ class ScreenshotTest {
             stage.show();
         });
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> !robot.lookup("#hostConsequence").queryAs(Label.class).getText().isBlank());
+                () -> robot.lookup("#hostConsequence").queryAs(Label.class).getText().matches("(?s).*(linux|darwin).*"));
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300); // let the real window paint once more
         return window[0];
@@ -130,7 +130,12 @@ class ScreenshotTest {
             String suffix = language == Language.ENGLISH ? "en" : "zh-CN";
             open(robot, language);
             robot.clickOn("#wizardNext");
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
+            try {
+                WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("step: " + robot.lookup("#wizardStep").queryAs(Label.class).getText() + " / "
+                        + robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList(), e);
+            }
             WaitForAsyncUtils.waitForFxEvents();
             save(robot, "choose-go-" + suffix + ".png");
             robot.clickOn("#wizardNext");
@@ -175,7 +180,8 @@ class ScreenshotTest {
         }
         java.nio.file.Files.createSymbolicLink(sdk.resolve("go"), Path.of("go1.22.5"));
         dev.gosetup.inventory.InventorySources inventory = new dev.gosetup.inventory.InventorySources(root, home, sdk,
-                tmp.resolve("inventory-cache"), null, java.util.Map.of("PATH", "/usr/local/go/bin:/Users/dev/sdk/go/bin:/usr/bin"));
+                tmp.resolve("inventory-cache"), null, java.util.Map.of("PATH", "/usr/local/go/bin:/Users/dev/sdk/go/bin:/usr/bin",
+                "GOPROXY", "direct"));
         Path m2 = dev.gosetup.testing.SnapshotBuilder.mac("arm64")
                 .sysctl(dev.gosetup.testing.Fixtures.capture("sysctl_macos_m2_monterey.txt")).writeTo(tmp.resolve("m2"));
         for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
@@ -189,6 +195,11 @@ class ScreenshotTest {
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(300);
             save(robot, "versions-" + (language == Language.ENGLISH ? "en" : "zh-CN") + ".png");
+            robot.interact(() -> window.show(MainWindow.Page.HEALTH));
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#finding-path-order").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300);
+            save(robot, "health-" + (language == Language.ENGLISH ? "en" : "zh-CN") + ".png");
         }
     }
 

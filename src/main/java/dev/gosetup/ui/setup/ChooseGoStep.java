@@ -88,6 +88,14 @@ public final class ChooseGoStep extends VBox {
         return plan;
     }
 
+    /**
+     * The machine became known (detection finishes in the background, maybe after the release list
+     * arrived): choose the file for it now.
+     */
+    public void platformChanged() {
+        showDetails(versions.getSelectionModel().getSelectedItem());
+    }
+
     public void load() {
         loading.setVisible(true);
         status.setText(messages.get("setup.choose.loading"));

@@ -58,7 +58,10 @@ public final class SetupPage extends ScrollPane {
         next.getStyleClass().add("primary");
         next.setOnAction(e -> go(index + 1));
         choose.planProperty().addListener((o, a, b) -> updateButtons());
-        computer.hostProperty().addListener((o, a, b) -> updateButtons());
+        computer.hostProperty().addListener((o, a, b) -> {
+            choose.platformChanged(); // the release list may have arrived first
+            updateButtons();
+        });
         install.readyProperty().addListener((o, a, b) -> updateButtons());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
