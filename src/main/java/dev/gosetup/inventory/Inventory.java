@@ -21,7 +21,12 @@ import java.util.Optional;
  * @param releases the release list for support status, or null when none is at hand
  */
 public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sdkRoot, boolean windows, String hostArch,
-                        ReleaseList releases, SizeCache sizes) {
+                        ReleaseList releases, SizeCache sizes, String hostPlatform) {
+
+    public Inventory(Path fsRoot, Path home, Map<String, String> env, Path sdkRoot, boolean windows, String hostArch,
+                     ReleaseList releases, SizeCache sizes) {
+        this(fsRoot, home, env, sdkRoot, windows, hostArch, releases, sizes, null);
+    }
 
     public List<InventoryEntry> scan() {
         Map<Path, GoInstall> byRealRoot = new LinkedHashMap<>();
@@ -48,8 +53,18 @@ public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sd
         return out;
     }
 
-    private static void add(Map<Path, GoInstall> byRealRoot, Path root, Source source) {
-        real(root).ifPresent(r -> byRealRoot.computeIfAbsent(r, x -> InstallReader.read(root, source)));
+    private void add(Map<Path, GoInstall> byRealRoot, Path root, Source source) {
+        real(root).ifPresent(r -> byRealRoot.computeIfAbsent(r, x -> withVersion(InstallReader.read(root, source))));
+    }
+
+    /** No VERSION file: ask the binary itself, when it can run here (built for this OS and CPU). */
+    private GoInstall withVersion(GoInstall install) {
+        if (install.version() != null || install.broken() || hostPlatform == null || !install.platforms().contains(hostPlatform)) {
+            return install;
+        }
+        return GoVersionProbe.version(InstallReader.binary(install.root()))
+                .map(v -> new GoInstall(install.root(), v, install.platforms(), install.source(), install.problem()))
+                .orElse(install);
     }
 
     private static Optional<Path> real(Path p) {

@@ -29,7 +29,8 @@ public record InventorySources(Path fsRoot, Path home, Path sdkRoot, Path cacheD
     public Inventory inventory(String hostArch) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         var releases = new ReleaseCatalog(() -> null, dev.gosetup.fetch.FetchPolicy.defaults(), cacheDir).cachedOnly(releaseList).orElse(null);
-        return new Inventory(fsRoot, home, env, sdkRoot, windows, hostArch, releases, sizes());
+        String os = windows ? "windows" : System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac") ? "darwin" : "linux";
+        return new Inventory(fsRoot, home, env, sdkRoot, windows, hostArch, releases, sizes(), hostArch == null ? null : os + "-" + hostArch);
     }
 
     public SizeCache sizes() {

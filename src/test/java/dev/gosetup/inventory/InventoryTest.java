@@ -126,6 +126,29 @@ class InventoryTest {
         assertThat(unfinished.warnings()).containsExactly("broken");
     }
 
+    /** Only an install without VERSION, built for this machine, is asked: the real Go 1.19.8's own `go version`. */
+    @Test
+    void withoutVersionFileTheRealGoIsAskedAndOnlyThen() throws Exception {
+        Path mise = home.resolve(".local/share/mise/installs/go/1.19.8");
+        Path go = Files.createDirectories(mise.resolve("bin")).resolve("go");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(
+                        Files.newInputStream(dev.gosetup.testing.GoMirror.dir().resolve(dev.gosetup.testing.GoMirror.FILE))))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.getName().equals("go/bin/go")) {
+                    Files.copy(tar, go);
+                    break;
+                }
+            }
+        }
+        go.toFile().setExecutable(true);
+        Files.createDirectories(mise.resolve("pkg/tool")); // how go finds its root from its own path
+        ReleaseList none = null;
+        List<InventoryEntry> all = new Inventory(root, home, Map.of("PATH", ""), sdk, false, "amd64", none, null, "linux-amd64").scan();
+        assertThat(find(all, "mise/installs/go/1.19.8").install().version()).isEqualTo("go1.19.8");
+        assertThat(find(all, "mise/installs/go/1.22.4").install().version()).as("a darwin binary is never run here").isNull();
+    }
+
     @Test
     void sizesAreMeasuredOnceAndRememberedUntilTheInstallChanges() throws IOException {
         SizeCache cache = new SizeCache(root.resolve("cache/sizes.json"));
