@@ -48,7 +48,7 @@ public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sd
             Path shadowedBy = position > 0 ? runs : null;
             long size = sizes == null ? -1 : sizes.size(install.root());
             out.add(new InventoryEntry(install, position, active, shadowedBy, sdkActive.map(realRoot::equals).orElse(false),
-                    size, warnings(install)));
+                    size, warnings(install), newerPatch(install)));
         }
         return out;
     }
@@ -93,6 +93,13 @@ public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sd
             root.filter(r -> !roots.contains(r)).ifPresent(roots::add);
         }
         return roots;
+    }
+
+    private String newerPatch(GoInstall install) {
+        if (releases == null || install.version() == null) {
+            return null;
+        }
+        return GoVersion.parse(install.version()).map(v -> releases.supportOf(v).newerPatch()).orElse(null);
     }
 
     private List<String> warnings(GoInstall install) {

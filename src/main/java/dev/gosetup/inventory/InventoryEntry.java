@@ -13,6 +13,13 @@ import java.util.List;
  * @param sdkActive  true when it is the version the ~/sdk/go link points at (what `gosetup use` chose)
  * @param sizeBytes  bytes on disk, or -1 when not measured
  * @param warnings   codes, each explained by the resource bundle key "inventory.warning.CODE"
+ * @param newerPatch the newest patch of this line when it is newer (go1.21.13), else null
  */
 public record InventoryEntry(GoInstall install, int onPath, boolean active, Path shadowedBy, boolean sdkActive,
-                             long sizeBytes, List<String> warnings) {}
+                             long sizeBytes, List<String> warnings, String newerPatch) {
+
+    public InventoryEntry(GoInstall install, int onPath, boolean active, Path shadowedBy, boolean sdkActive, long sizeBytes,
+                          List<String> warnings) {
+        this(install, onPath, active, shadowedBy, sdkActive, sizeBytes, warnings, null);
+    }
+}

@@ -131,6 +131,13 @@ public final class ReleaseCatalog {
 
     /** The last good copy on disk, without touching the network (for listings that must be instant). */
     public java.util.Optional<ReleaseList> cachedOnly(String source) {
+        if (source != null && !source.matches("(?i)https?://.*")) {
+            try {
+                return java.util.Optional.of(load(source).list()); // a local file: reading it is as cheap as a cache
+            } catch (IOException | ReleaseListException e) {
+                return java.util.Optional.empty();
+            }
+        }
         URI uri = source == null ? OFFICIAL : URI.create(source);
         Path cache = cacheFile(uri);
         if (!Files.isRegularFile(cache)) {

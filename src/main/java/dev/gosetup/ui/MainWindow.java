@@ -101,7 +101,7 @@ public final class MainWindow extends BorderPane {
         Messages m = context.messages();
         Node content = switch (target) {
             case SETUP -> setupPage;
-            case VERSIONS -> new VersionsPage(m, inventorySources, this::hostArch);
+            case VERSIONS -> new VersionsPage(m, inventorySources, this::hostPlatform, installSources);
             case HEALTH -> new HealthPage(m, () -> {
                 InventorySources installs = inventorySources.get();
                 return dev.gosetup.doctor.Doctor.run(shellSources.get(), installs, sources.get(), installs.env(), installs.home());
@@ -113,12 +113,12 @@ public final class MainWindow extends BorderPane {
         setCenter(content);
     }
 
-    /** The native CPU's Go arch, for the inventory's amd64-on-arm64 warning; runs detection (call off the FX thread). */
-    private String hostArch() {
+    /** This machine's Go platform (native CPU), for the inventory; runs detection (call off the FX thread). */
+    private dev.gosetup.release.Platform hostPlatform() {
         try {
-            return new dev.gosetup.host.HostDetector().detect(sources.get()).arch();
+            return dev.gosetup.release.Platform.of(new dev.gosetup.host.HostDetector().detect(sources.get()));
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "No host arch for the inventory", e);
+            LOG.log(Level.FINE, "No host platform for the inventory", e);
             return null;
         }
     }

@@ -38,6 +38,7 @@ class VersionsPageTest {
     Path root;
     Path sdk;
     MainWindow window;
+    dev.gosetup.testing.LoopbackServer server;
 
     static void go(Path goRoot, String version, String binary) throws IOException {
         Files.createDirectories(goRoot);
@@ -59,8 +60,20 @@ class VersionsPageTest {
         Path snapshot = SnapshotBuilder.mac("arm64").sysctl(Fixtures.capture("sysctl_macos_m2_monterey.txt"))
                 .writeTo(tmp.resolve("m2-" + System.nanoTime()));
         AppContext context = AppContext.of(new AppPaths(tmp.resolve("config-" + System.nanoTime()), tmp.resolve("logs")), null);
-        window = new MainWindow(context, () -> new SnapshotHostSource(snapshot));
-        InventorySources inventory = new InventorySources(root, home, sdk, tmp.resolve("cache-" + System.nanoTime()), null,
+        // The release list knows go1.21.13 as the newest 1.21: the installed go1.21.12 gets "Install go1.21.13".
+        byte[] archive = dev.gosetup.testing.TarGzBuilder.tinyGo("go1.21.13");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(archive));
+        server = new dev.gosetup.testing.LoopbackServer().serve("/go1.21.13.darwin-arm64.tar.gz", archive);
+        Path list = Files.writeString(tmp.resolve("dl-" + System.nanoTime() + ".json"), """
+                [{"version":"go1.22.5","stable":true,"files":[]},
+                 {"version":"go1.21.13","stable":true,"files":[{"filename":"go1.21.13.darwin-arm64.tar.gz","os":"darwin",
+                  "arch":"arm64","version":"go1.21.13","sha256":"%s","size":%d,"kind":"archive"}]},
+                 {"version":"go1.21.12","stable":true,"files":[]}]
+                """.formatted(sha, archive.length));
+        dev.gosetup.install.InstallSources installs = new dev.gosetup.install.InstallSources(list.toString(), server.uri("/").toString(),
+                dev.gosetup.fetch.FetchPolicy.defaults().allowingPlainHttp("127.0.0.1"), tmp.resolve("icache"), new dev.gosetup.install.SdkRoot(sdk));
+        window = new MainWindow(context, () -> new SnapshotHostSource(snapshot), () -> installs);
+        InventorySources inventory = new InventorySources(root, home, sdk, tmp.resolve("cache-" + System.nanoTime()), list.toString(),
                 Map.of("PATH", "/usr/local/go/bin:/Users/dev/sdk/go/bin:/usr/bin"));
         window.useInventory(() -> inventory);
         Scene scene = new Scene(window, 980, 720);
@@ -95,5 +108,34 @@ class VersionsPageTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readSymbolicLink(sdk.resolve("go")).equals(Path.of("go1.21.12")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
                 .anyMatch(e -> "go1.21.12".equals(e.install().version()) && e.sdkActive()));
+    }
+
+    /** A Go installed from a terminal while the page is open appears without pressing Refresh. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void anInstallMadeElsewhereAppearsByItself(FxRobot robot) throws Exception {
+        robot.clickOn("#navVersions");
+        TableView<InventoryEntry> table = robot.lookup("#versionsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        Path staging = Files.createDirectories(tmp.resolve("elsewhere-" + System.nanoTime()));
+        go(staging.resolve("go1.23.0"), "go1.23.0", RealBinaries.DARWIN_ARM64);
+        Files.move(staging.resolve("go1.23.0"), sdk.resolve("go1.23.0")); // one rename, as the installer commits
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
+        assertThat(table.getItems()).anyMatch(e -> "go1.23.0".equals(e.install().version()));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void theNewerPatchIsInstalledFromThePage(FxRobot robot) throws Exception {
+        robot.clickOn("#navVersions");
+        TableView<InventoryEntry> table = robot.lookup("#versionsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        InventoryEntry older = table.getItems().stream().filter(e -> "go1.21.12".equals(e.install().version())).findFirst().orElseThrow();
+        assertThat(older.newerPatch()).isEqualTo("go1.21.13");
+        robot.interact(() -> table.getSelectionModel().select(older));
+        robot.clickOn("#versionInstallNewer");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(sdk.resolve("go1.21.13/.unpacked-success")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(e -> "go1.21.13".equals(e.install().version())));
+        server.close();
     }
 }

@@ -41,17 +41,30 @@ public final class VersionsPage extends VBox {
 
     private final Messages messages;
     private final Supplier<InventorySources> sources;
-    private final Supplier<String> hostArch;
+    private final Supplier<dev.gosetup.release.Platform> hostPlatform;
+    private final Supplier<dev.gosetup.install.InstallSources> installs;
+    private final FolderWatch watch = new FolderWatch(this::refresh);
     private final TableView<InventoryEntry> table = new TableView<>();
     private final Label summary = new Label();
     private final VBox details = new VBox(6);
 
-    /** @param hostArch the native CPU's Go arch (from the host detection), called off the FX thread */
-    public VersionsPage(Messages messages, Supplier<InventorySources> sources, Supplier<String> hostArch) {
+    /** @param hostPlatform this machine's Go platform (from the host detection), called off the FX thread */
+    public VersionsPage(Messages messages, Supplier<InventorySources> sources, Supplier<dev.gosetup.release.Platform> hostPlatform,
+                        Supplier<dev.gosetup.install.InstallSources> installs) {
         super(12);
         this.messages = messages;
         this.sources = sources;
-        this.hostArch = hostArch;
+        this.hostPlatform = hostPlatform;
+        this.installs = installs;
+        // Refresh when an install appears or goes (a terminal's `gosetup install`, `brew upgrade`): watched
+        // while the page is shown, off the FX thread.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                watch.stop();
+            } else {
+                watch.start(List.of(sources.get().sdkRoot(), Path.of("/usr/local"), sources.get().home().resolve(".asdf/installs/golang")));
+            }
+        });
         getStyleClass().add("page");
         Label title = new Label(messages.get("nav.versions"));
         title.getStyleClass().add("page-title");
@@ -146,7 +159,8 @@ public final class VersionsPage extends VBox {
         summary.setText(messages.get("versions.scanning"));
         InventorySources s = sources.get();
         BackgroundTasks.run(() -> {
-            Inventory inventory = s.inventory(hostArch.get());
+            dev.gosetup.release.Platform host = hostPlatform.get();
+            Inventory inventory = s.inventory(host == null ? null : host.arch());
             List<InventoryEntry> all = inventory.scan();
             inventory.sizes().save();
             return all;
@@ -188,7 +202,19 @@ public final class VersionsPage extends VBox {
         Button copy = new Button(messages.get("versions.copyPath"));
         copy.setId("versionCopyPath");
         copy.setOnAction(a -> copy(install.root().toString()));
-        HBox actions = new HBox(8, copy);
+        Button reveal = new Button(messages.get("versions.reveal"));
+        reveal.setId("versionReveal");
+        reveal.setOnAction(a -> BackgroundTasks.run(() -> {
+            dev.gosetup.ui.common.FileManager.reveal(install.root());
+            return null;
+        }, ok -> { }, error -> summary.setText(error.getMessage())));
+        HBox actions = new HBox(8, copy, reveal);
+        if (e.newerPatch() != null && installs != null) {
+            Button newer = new Button(messages.get("versions.installNewer", e.newerPatch()));
+            newer.setId("versionInstallNewer");
+            newer.setOnAction(a -> installNewer(e.newerPatch(), newer));
+            actions.getChildren().add(newer);
+        }
         if (install.source() == Source.SDK && !install.broken()) {
             Button makeDefault = new Button(messages.get("versions.makeDefault"));
             makeDefault.setId("versionMakeDefault");
@@ -213,6 +239,32 @@ public final class VersionsPage extends VBox {
             HBox.setHgrow(field, Priority.ALWAYS);
             row.setAlignment(Pos.CENTER_LEFT);
             details.getChildren().add(row);
+        });
+    }
+
+    /** Installs the newer patch into ~/sdk, the same way the wizard does (verified, side by side). */
+    private void installNewer(String version, Button button) {
+        button.setDisable(true);
+        summary.setText(messages.get("versions.installing", version));
+        dev.gosetup.install.InstallSources s = installs.get();
+        BackgroundTasks.run(() -> {
+            dev.gosetup.release.Platform target = hostPlatform.get();
+            if (target == null) {
+                throw new java.io.IOException(messages.get("cli.install.noPlatform"));
+            }
+            dev.gosetup.release.ReleaseList list = s.catalog().load(s.releaseList()).list();
+            dev.gosetup.release.Release release = list.find(version).orElseThrow(
+                    () -> new java.io.IOException(version + " is not in the release list."));
+            if (!(new dev.gosetup.release.ArchiveChooser().choose(release, target)
+                    instanceof dev.gosetup.release.ArchiveChooser.Choice.Found found)) {
+                throw new java.io.IOException(version + " has no build for " + target + ".");
+            }
+            dev.gosetup.install.InstallPlan plan = dev.gosetup.install.InstallPlan.from(release.version(), found.file(),
+                    s.fileUri(found.file().filename()));
+            return s.installer().install(plan, dev.gosetup.fetch.ProgressListener.NONE, new dev.gosetup.fetch.CancelToken());
+        }, result -> refresh(), error -> {
+            button.setDisable(false);
+            summary.setText(messages.get("versions.failed", error.getMessage()));
         });
     }
 
