@@ -40,6 +40,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = {"--yes", "-y"}, descriptionKey = "gosetup.install.yes")
     boolean yes;
 
+    @Option(names = "--offline", descriptionKey = "gosetup.doctor.offline")
+    boolean offline;
+
     DoctorCommand(AppContext context) {
         this.context = context;
     }
@@ -52,7 +55,8 @@ public final class DoctorCommand implements Callable<Integer> {
                 : ShellSources.forThisUser(context.settings(), context.paths());
         InventorySources installs = new InventorySources(shells.home(), shells.sdkRoot(), context.paths().cacheDir(),
                 context.settings().releaseList());
-        List<Finding> findings = Doctor.run(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath());
+        List<Finding> findings = Doctor.run(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath(),
+                offline ? null : dev.gosetup.install.InstallSources.of(context.settings(), context.paths()));
 
         if (json) {
             ArrayNode array = HostJson.mapper().createArrayNode();

@@ -35,6 +35,9 @@ public final class Checks {
         out.add(go111module(in));
         out.add(toolchain(in));
         out.add(goproxy(in));
+        if (!in.network().isEmpty()) {
+            out.add(network(in));
+        }
         out.add(cgo(in));
         if (in.host() != null && in.host().wsl() != null) {
             out.add(wslWindowsGo(in));
@@ -174,6 +177,20 @@ public final class Checks {
             return Finding.warn("goproxy", "doctor.goproxyDirect", null, where(in, "GOPROXY"));
         }
         return Finding.ok("goproxy", "doctor.goproxy", proxy == null ? "https://proxy.golang.org,direct" : proxy);
+    }
+
+    static Finding network(DoctorInput in) {
+        List<String> failed = new ArrayList<>();
+        List<String> fine = new ArrayList<>();
+        for (Reachability.Result r : in.network()) {
+            if (r.problem() == null) {
+                fine.add(r.url());
+            } else {
+                failed.add(r.url() + ": " + r.problem());
+            }
+        }
+        return failed.isEmpty() ? Finding.ok("network", "doctor.network", String.join(", ", fine))
+                : Finding.fail("network", "doctor.network", null, String.join("\n", failed));
     }
 
     static Finding cgo(DoctorInput in) {

@@ -16,12 +16,24 @@ import java.util.Map;
 public final class Doctor {
     private Doctor() {}
 
+    /** @param network the install sources whose hosts are probed, or null to stay offline */
     public static List<Finding> run(ShellSources shells, InventorySources installs, HostSource hostSource, Map<String, String> env,
-                                    Path workingDir) throws IOException {
+                                    Path workingDir, dev.gosetup.install.InstallSources network) throws IOException {
         HostInfo host = new HostDetector().detect(hostSource);
         Inventory inventory = installs.inventory(host.arch());
         List<InventoryEntry> all = inventory.scan();
         inventory.sizes().save();
-        return Checks.run(DoctorInputs.gather(env, all, host, shells.files(), shells.sdkRoot(), workingDir));
+        DoctorInput input = DoctorInputs.gather(env, all, host, shells.files(), shells.sdkRoot(), workingDir);
+        if (network != null) {
+            java.net.URI list = network.releaseList() == null ? dev.gosetup.release.ReleaseCatalog.OFFICIAL
+                    : network.releaseList().matches("(?i)https?://.*") ? java.net.URI.create(network.releaseList()) : null;
+            java.net.http.HttpClient client = dev.gosetup.fetch.HttpClients.create(network.policy());
+            try {
+                input = input.withNetwork(Reachability.probe(client, java.util.Arrays.asList(list, network.fileUri("go.tar.gz"))));
+            } finally {
+                client.shutdownNow(); // see SdkOptions.closeClient: a live selector thread delays the JVM's exit
+            }
+        }
+        return Checks.run(input);
     }
 }

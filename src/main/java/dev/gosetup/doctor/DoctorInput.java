@@ -16,7 +16,20 @@ import java.util.Map;
  * @param startupFiles the startup files of the user's shells that exist, with their bytes
  * @param cCompiler    the C compiler cgo would use (found on PATH or by xcode-select), or null
  * @param os           mac, linux or windows
+ * @param network      the release list and file host probed through the configured proxy; empty when not checked (offline)
  */
 public record DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
                           Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
-                          String cCompiler, String os, boolean pathsDGoExists) {}
+                          String cCompiler, String os, boolean pathsDGoExists, List<Reachability.Result> network) {
+
+    public DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
+                       Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
+                       String cCompiler, String os, boolean pathsDGoExists) {
+        this(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os, pathsDGoExists, List.of());
+    }
+
+    public DoctorInput withNetwork(List<Reachability.Result> results) {
+        return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os,
+                pathsDGoExists, results);
+    }
+}

@@ -104,7 +104,8 @@ public final class MainWindow extends BorderPane {
             case VERSIONS -> new VersionsPage(m, inventorySources, this::hostPlatform, installSources);
             case HEALTH -> new HealthPage(m, () -> {
                 InventorySources installs = inventorySources.get();
-                return dev.gosetup.doctor.Doctor.run(shellSources.get(), installs, sources.get(), installs.env(), installs.home());
+                return dev.gosetup.doctor.Doctor.run(shellSources.get(), installs, sources.get(), installs.env(), installs.home(),
+                        installSources.get());
             }, shellSources, context::settings);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
                     context.settingsStore().file(), context.logFile(), this::changeLanguage, context.settings(),

@@ -19,7 +19,7 @@ class DoctorCliTest {
     void jsonFindingsExitCodeAndCrlfFix() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home"));
         Path bashrc = Files.writeString(home.resolve(".bashrc"), "export EDITOR=vim\r\nalias ll='ls -l'\r\n");
-        CliResult r = CliResult.run(tmp, "doctor", "--json", "--home", home.toString());
+        CliResult r = CliResult.run(tmp, "doctor", "--json", "--offline", "--home", home.toString());
         JsonNode findings = new ObjectMapper().readTree(r.out());
         JsonNode crlf = null;
         for (JsonNode f : findings) {
@@ -35,16 +35,16 @@ class DoctorCliTest {
         assertThat(crlf.get("detail").asText()).contains(".bashrc").contains("command not found");
         assertThat(r.exitCode()).as("a failing check").isEqualTo(ExitCodes.FAILED);
 
-        CliResult noYes = CliResult.run(tmp, "doctor", "--fix", "--home", home.toString());
+        CliResult noYes = CliResult.run(tmp, "doctor", "--fix", "--offline", "--home", home.toString());
         assertThat(noYes.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
 
-        CliResult fixed = CliResult.run(tmp, "doctor", "--fix", "--yes", "--home", home.toString());
+        CliResult fixed = CliResult.run(tmp, "doctor", "--fix", "--yes", "--offline", "--home", home.toString());
         assertThat(fixed.exitCode()).as(fixed.err()).isZero();
         assertThat(Files.readString(bashrc, StandardCharsets.UTF_8)).startsWith("export EDITOR=vim\n").doesNotContain("\r");
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith(".bashrc.gosetup-backup-"));
         }
-        CliResult zh = CliResult.run(tmp, "--lang", "zh-CN", "doctor", "--home", home.toString());
+        CliResult zh = CliResult.run(tmp, "--lang", "zh-CN", "doctor", "--offline", "--home", home.toString());
         assertThat(zh.out()).contains("启动文件");
     }
 }
