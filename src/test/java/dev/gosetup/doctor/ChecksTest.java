@@ -178,6 +178,18 @@ class ChecksTest {
                 List.of("windows-amd64"), Source.WSL_WINDOWS, null), 0, true, null, false, -1, List.of());
         List<Finding> all = Checks.run(input(Map.of(), List.of(windowsGo, chosen(1, false)), Map.of(), Map.of(), null, wsl, "cc"));
         assertThat(find(all, "wsl-windows-go").status()).isEqualTo(Status.FAIL);
+        List<Finding> linuxFirst = Checks.run(input(Map.of(), List.of(chosen(0, true), windowsGo), Map.of(), Map.of(), null, wsl, "cc"));
+        assertThat(find(linuxFirst, "wsl-windows-go").status()).isEqualTo(Status.OK);
+        assertThat(find(healthy(), "path-order").status()).isEqualTo(Status.OK);
+        assertThat(healthy()).noneMatch(f -> f.id().equals("wsl-windows-go")); // not WSL: not asked
+    }
+
+    @Test
+    void pathsDGoOnAMacIsExplained() {
+        DoctorInput withPathsD = new DoctorInput(Map.of("PATH", chosenRoot + "/bin:" + home + "/go/bin"), List.of(chosen(0, true)),
+                m2, home, home.resolve("sdk"), Map.of(), null, Map.of(), "cc", "mac", true);
+        assertThat(find(Checks.run(withPathsD), "paths-d").status()).isEqualTo(Status.WARN);
+        assertThat(find(healthy(), "paths-d").status()).isEqualTo(Status.OK);
     }
 
     @Test
