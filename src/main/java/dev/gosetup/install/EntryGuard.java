@@ -34,12 +34,21 @@ final class EntryGuard {
             if (c < 0x20 || c == 0x7f) {
                 throw new UnsafeArchiveException("Entry " + printable(name) + " has a control character in its name.");
             }
+            if (c == '\uFFFD' || c == '?' || c == '*' || c == '<' || c == '>' || c == '|' || c == '"') {
+                // The tar reader turns bytes that are not UTF-8 into '?' (or U+FFFD); the others cannot be file
+                // names on Windows, where the same Go distribution must unpack, so a real one never has them.
+                throw new UnsafeArchiveException("Entry " + printable(name) + " has a name that is not valid UTF-8 "
+                        + "or holds a character file names cannot have (?*<>|\").");
+            }
         }
         if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")) {
             throw new UnsafeArchiveException("Entry " + printable(name) + " has an absolute or Windows-style path.");
         }
         String clean = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
         for (String segment : clean.split("/", -1)) {
+            if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                throw new UnsafeArchiveException("Entry " + printable(name) + " has a name part longer than file systems allow (255 bytes).");
+            }
             if (segment.equals("..") || segment.equals(".") || segment.isEmpty()) {
                 if (!(segment.isEmpty() && clean.isEmpty())) {
                     throw new UnsafeArchiveException("Entry " + printable(name) + " has an empty, '.' or '..' path segment.");

@@ -73,6 +73,7 @@ public final class Installer {
                             + ", but the release list says " + expected + ". Nothing was installed; the file may have been "
                             + "altered on the way (a proxy or mirror). Try another mirror.");
                 }
+                requireGoLayout(staging, plan);
                 Path dir = sdk.commit(staging, plan.version());
                 committed = true;
                 discardDownload(plan);
@@ -83,6 +84,16 @@ public final class Installer {
                     SdkRoot.deleteTree(staging);
                 }
             }
+        }
+    }
+
+    /** A safe archive can still be the wrong one (a mirror's error page zipped up): a Go root has VERSION and bin/go. */
+    private static void requireGoLayout(Path staging, InstallPlan plan) throws UnsafeArchiveException {
+        boolean go = Files.isRegularFile(staging.resolve("bin/go"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || Files.isRegularFile(staging.resolve("bin/go.exe"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!go || !Files.isRegularFile(staging.resolve("VERSION"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new UnsafeArchiveException(plan.file().filename() + " is not a Go distribution: it has no "
+                    + (go ? "go/VERSION" : "go/bin/go") + ". Nothing was installed.");
         }
     }
 
