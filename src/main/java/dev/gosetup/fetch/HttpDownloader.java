@@ -263,6 +263,10 @@ public final class HttpDownloader {
                 } else if (status == 200) {
                     skip = offset; // no resume: the same bytes again; the digest catches a changed file
                 } else {
+                    if (status == 407) {
+                        throw new DownloadException("The proxy on the way to " + uri.getHost() + " asks for a user name and "
+                                + "password (HTTP 407). Ask IT for proxy credentials or a proxy address that needs none.");
+                    }
                     throw new DownloadException(uri + " answered HTTP " + status + ". Choose another mirror.");
                 }
                 validator = response.headers().firstValue("ETag").filter(e -> !e.startsWith("W/"))

@@ -31,6 +31,10 @@ public final class NetErrors {
     }
 
     private static String known(Throwable t, String host) {
+        if (t.getMessage() != null && t.getMessage().matches("(?s).*\\b407\\b.*")) {
+            return "the proxy asks for a user name and password (HTTP 407); ask IT for proxy credentials or an "
+                    + "address that needs none";
+        }
         if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
             return host + " could not be found (DNS); check the network or the proxy setting";
         }

@@ -94,6 +94,9 @@ public final class ReleaseCatalog {
                     writeMeta(metaFile, fresh);
                     return fromCache(cache, uri, fresh.fetchedAt(), null);
                 }
+                if (r.statusCode() == 407) {
+                    throw new IOException("the proxy asks for a user name and password (HTTP 407)");
+                }
                 if (r.statusCode() != 200) {
                     throw new IOException("HTTP " + r.statusCode() + " from " + uri.getHost());
                 }

@@ -1,0 +1,126 @@
+package dev.gosetup.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gosetup.fetch.ByteSink;
+import dev.gosetup.fetch.CancelToken;
+import dev.gosetup.fetch.DownloadException;
+import dev.gosetup.fetch.FetchPolicy;
+import dev.gosetup.fetch.FetchResult;
+import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.testing.ScriptedServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Servers no well-behaved HTTP server can imitate, on raw loopback sockets: lying lengths, a slow drip, a
+ * proxy that wants a password. Every case ends by itself (bounded retries), with a clear error or the
+ * right bytes. The other faults (drop and resume, wrong bytes, 404, 5xx with Retry-After, redirects to
+ * http and in loops, stalls, TLS) are in HttpDownloaderTest, InstallerTest and TlsTest.
+ */
+@Timeout(60)
+class NetworkFaultsTest {
+    static final byte[] BODY = new byte[200];
+
+    static {
+        for (int i = 0; i < BODY.length; i++) {
+            BODY[i] = (byte) (i * 7);
+        }
+    }
+
+    @TempDir
+    Path tmp;
+
+    static String sha(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    HttpDownloader downloader(HttpClient client) {
+        FetchPolicy policy = FetchPolicy.defaults().allowingPlainHttp("127.0.0.1")
+                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withStallTimeout(Duration.ofSeconds(2));
+        return new HttpDownloader(client, policy);
+    }
+
+    HttpDownloader downloader() {
+        return downloader(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    @Test
+    void contentLengthSmallerThanTheBodyNeverCompletesAndStopsByItself() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((req, out) -> {
+            out.write(ScriptedServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n"));
+            out.write(BODY); // 100 bytes more than declared
+        })) {
+            assertThatThrownBy(() -> downloader().fetch(server.uri("/go.tar.gz"), tmp.resolve("a.partial"), BODY.length,
+                    ByteSink.NONE, ProgressListener.NONE, new CancelToken()))
+                    .isInstanceOf(IOException.class).hasMessageContaining("go.tar.gz");
+            assertThat(server.connections()).as("bounded retries").isBetween(1, 10);
+        }
+    }
+
+    @Test
+    void contentLengthLargerThanTheBodyIsRetriedThenGivenUpWithTheBytesKept() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((req, out) -> {
+            out.write(ScriptedServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 300\r\nConnection: close\r\n\r\n"));
+            out.write(BODY); // then the connection closes, 100 bytes short
+        })) {
+            assertThatThrownBy(() -> downloader().fetch(server.uri("/go.tar.gz"), tmp.resolve("b.partial"), 300,
+                    ByteSink.NONE, ProgressListener.NONE, new CancelToken()))
+                    .isInstanceOf(DownloadException.class).hasMessageContaining("run the install again to resume");
+            assertThat(server.connections()).isBetween(2, 10);
+        }
+    }
+
+    @Test
+    void aSlowDripCompletesWithTheRightBytesAndReportsProgress() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((req, out) -> {
+            out.write(ScriptedServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 200\r\nConnection: close\r\n\r\n"));
+            for (int i = 0; i < BODY.length; i += 20) {
+                out.write(BODY, i, 20);
+                out.flush();
+                Thread.sleep(50);
+            }
+        })) {
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            AtomicInteger updates = new AtomicInteger();
+            FetchResult r = downloader().fetch(server.uri("/go.tar.gz"), tmp.resolve("c.partial"), BODY.length,
+                    got::write, new ProgressListener() {
+                        @Override
+                        public void bytes(long done, long total, double rate) {
+                            updates.incrementAndGet();
+                        }
+                    }, new CancelToken());
+            assertThat(r.sha256()).isEqualTo(sha(BODY));
+            assertThat(got.toByteArray()).isEqualTo(BODY);
+            assertThat(updates.get()).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void aProxyThatWantsAPasswordIsSaidInWords() throws Exception {
+        try (ScriptedServer proxy = new ScriptedServer((req, out) -> out.write(ScriptedServer.ascii(
+                "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n")))) {
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port()))).build();
+            assertThatThrownBy(() -> downloader(client).fetch(URI.create("https://dl.google.com/go/go1.22.5.linux-amd64.tar.gz"),
+                    tmp.resolve("d.partial"), 100, ByteSink.NONE, ProgressListener.NONE, new CancelToken()))
+                    .isInstanceOf(IOException.class).hasMessageContaining("user name and password").hasMessageContaining("407");
+            assertThat(Files.exists(tmp.resolve("d.partial")) ? Files.size(tmp.resolve("d.partial")) : 0L).isZero();
+        }
+    }
+}
