@@ -32,6 +32,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        removeStaleTemporaries(dir, target.getFileName().toString());
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".gosetup-tmp");
         try {
             if (permissions != null) {
@@ -55,6 +56,25 @@ public final class AtomicFiles {
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A process killed between writing its temporary file and renaming it leaves that file behind; the
+     * next write removes it. Only ones older than a minute: a temporary that young may be another
+     * process's write in progress.
+     */
+    private static void removeStaleTemporaries(Path dir, String name) {
+        long cutoff = System.currentTimeMillis() - 60_000;
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().startsWith("." + name) && p.getFileName().toString().endsWith(".gosetup-tmp"))) {
+            for (Path p : s) {
+                if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // leftovers cost only space
         }
     }
 
