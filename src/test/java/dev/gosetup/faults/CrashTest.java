@@ -104,7 +104,7 @@ class CrashTest {
             assertThat(content).as("round " + round).isIn("A".repeat(200_000), "B".repeat(200_000));
         }
         // a kill between write and rename leaves a temporary file; the next write removes stale ones
-        Path stale = Files.writeString(tmp.resolve(".bashrc1234.gosetup-tmp"), "half");
+        Path stale = Files.writeString(tmp.resolve("..bashrc1234.gosetup-tmp"), "half"); // "." + the name + random
         Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
         dev.gosetup.files.AtomicFiles.write(bashrc, "new".getBytes(StandardCharsets.UTF_8));
         assertThat(stale).as("a stale temporary is removed (young ones may be another process's write)").doesNotExist();
