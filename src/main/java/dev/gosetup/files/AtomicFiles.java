@@ -47,6 +47,10 @@ public final class AtomicFiles {
                     ch.write(buf);
                 }
                 ch.force(true); // on disk before the rename makes it visible: a crash never leaves an empty file
+            } catch (IOException e) {
+                // typically a full disk or a quota: say so, and that the file itself was not touched
+                throw new IOException("Could not write " + target + " (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()) + "); it is unchanged. Free some disk space, then try again.", e);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

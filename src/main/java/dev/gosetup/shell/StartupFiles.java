@@ -82,7 +82,13 @@ public final class StartupFiles {
         Path backup = null;
         if (before.exists() && !hasBackup(real)) {
             backup = real.resolveSibling(real.getFileName() + BACKUP_INFIX + LocalDateTime.now().format(STAMP));
-            Files.copy(real, backup, StandardCopyOption.COPY_ATTRIBUTES);
+            try {
+                Files.copy(real, backup, StandardCopyOption.COPY_ATTRIBUTES);
+            } catch (IOException e) {
+                Files.deleteIfExists(backup); // a half backup is worse than none: it looks like one
+                throw new StartupFileException(before.path(), "could not make its backup (" + e.getMessage()
+                        + "), so it is unchanged. Free some disk space, then try again.");
+            }
         }
         if (next == null) {
             Files.deleteIfExists(real);
