@@ -27,6 +27,8 @@ public final class BlockEditor {
         BEFORE_INTERACTIVE_GUARD
     }
 
+    /** A line that was one of our markers and is no longer exactly one: "# <<< gosetup <<", "#>>>gosetup". */
+    private static final Pattern LOOKS_LIKE_MARKER = Pattern.compile("(?i)#\\s*(>{2,}|<{2,})\\s*gosetup\\b.*");
     private static final Pattern MUST_BE_LAST = Pattern.compile("(?i).*must be at the end of the file.*");
     private static final Pattern GUARD_ONE_LINE = Pattern.compile(
             "\\s*(\\[\\[?\\s*(\"?\\$-\"?\\s*!=\\s*\\*i\\*|-z\\s+\"?\\$PS1\"?)\\s*\\]\\]?\\s*&&\\s*return|"
@@ -49,9 +51,8 @@ public final class BlockEditor {
                 starts.add(i);
             } else if (t.equals(END)) {
                 ends.add(i);
-            } else if (t.startsWith("#") && !t.startsWith(OFF) && t.toLowerCase(Locale.ROOT).contains("gosetup")
-                    && (t.contains(">>") || t.contains("<<"))) {
-                damaged.add(i);
+            } else if (LOOKS_LIKE_MARKER.matcher(t).matches()) {
+                damaged.add(i); // "# <<< gosetup <<" cut short, "#>>> gosetup" — ours, broken
             }
         }
         if (!damaged.isEmpty() || starts.size() > 1 || ends.size() > 1 || starts.size() != ends.size()
@@ -153,8 +154,13 @@ public final class BlockEditor {
             boolean endedFile = span.end() == lines.size() - 1 && lines.getLast().end().isEmpty();
             lines.subList(span.start(), span.end() + 1).clear();
             if (endedFile && span.start() > 0 && span.start() == lines.size()) {
-                Line before = lines.removeLast(); // the newline we added in front of the block
-                lines.add(new Line(before.text(), ""));
+                // Take off exactly the newline we added in front of the block, byte for byte: a last line that
+                // ended in a lone CR became "...\r" + "\n" = CRLF when we added "\n", so the line's parsed
+                // ending is not what we added.
+                Line before = lines.removeLast();
+                String full = before.full();
+                String added = full.endsWith(file.newline()) ? file.newline() : "\n";
+                lines.add(new Line(full.substring(0, full.length() - added.length()), ""));
             }
         }
         String off = file.own(OFF);
@@ -168,7 +174,7 @@ public final class BlockEditor {
     }
 
     /** Comments out the given lines (0-based), each marked so that {@link #undo} restores it exactly. */
-    public static byte[] commentOut(byte[] original, Set<Integer> lineIndexes) {
+    public static byte[] commentOut(byte[] original, Set<Integer> lineIndexes) throws DamagedBlockException {
         TextFile file = TextFile.parse(original);
         List<Line> lines = new ArrayList<>(file.lines);
         String off = file.own(OFF);

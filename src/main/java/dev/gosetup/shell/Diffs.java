@@ -26,8 +26,12 @@ final class Diffs {
         if (content == null || content.length == 0) {
             return List.of();
         }
-        TextFile f = TextFile.parse(content);
-        return f.lines.stream().map(f::readable).toList();
+        try {
+            TextFile f = TextFile.parse(content);
+            return f.lines.stream().map(f::readable).toList();
+        } catch (DamagedBlockException notText) {
+            return new String(content, StandardCharsets.ISO_8859_1).lines().toList(); // shown as bytes, never edited
+        }
     }
 
     static String text(byte[] content) {

@@ -30,7 +30,7 @@ final class TextFile {
         this.lines = lines;
     }
 
-    static TextFile parse(byte[] bytes) {
+    static TextFile parse(byte[] bytes) throws DamagedBlockException {
         byte[] bom = new byte[0];
         Charset cs = StandardCharsets.ISO_8859_1;
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
@@ -41,6 +41,13 @@ final class TextFile {
         } else if (startsWith(bytes, 0xFE, 0xFF)) {
             bom = Arrays.copyOf(bytes, 2);
             cs = StandardCharsets.UTF_16BE;
+        }
+        if (cs != StandardCharsets.ISO_8859_1 && !decodes(bytes, bom.length, cs)) {
+            // A UTF-16 byte-order mark over bytes that are not UTF-16 (odd length, lone surrogates): decoding
+            // would lose bytes, and editing it as bytes would make it look like UTF-16 or not depending on
+            // what we add. Found by BlockEditorFuzzTest. Such a file is not edited; the user is told why.
+            throw new DamagedBlockException("The file starts with a UTF-16 byte-order mark but is not UTF-16 text, "
+                    + "so it is left exactly as it is. Save it again as UTF-8 or UTF-16 in an editor, then try again.");
         }
         String text = new String(bytes, bom.length, bytes.length - bom.length, cs);
         List<Line> lines = new ArrayList<>();
@@ -56,6 +63,17 @@ final class TextFile {
             start = nl + 1;
         }
         return new TextFile(bom, cs, lines);
+    }
+
+    private static boolean decodes(byte[] bytes, int offset, Charset cs) {
+        try {
+            cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {

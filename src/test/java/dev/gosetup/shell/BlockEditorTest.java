@@ -63,6 +63,17 @@ class BlockEditorTest {
         assertThat(BlockEditor.undo(out)).isEqualTo(noNewline);
     }
 
+    /** Found by BlockEditorFuzzTest: our "\n" after a last line ending in a lone CR reads back as CRLF. */
+    @Test
+    void aLastLineEndingInALoneCrComesBackExactly() throws IOException {
+        for (String original : List.of("\n\n\r\r\r", "x=1\r", "a\r\nb\r")) {
+            byte[] bytes = original.getBytes(StandardCharsets.UTF_8);
+            byte[] applied = BlockEditor.apply(bytes, BODY, BlockEditor.Placement.END_OF_FILE);
+            assertThat(BlockEditor.apply(applied, BODY, BlockEditor.Placement.END_OF_FILE)).isEqualTo(applied);
+            assertThat(BlockEditor.undo(applied)).as(original.replace("\r", "\\r").replace("\n", "\\n")).isEqualTo(bytes);
+        }
+    }
+
     @Test
     void invalidUtf8AndCjkBytesArePreservedAsTheyAre() throws IOException {
         byte[] raw = {'#', ' ', (byte) 0xE4, (byte) 0xB8, (byte) 0xAD, ' ', (byte) 0xFF, (byte) 0xC3, '\n', 'x', '=', '1', '\n'};
@@ -80,6 +91,15 @@ class BlockEditorTest {
         assertThat(out[0]).isEqualTo((byte) 0xFF);
         assertThat(new String(out, 2, out.length - 2, StandardCharsets.UTF_16LE)).contains("李").contains(BlockEditor.START + "\r\n");
         assertThat(BlockEditor.undo(out)).isEqualTo(utf16);
+    }
+
+    /** Found by BlockEditorFuzzTest: a UTF-16 BOM over bytes that are not UTF-16 lost a byte when decoded. */
+    @Test
+    void aFalseUtf16BomIsLeftAloneWithAReason() {
+        byte[] odd = {(byte) 0xFF, (byte) 0xFE, (byte) 0xAA, 'g', 'o', 's', 'e', 't', 'u'};
+        assertThatThrownBy(() -> BlockEditor.apply(odd, BODY, BlockEditor.Placement.END_OF_FILE))
+                .isInstanceOf(DamagedBlockException.class).hasMessageContaining("not UTF-16");
+        assertThatThrownBy(() -> BlockEditor.undo(odd)).isInstanceOf(DamagedBlockException.class);
     }
 
     @Test
