@@ -32,6 +32,9 @@ public record Uname(String sysname, String nodename, String release, String vers
             }
             machineIndex = first;
         }
+        if (machineIndex < 3) {
+            return Optional.empty(); // "a b c GNU/Linux": no machine field at all (found by SnapshotFuzzTest)
+        }
         String machine = tokens.get(machineIndex);
         String version = String.join(" ", tokens.subList(3, machineIndex));
         return Optional.of(new Uname(sysname, nodename, release, version, machine));

@@ -66,4 +66,11 @@ class ParsersTest {
     void cpuNamesLoseTheirDecorations() {
         assertThat(HostDetector.cleanCpuName("Intel(R) Core(TM) i5 CPU       M 560  @ 2.67GHz")).isEqualTo("Intel Core i5 M 560");
     }
+
+    /** Found by SnapshotFuzzTest: four words ending in GNU/Linux made the parser slice backwards. */
+    @Test
+    void unameWithoutAMachineFieldIsNotParsedInsteadOfFailing() {
+        org.assertj.core.api.Assertions.assertThat(Uname.parseUnameA("a b c GNU/Linux")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Uname.parseUnameA("Linux h 6.1 #1 SMP x86_64 GNU/Linux")).isPresent();
+    }
 }
