@@ -59,7 +59,8 @@ public final class BinaryPlatform {
             }
             if (head[0] == 'M' && head[1] == 'Z' && head.length >= 0x40) {
                 int pe = b.getInt(0x3c);
-                if (pe > 0 && pe + 6 <= head.length && b.getInt(pe) == 0x00004550) {
+                // pe comes from the file: compare without adding to it (0x7fffffff + 6 overflows to negative).
+                if (pe > 0 && pe <= head.length - 6 && b.getInt(pe) == 0x00004550) {
                     int machine = b.getShort(pe + 4) & 0xffff;
                     return List.of("windows-" + switch (machine) {
                         case 0x8664 -> "amd64";
