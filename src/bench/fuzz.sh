@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-300}
 mvn -B -q -o test-compile
+failed=0
 for pair in release-list:ReleaseListFuzzTest snapshot:SnapshotFuzzTest binary-header:BinaryHeaderFuzzTest \
             archive:ArchiveFuzzTest block-editor:BlockEditorFuzzTest; do
   id=${pair%%:*}; target=${pair##*:}
@@ -14,7 +15,15 @@ for pair in release-list:ReleaseListFuzzTest snapshot:SnapshotFuzzTest binary-he
   sed -i "s/@FuzzTest(maxDuration = \"[0-9]*s\")/@FuzzTest(maxDuration = \"${seconds}s\")/" "$file"
   mvn -B -q -o test-compile
   echo "== $target ($seconds s)"
-  mvn -B -o surefire:test@fuzz-$id 2>&1 | grep -E "^#[0-9]+ +DONE|Done [0-9]+ runs|FuzzTestFinding|Tests run:" | tail -3 || true
+  # select-jdk-toolchain first: a goal called on its own does not run the lifecycle's toolchain step,
+  # and surefire would fork the default java (17), which cannot load the Java 25 classes.
+  mvn -B -o toolchains:select-jdk-toolchain surefire:test@fuzz-$id > "target/fuzz-$id.log" 2>&1 || status=$?
+  grep -E "^#[0-9]+ +DONE|Done [0-9]+ runs|FuzzTestFinding|Tests run:" "target/fuzz-$id.log" | tail -3 || true
+  if [ "${status:-0}" != 0 ] || ! grep -q "Done [0-9]* runs" "target/fuzz-$id.log"; then
+    echo "   $target did not fuzz to the end (see target/fuzz-$id.log)"; failed=1
+  fi
+  unset status
   git checkout -- "$file"
 done
 mvn -B -q -o test-compile
+exit $failed
