@@ -87,7 +87,7 @@ public class WriteLauncher {
     }
 
     /** go/VERSION and a go/bin/go script, as a ustar tar.gz: the smallest archive the installer accepts. */
-    private static byte[] tinyGo() throws IOException {
+    static byte[] tinyGo() throws IOException {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         entry(tar, "go/VERSION", "go1.0.0\ntime 2024-01-01T00:00:00Z\n", 0644);
         entry(tar, "go/bin/go", "#!/bin/sh\necho go version go1.0.0 linux/amd64\n", 0755);
@@ -127,7 +127,7 @@ public class WriteLauncher {
         System.arraycopy(b, 0, h, at, b.length);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -12,8 +12,21 @@ public final class Main {
         if (System.getProperty("java.net.useSystemProxies") == null) {
             System.setProperty("java.net.useSystemProxies", "true");
         }
+        useRuntimeNativeLibraries();
         AppContext context = AppContext.start();
         int exitCode = GoSetupCommand.run(context, args);
         System.exit(exitCode);
+    }
+
+    /**
+     * In an installed image (jpackage; src/build/InstallerInputs.java) JNA's dispatch library sits in the
+     * runtime's own native folder beside JavaFX's, and the image sets jna.nounpack so JNA never unpacks a
+     * copy into a temporary folder. JNA looks in jna.boot.library.path first; that folder is the JVM's
+     * sun.boot.library.path (lib/ on Linux and macOS, bin\ on Windows), known only at run time.
+     */
+    private static void useRuntimeNativeLibraries() {
+        if (Boolean.getBoolean("jna.nounpack") && System.getProperty("jna.boot.library.path") == null) {
+            System.setProperty("jna.boot.library.path", System.getProperty("sun.boot.library.path", ""));
+        }
     }
 }

@@ -4,9 +4,11 @@ import dev.gosetup.AppContext;
 import dev.gosetup.host.LiveHostSource;
 import dev.gosetup.ui.common.Styles;
 import dev.gosetup.ui.common.UncaughtErrors;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /** The JavaFX application: one main window over the engine. */
 public final class GoSetupApp extends Application {
@@ -30,5 +32,19 @@ public final class GoSetupApp extends Application {
         stage.setMinHeight(480);
         stage.setScene(scene);
         stage.show();
+        if (Boolean.getBoolean("gosetup.training")) {
+            closeWhenSettled(stage);
+        }
+    }
+
+    /**
+     * The build's AOT training run (src/build/InstallerInputs.java) opens the window like a user would and
+     * records what start-up loads; it closes the window once the first page has had time to detect the
+     * machine, so the build does not wait for a person.
+     */
+    private static void closeWhenSettled(Stage stage) {
+        PauseTransition settle = new PauseTransition(Duration.seconds(3));
+        settle.setOnFinished(e -> stage.close());
+        settle.play();
     }
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs a built .deb on this machine (as root), runs the installed command line, opens the installed
+# app in a real window under Xvfb, checks the window carries the app icon, saves a screenshot, then removes
+# the package and checks nothing of it is left.
+#
+#   installer/linux/check-deb.sh target/installer/packages/gosetup_0.1.0_amd64.deb [SCREENSHOT.png]
+#
+# Needs: apt-get (the package's dependencies), xvfb, xdotool, x11-utils (xprop), imagemagick (import),
+# openbox (a window manager, so the title bar shows the icon). .ci/run installs them.
+set -euo pipefail
+deb=$(readlink -f "$1")
+shot=${2:-target/installer/installed-app.png}
+mkdir -p "$(dirname "$shot")"
+shot=$(readlink -f "$shot")
+say() { printf '== %s\n' "$*"; }
+fail() { printf 'check-deb: %s\n' "$*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || fail "run as root (it installs and removes the package)"
+
+say "install $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+# apt-get rather than a bare dpkg -i: it installs the dependencies the package declares (GTK, X11 ...).
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
+[ "$(readlink /usr/bin/gosetup)" = /opt/gosetup/bin/gosetup ] || fail "/usr/bin/gosetup is not the link to /opt/gosetup/bin/gosetup"
+
+say "gosetup detect --json (the installed command, from PATH)"
+home=$(mktemp -d)
+HOME=$home XDG_CONFIG_HOME=$home/.config XDG_STATE_HOME=$home/.state XDG_CACHE_HOME=$home/.cache \
+  gosetup detect --json > "$home/detect.json"
+python3 - "$home/detect.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))  # only JSON on stdout: JVM or AOT warnings would break this
+assert d["os"] == "linux", d
+assert d["arch"] in ("amd64", "arm64"), d
+print("   os=%s arch=%s chip=%s" % (d["os"], d["arch"], d["chip"]))
+EOF
+# Nothing unpacked at start: JavaFX and JNA load their libraries from the image (lib/runtime/lib).
+[ ! -e "$home/.openjfx" ] || fail "JavaFX unpacked its libraries into ~/.openjfx"
+[ -f /opt/gosetup/lib/runtime/lib/libjnidispatch.so ] || fail "JNA's library is not in the image's runtime"
+
+say "open the installed app under Xvfb"
+display=:97
+Xvfb $display -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $app $wm $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
+app=; wm=
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+openbox >/dev/null 2>&1 &
+wm=$!
+sleep 0.5
+start=$(date +%s.%N)
+HOME=$home XDG_CONFIG_HOME=$home/.config XDG_STATE_HOME=$home/.state XDG_CACHE_HOME=$home/.cache \
+  /opt/gosetup/bin/gosetup >"$home/app.log" 2>&1 &
+app=$!
+window=$(timeout 60 xdotool search --sync --onlyvisible --name "Go Setup Assistant" | head -1) \
+  || fail "no window within 60 s; the app said: $(cat "$home/app.log")"
+end=$(date +%s.%N)
+awk -v s="$start" -v e="$end" 'BEGIN { printf "   first window after %.2f s\n", e - s }'
+xprop -id "$window" _NET_WM_ICON | grep -q "Icon (" || fail "the window has no icon (_NET_WM_ICON)"
+echo "   the window has the app icon (_NET_WM_ICON: $(xprop -id "$window" _NET_WM_ICON | grep -c 'Icon (') sizes)"
+sleep 4 # the first page detects the machine off the FX thread; let it fill in
+import -window root "$shot"
+echo "   screenshot: $shot"
+kill $app; wait $app 2>/dev/null || true; app=
+
+say "remove the package"
+DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq gosetup >/dev/null
+[ ! -e /usr/bin/gosetup ] || fail "/usr/bin/gosetup is still there after removal"
+[ ! -e /opt/gosetup/bin/gosetup ] || fail "/opt/gosetup is still there after removal"
+say "ok"
