@@ -4,14 +4,21 @@ import dev.gosetup.AppContext;
 import dev.gosetup.host.LiveHostSource;
 import dev.gosetup.ui.common.Styles;
 import dev.gosetup.ui.common.UncaughtErrors;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /** The JavaFX application: one main window over the engine. */
 public final class GoSetupApp extends Application {
+    /** The window icon sizes the jar carries (icons/build-icons.sh writes them from icons/gosetup.svg). */
+    static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
+
     private static volatile AppContext launchContext;
 
     /** Opens the window and returns when it is closed. */
@@ -28,6 +35,7 @@ public final class GoSetupApp extends Application {
         Scene scene = new Scene(window, 980, 680);
         scene.getStylesheets().add(Styles.stylesheet());
         stage.setTitle(context.messages().get("app.title"));
+        stage.getIcons().addAll(windowIcons());
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setScene(scene);
@@ -46,5 +54,27 @@ public final class GoSetupApp extends Application {
         PauseTransition settle = new PauseTransition(Duration.seconds(3));
         settle.setOnFinished(e -> stage.close());
         settle.play();
+    }
+
+    /** The classpath resource of the window icon in one size. */
+    static String iconResource(int size) {
+        return "/dev/gosetup/ui/icons/gosetup-" + size + ".png";
+    }
+
+    /**
+     * The window icon in every carried size. Several sizes, not one: the window manager picks the one nearest to
+     * what it draws (16 in a title bar, 32 or 48 in a task switcher, larger in a dock), so no size is scaled from
+     * another and blurred. A missing size is skipped: the icon is not worth failing the start (IconResourcesTest
+     * guards that all are there).
+     */
+    static List<Image> windowIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : ICON_SIZES) {
+            URL url = GoSetupApp.class.getResource(iconResource(size));
+            if (url != null) {
+                icons.add(new Image(url.toExternalForm()));
+            }
+        }
+        return icons;
     }
 }
