@@ -23,8 +23,12 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$
 
 say "gosetup detect --json (the installed command, from PATH)"
 home=$(mktemp -d)
-HOME=$home XDG_CONFIG_HOME=$home/.config XDG_STATE_HOME=$home/.state XDG_CACHE_HOME=$home/.cache \
-  gosetup detect --json > "$home/detect.json"
+mkdir "$home/tmp"
+# A home and a temporary folder of its own for every run (Java takes user.home from the account, not
+# $HOME): where JavaFX (~/.openjfx) or JNA (~/.cache/JNA, java.io.tmpdir) would unpack native libraries.
+export HOME=$home XDG_CONFIG_HOME=$home/.config XDG_STATE_HOME=$home/.state XDG_CACHE_HOME=$home/.cache
+export JAVA_TOOL_OPTIONS="-Duser.home=$home -Djava.io.tmpdir=$home/tmp"
+gosetup detect --json > "$home/detect.json"
 python3 - "$home/detect.json" <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))  # only JSON on stdout: JVM or AOT warnings would break this
@@ -32,8 +36,6 @@ assert d["os"] == "linux", d
 assert d["arch"] in ("amd64", "arm64"), d
 print("   os=%s arch=%s chip=%s" % (d["os"], d["arch"], d["chip"]))
 EOF
-# Nothing unpacked at start: JavaFX and JNA load their libraries from the image (lib/runtime/lib).
-[ ! -e "$home/.openjfx" ] || fail "JavaFX unpacked its libraries into ~/.openjfx"
 [ -f /opt/gosetup/lib/runtime/lib/libjnidispatch.so ] || fail "JNA's library is not in the image's runtime"
 
 say "open the installed app under Xvfb"
@@ -48,19 +50,24 @@ openbox >/dev/null 2>&1 &
 wm=$!
 sleep 0.5
 start=$(date +%s.%N)
-HOME=$home XDG_CONFIG_HOME=$home/.config XDG_STATE_HOME=$home/.state XDG_CACHE_HOME=$home/.cache \
-  /opt/gosetup/bin/gosetup >"$home/app.log" 2>&1 &
+/opt/gosetup/bin/gosetup >"$home/app.log" 2>&1 &
 app=$!
 window=$(timeout 60 xdotool search --sync --onlyvisible --name "Go Setup Assistant" | head -1) \
   || fail "no window within 60 s; the app said: $(cat "$home/app.log")"
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN { printf "   first window after %.2f s\n", e - s }'
-xprop -id "$window" _NET_WM_ICON | grep -q "Icon (" || fail "the window has no icon (_NET_WM_ICON)"
-echo "   the window has the app icon (_NET_WM_ICON: $(xprop -id "$window" _NET_WM_ICON | grep -c 'Icon (') sizes)"
+# Ours comes in six sizes up to 256 px (GoSetupApp.ICON_SIZES); JavaFX's default icon is one small one.
+icons=$(xprop -id "$window" _NET_WM_ICON | grep -o 'Icon ([0-9]* x [0-9]*)' | tr '\n' ' ')
+case "$icons" in *"Icon (256 x 256)"*) ;; *) fail "the window does not carry the app icon (_NET_WM_ICON: ${icons:-none})";; esac
+echo "   the window carries the app icon: $icons"
 sleep 4 # the first page detects the machine off the FX thread; let it fill in
 import -window root "$shot"
 echo "   screenshot: $shot"
 kill $app; wait $app 2>/dev/null || true; app=
+# Nothing unpacked: JavaFX and JNA loaded their libraries from the image (lib/runtime/lib).
+[ ! -e "$home/.openjfx" ] || fail "JavaFX unpacked its native libraries into ~/.openjfx"
+[ ! -e "$home/.cache/JNA" ] && [ -z "$(ls -A "$home/tmp")" ] || fail "JNA unpacked its native library: $(ls -A "$home/.cache/JNA" "$home/tmp" 2>&1)"
+echo "   no native library unpacked (no ~/.openjfx, no JNA temporary)"
 
 say "remove the package"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq gosetup >/dev/null
