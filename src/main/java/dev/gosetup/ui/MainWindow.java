@@ -135,12 +135,12 @@ public final class MainWindow extends BorderPane {
 
     private void changeSources(Settings updated) {
         context.apply(updated);
-        save(updated);
+        save();
     }
 
-    private void save(Settings updated) {
+    private void save() {
         BackgroundTasks.run(() -> {
-            context.settingsStore().save(updated);
+            context.save();
             return null;
         }, ok -> { }, error -> LOG.log(Level.WARNING, "Could not save settings", error));
     }
@@ -149,7 +149,7 @@ public final class MainWindow extends BorderPane {
         Settings updated = context.settings().withLanguage(language.tag());
         context.apply(updated);
         build();
-        save(updated);
+        save();
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setTitle(context.messages().get("app.title"));
         }
