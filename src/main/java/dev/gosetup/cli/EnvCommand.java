@@ -197,9 +197,12 @@ public final class EnvCommand implements Callable<Integer> {
 
     /** --system: /etc/profile.d/gosetup.sh, /etc/paths.d/gosetup or the Windows machine environment. */
     private int systemWide(Settings settings, Messages m, PrintWriter out, PrintWriter err) throws Exception {
-        // A managed machine needs no --sdk-root: the policy's, else /usr/local/sdk, where root's install puts Go.
+        // A managed machine needs no --sdk-root: the policy's, else (Linux, macOS) /usr/local/sdk, where root's
+        // install puts Go. Windows has no such common place: there the policy's sdkRoot or --sdk-root is needed.
+        boolean windows = ShellFiles.osOf(System.getProperty("os.name", "")).equals("windows");
+        boolean managedRoot = context.managed().managed(PolicySetting.SDK_ROOT) || context.managed().active() && !windows;
         Path sdkRoot = homeOptions.sdkRoot != null ? homeOptions.sdkRootPath(context)
-                : context.managed().active() ? InstallRootChoice.choose(true, context.managed(), settings, homeOptions.home()) : null;
+                : managedRoot ? InstallRootChoice.choose(true, context.managed(), settings, homeOptions.home()) : null;
         if (sdkRoot == null) {
             throw new IllegalArgumentException(m.get("cli.env.systemNeedsRoot"));
         }

@@ -123,7 +123,8 @@ public final class MainWindow extends BorderPane {
         boolean policyBroken = context.policyError().isPresent();
         Node content = switch (target) {
             case SETUP -> policyBroken ? installsRefused(m) : setupPage;
-            case VERSIONS -> policyBroken ? installsRefused(m) : new VersionsPage(m, inventorySources, this::hostPlatform, installSources);
+            case VERSIONS -> policyBroken ? installsRefused(m) : new VersionsPage(m, inventorySources, this::hostPlatform, installSources,
+                    context.managed().versions());
             case HEALTH -> new HealthPage(m, () -> {
                 InventorySources installs = inventorySources.get();
                 java.util.List<dev.gosetup.doctor.Finding> findings = new java.util.ArrayList<>();
