@@ -4,35 +4,71 @@ import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.logging.LogSetup;
 import dev.gosetup.settings.AppPaths;
+import dev.gosetup.settings.ManagedSettings;
+import dev.gosetup.settings.PolicyException;
+import dev.gosetup.settings.PolicyLocation;
+import dev.gosetup.settings.PolicyProblem;
+import dev.gosetup.settings.PolicyReader;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.settings.SettingsStore;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** What both faces share for one run: folders, the log file, settings and the language. */
+/**
+ * What both faces share for one run: folders, the log file, the organisation's policy, settings and the
+ * language. {@link #settings()} is what applies (the policy over the user's own); a broken policy is kept
+ * as {@link #policyError()}, never replaced by unmanaged defaults.
+ */
 public final class AppContext {
+    private static final Logger LOG = Logger.getLogger(AppContext.class.getName());
     private final AppPaths paths;
     private final SettingsStore settingsStore;
     private final Path logFile;
-    private volatile Settings settings;
+    private volatile Settings saved;
+    private volatile ManagedSettings managed = ManagedSettings.NONE;
+    private volatile PolicyException policyError;
     private volatile Messages messages;
 
     private AppContext(AppPaths paths, Path logFile) {
         this.paths = paths;
         this.logFile = logFile;
         this.settingsStore = new SettingsStore(paths.settingsFile());
-        this.settings = settingsStore.load();
-        this.messages = Messages.of(Language.fromTag(settings.language()));
+        this.saved = settingsStore.load();
+        this.messages = Messages.of(Language.fromTag(saved.language()));
     }
 
-    /** A context over given folders, without touching the logging setup (tests, embedding). */
+    /** A context over given folders, without touching the logging setup or reading a policy (tests, embedding). */
     public static AppContext of(AppPaths paths, Path logFile) {
         return new AppContext(paths, logFile);
     }
 
-    /** Sets up logging and reads the settings. */
+    /** Sets up logging, reads the settings and the policy (the installer's or the OS location's). */
     public static AppContext start() {
         AppPaths paths = AppPaths.forThisMachine();
-        return new AppContext(paths, LogSetup.configure(paths.logDir()));
+        AppContext context = new AppContext(paths, LogSetup.configure(paths.logDir()));
+        PolicyLocation.forThisMachine().ifPresent(found -> context.usePolicy(found.file()));
+        return context;
+    }
+
+    /**
+     * Reads the policy in {@code file} for this run (--policy, the installer's file, or tests). A broken file
+     * is kept as {@link #policyError()} and no policy applies meanwhile, which the faces refuse to work with.
+     */
+    public void usePolicy(Path file) {
+        try {
+            ManagedSettings read = PolicyReader.read(file, Path.of(System.getProperty("user.home")));
+            read.warnings().forEach(w -> LOG.warning("Policy: " + w.english()));
+            LOG.info("Policy in use: " + file + " sets " + read.managedSettings());
+            managed = read;
+            policyError = null;
+        } catch (PolicyException e) {
+            LOG.log(Level.WARNING, "Policy cannot be used: " + e.getMessage());
+            managed = ManagedSettings.NONE;
+            policyError = e;
+        }
     }
 
     public AppPaths paths() {
@@ -47,18 +83,47 @@ public final class AppContext {
         return settingsStore;
     }
 
+    /** The settings that apply: the policy's over the user's own. */
     public Settings settings() {
-        return settings;
+        return managed.over(saved);
+    }
+
+    /** The user's own settings, as saved (without the policy). */
+    public Settings savedSettings() {
+        return saved;
+    }
+
+    /** The policy that applies, or {@link ManagedSettings#NONE}. */
+    public ManagedSettings managed() {
+        return managed;
+    }
+
+    /** Why the policy file cannot be used, when it cannot. */
+    public Optional<PolicyException> policyError() {
+        return Optional.ofNullable(policyError);
+    }
+
+    /** Warnings about the policy in use (unknown fields). */
+    public java.util.List<PolicyProblem> policyWarnings() {
+        return managed.warnings();
     }
 
     public Messages messages() {
         return messages;
     }
 
-    /** Takes new settings for the rest of this run (the caller saves them). */
+    /**
+     * Takes settings a face built from {@link #settings()} for the rest of this run; the user's own part is
+     * what {@link #save()} writes (the policy's values are not copied into the user's file).
+     */
     public void apply(Settings newSettings) {
-        this.settings = newSettings;
+        this.saved = managed.forSaving(newSettings, saved);
         this.messages = Messages.of(Language.fromTag(newSettings.language()));
+    }
+
+    /** Writes the user's own settings. */
+    public void save() throws IOException {
+        settingsStore.save(saved);
     }
 
     /** A language for this run only (the --lang option), not saved. */

@@ -55,8 +55,11 @@ public final class DoctorCommand implements Callable<Integer> {
                 : ShellSources.forThisUser(context.settings(), context.paths());
         InventorySources installs = new InventorySources(shells.home(), shells.sdkRoot(), context.paths().cacheDir(),
                 context.settings().releaseList());
-        List<Finding> findings = Doctor.run(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath(),
-                offline ? null : dev.gosetup.install.InstallSources.of(context.settings(), context.paths()));
+        List<Finding> findings = new java.util.ArrayList<>();
+        findings.add(dev.gosetup.doctor.PolicyFindings.of(context.managed(), context.policyError(), m,
+                System.getProperty("os.name", ""), System.getenv()));
+        findings.addAll(Doctor.run(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath(),
+                offline ? null : dev.gosetup.install.InstallSources.of(context.settings(), context.paths())));
 
         if (json) {
             ArrayNode array = HostJson.mapper().createArrayNode();
@@ -112,7 +115,10 @@ public final class DoctorCommand implements Callable<Integer> {
         return failed(findings);
     }
 
-    private static int failed(List<Finding> findings) {
+    private int failed(List<Finding> findings) {
+        if (context.policyError().isPresent()) {
+            return ExitCodes.BAD_INPUT; // a broken policy is bad input wherever it shows
+        }
         return findings.stream().anyMatch(f -> f.status() == Finding.Status.FAIL) ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.settings.InstallRootChoice;
+import dev.gosetup.settings.PolicySetting;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.Conflict;
 import dev.gosetup.shell.EnvScripts;
@@ -98,8 +100,9 @@ public final class EnvCommand implements Callable<Integer> {
         if (system) {
             return systemWide(settings, m, out, err);
         }
-        ShellSources where = homeOptions.home != null ? ShellSources.forHome(homeOptions.home, homeOptions.sdkRoot)
-                : ShellSources.forThisUser(homeOptions.sdkRoot != null ? settings.withSdkRoot(homeOptions.sdkRoot.toString()) : settings, context.paths());
+        Path sdkRoot = homeOptions.chosenSdkRoot(context); // --sdk-root, else where install puts Go on a managed machine
+        ShellSources where = homeOptions.home != null ? ShellSources.forHome(homeOptions.home, sdkRoot)
+                : ShellSources.forThisUser(sdkRoot != null ? settings.withSdkRoot(sdkRoot.toString()) : settings, context.paths());
         EnvSetup setup = where.setup();
         EnvSpec envSpec = where.spec(settings);
         Set<Shell> shells = shells(where, m);
@@ -178,8 +181,8 @@ public final class EnvCommand implements Callable<Integer> {
             }
         }
         if (!action.undo) {
-            context.settingsStore().save(settings);
             context.apply(settings);
+            context.save();
         }
         if (json) {
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, result)));
@@ -194,7 +197,12 @@ public final class EnvCommand implements Callable<Integer> {
 
     /** --system: /etc/profile.d/gosetup.sh, /etc/paths.d/gosetup or the Windows machine environment. */
     private int systemWide(Settings settings, Messages m, PrintWriter out, PrintWriter err) throws Exception {
-        Path sdkRoot = homeOptions.sdkRoot;
+        // A managed machine needs no --sdk-root: the policy's, else (Linux, macOS) /usr/local/sdk, where root's
+        // install puts Go. Windows has no such common place: there the policy's sdkRoot or --sdk-root is needed.
+        boolean windows = ShellFiles.osOf(System.getProperty("os.name", "")).equals("windows");
+        boolean managedRoot = context.managed().managed(PolicySetting.SDK_ROOT) || context.managed().active() && !windows;
+        Path sdkRoot = homeOptions.sdkRoot != null ? homeOptions.sdkRootPath(context)
+                : managedRoot ? InstallRootChoice.choose(true, context.managed(), settings, homeOptions.home()) : null;
         if (sdkRoot == null) {
             throw new IllegalArgumentException(m.get("cli.env.systemNeedsRoot"));
         }
@@ -260,7 +268,12 @@ public final class EnvCommand implements Callable<Integer> {
             if (!Settings.GO_VARIABLES.contains(e.getKey())) {
                 throw new IllegalArgumentException(m.get("cli.env.unknownVariable", e.getKey(), String.join(", ", Settings.GO_VARIABLES)));
             }
+            ManagedOptions.refuseContradiction(context, PolicySetting.goVariable(e.getKey()).orElseThrow(), e.getValue(),
+                    "--go-env " + e.getKey());
             vars.put(e.getKey(), e.getValue());
+        }
+        if (gopath != null) {
+            ManagedOptions.refuseContradiction(context, PolicySetting.GOPATH, gopath.toAbsolutePath().toString(), "--gopath");
         }
         return s.withEnvironment(gopath != null ? gopath.toAbsolutePath().toString() : s.gopath(),
                 setGoroot != null ? setGoroot : s.setGoroot(), vars);

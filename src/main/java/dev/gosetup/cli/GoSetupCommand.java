@@ -40,6 +40,18 @@ public final class GoSetupCommand implements Runnable {
         spec.commandLine().setResourceBundle(context.messages().bundle());
     }
 
+    /**
+     * A policy file for this run instead of the installer's or the OS location's (MDM scripts, trying a
+     * policy out). Inherited, so it may follow the subcommand: {@code gosetup install --policy FILE}.
+     */
+    @Option(names = "--policy", paramLabel = "FILE", descriptionKey = "gosetup.policy", scope = CommandLine.ScopeType.INHERIT)
+    void setPolicy(java.nio.file.Path file) {
+        context.usePolicy(file);
+    }
+
+    /** Commands that work with a broken policy: they do not use it (detect, report) or show it (doctor, the window). */
+    private static final java.util.Set<String> WITHOUT_POLICY = java.util.Set.of("gosetup", "detect", "report", "doctor", "gui");
+
     GoSetupCommand(AppContext context) {
         this.context = context;
     }
@@ -96,6 +108,10 @@ public final class GoSetupCommand implements Runnable {
             return ExitCodes.FAILED;
         });
         cli.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+        cli.setExecutionStrategy(parseResult -> {
+            Integer refused = policyGate(context, parseResult, cli.getErr());
+            return refused != null ? refused : new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().getErr().println(context.messages().get("cli.error.usageHint",
@@ -103,6 +119,32 @@ public final class GoSetupCommand implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A broken policy stops every command that would act on settings (exit 2, with what is wrong: never
+     * unmanaged defaults instead); a usable one's warnings go to standard error. Help is always shown.
+     *
+     * @return the exit code when the command must not run, else null
+     */
+    private static Integer policyGate(AppContext context, CommandLine.ParseResult parseResult, PrintWriter err) {
+        CommandLine.ParseResult last = parseResult;
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return null;
+            }
+            last = p;
+        }
+        String command = last.commandSpec().name();
+        java.util.Optional<dev.gosetup.settings.PolicyException> broken = context.policyError();
+        if (broken.isPresent() && !WITHOUT_POLICY.contains(command)) {
+            err.println(context.messages().get("cli.policy.broken", broken.get().describe(context.messages())));
+            return ExitCodes.BAD_INPUT;
+        }
+        if (!command.equals("doctor")) { // doctor lists the warnings among its findings
+            context.policyWarnings().forEach(w -> err.println(context.messages().get("cli.policy.warning", w.describe(context.messages()))));
+        }
+        return null;
     }
 
     /** What a failure means for scripts (README: exit codes). */

@@ -1,6 +1,10 @@
 package dev.gosetup.cli;
 
+import dev.gosetup.AppContext;
 import dev.gosetup.install.SdkRoot;
+import dev.gosetup.settings.InstallRootChoice;
+import dev.gosetup.settings.PolicySetting;
+import dev.gosetup.shell.posix.ProcessUser;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -16,7 +20,24 @@ final class HomeOptions {
         return home != null ? home : Path.of(System.getProperty("user.home"));
     }
 
-    SdkRoot sdk() {
-        return sdkRoot != null ? new SdkRoot(sdkRoot) : SdkRoot.inHome(home());
+    /**
+     * The install root: --sdk-root (refused when the policy locks another), else the policy's, else ~/sdk;
+     * as root on a managed machine the system-wide root (see {@link InstallRootChoice}).
+     */
+    SdkRoot sdk(AppContext context) {
+        return new SdkRoot(sdkRootPath(context));
+    }
+
+    Path sdkRootPath(AppContext context) {
+        if (sdkRoot != null) {
+            ManagedOptions.refuseContradiction(context, PolicySetting.SDK_ROOT, sdkRoot.toAbsolutePath().normalize().toString(), "--sdk-root");
+            return sdkRoot;
+        }
+        return InstallRootChoice.choose(ProcessUser.isRoot(), context.managed(), context.settings(), home());
+    }
+
+    /** The install root when one was given or the policy names one; null to leave the choice to the caller. */
+    Path chosenSdkRoot(AppContext context) {
+        return sdkRoot != null || context.managed().active() ? sdkRootPath(context) : null;
     }
 }

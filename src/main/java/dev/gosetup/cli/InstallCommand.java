@@ -20,6 +20,7 @@ import dev.gosetup.release.GoVersion;
 import dev.gosetup.release.Platform;
 import dev.gosetup.release.Release;
 import dev.gosetup.release.ReleaseCatalog;
+import dev.gosetup.settings.VersionRules;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,9 @@ public final class InstallCommand implements Callable<Integer> {
     SdkOptions sdk = new SdkOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "VERSION", descriptionKey = "gosetup.install.versionArg")
-    String version = "latest";
+    String version = LATEST;
+
+    private static final String LATEST = "latest";
 
     @Option(names = "--archive", paramLabel = "FILE", descriptionKey = "gosetup.install.archive")
     Path archive;
@@ -97,8 +100,12 @@ public final class InstallCommand implements Callable<Integer> {
 
     private Integer run() throws Exception {
         Messages m = context.messages();
+        sdk.use(context);
         Platform target = target();
         InstallPlan plan = archive != null ? localPlan(target) : catalogPlan(target);
+        if (!context.managed().versions().permits(plan.version())) {
+            throw new IllegalArgumentException(notAllowed(context, plan.version()));
+        }
         SdkRoot root = sdk.sdk();
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
@@ -179,12 +186,11 @@ public final class InstallCommand implements Callable<Integer> {
 
     private InstallPlan catalogPlan(Platform target) throws Exception {
         Messages m = context.messages();
-        ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalog);
+        ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalogSource());
         if (loaded.fromCache() && loaded.staleReason() != null && !json) {
             spec.commandLine().getErr().println(m.get("cli.releases.stale", loaded.age().toHours(), loaded.staleReason()));
         }
-        Release release = loaded.list().find(version).orElseThrow(
-                () -> new IllegalArgumentException(m.get("cli.install.noSuchVersion", version)));
+        Release release = find(loaded.list());
         GoFile file = switch (new ArchiveChooser().choose(release, target)) {
             case ArchiveChooser.Choice.Found f -> f.file();
             case ArchiveChooser.Choice.NoBuild n when n.alternative() != null && allowAmd64 -> n.alternative();
@@ -195,6 +201,27 @@ public final class InstallCommand implements Callable<Integer> {
                     release.version().name(), n.platform()));
         };
         return InstallPlan.from(release.version(), file, sdk.fileUri(file.filename()));
+    }
+
+    /**
+     * The release asked for. With no version (or "latest") on a managed machine: the pinned version, or the
+     * newest stable one the policy allows.
+     */
+    private Release find(dev.gosetup.release.ReleaseList list) {
+        Messages m = context.messages();
+        VersionRules rules = context.managed().versions();
+        if (LATEST.equalsIgnoreCase(version.strip()) && (rules.pinned() != null || rules.restricts())) {
+            return rules.defaultRelease(list).orElseThrow(() -> new IllegalArgumentException(rules.pinned() != null
+                    ? m.get("cli.policy.pinnedMissing", rules.pinned(), context.managed().file().orElseThrow())
+                    : m.get("cli.policy.noneAllowed", String.join(", ", rules.permitted()), context.managed().file().orElseThrow())));
+        }
+        return list.find(version).orElseThrow(() -> new IllegalArgumentException(m.get("cli.install.noSuchVersion", version)));
+    }
+
+    /** "goX is not allowed by FILE; allowed: ..." */
+    static String notAllowed(AppContext context, GoVersion v) {
+        return context.messages().get("cli.policy.notAllowed", v.name(), context.managed().file().orElseThrow(),
+                String.join(", ", context.managed().versions().permitted()));
     }
 
     /** --archive FILE --sha256 HEX: no release list needed; the name says version and platform. */

@@ -11,6 +11,7 @@ import dev.gosetup.release.Platform;
 import dev.gosetup.release.Release;
 import dev.gosetup.release.ReleaseCatalog;
 import dev.gosetup.release.ReleaseList;
+import dev.gosetup.settings.VersionRules;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,10 +58,14 @@ public final class ReleasesCommand implements Callable<Integer> {
 
     private Integer run() throws Exception {
         Messages m = context.messages();
+        sdk.use(context);
         Platform target = platform != null ? Platform.parse(platform) : Platform.of(new HostDetector().detect(new LiveHostSource()));
-        ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalog);
+        ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalogSource());
         ReleaseList list = loaded.list();
-        List<Release> shown = all ? list.releases() : newestPerLine(list);
+        // On a managed machine only what may be installed is listed, and the pinned default is marked.
+        VersionRules rules = context.managed().versions();
+        List<Release> shown = (all ? list.releases() : newestPerLine(list)).stream().filter(r -> rules.permits(r.version())).toList();
+        Release pinned = rules.pinned() != null || rules.restricts() ? rules.defaultRelease(list).orElse(null) : null;
         ArchiveChooser chooser = new ArchiveChooser();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -72,6 +77,7 @@ public final class ReleasesCommand implements Callable<Integer> {
                 ReleaseList.SupportStatus s = list.supportOf(r.version());
                 o.put("supported", s.supported());
                 o.put("newerPatch", s.newerPatch());
+                o.put("pinned", r == pinned);
                 if (target != null && chooser.choose(r, target) instanceof ArchiveChooser.Choice.Found f) {
                     o.put("filename", f.file().filename());
                     o.put("size", f.file().size());
@@ -87,6 +93,8 @@ public final class ReleasesCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(m.get("cli.releases.stale", loaded.age().toHours(), loaded.staleReason()));
         }
         out.println(m.get("cli.releases.heading", target == null ? "?" : target, loaded.origin()));
+        context.managed().file().filter(f -> rules.restricts() || rules.pinned() != null).ifPresent(f ->
+                out.println(m.get("cli.releases.managed", f, rules.permitted().isEmpty() ? "-" : String.join(", ", rules.permitted()))));
         for (Release r : shown) {
             ReleaseList.SupportStatus s = list.supportOf(r.version());
             String file = target == null ? "" : switch (chooser.choose(r, target)) {
@@ -94,6 +102,9 @@ public final class ReleasesCommand implements Callable<Integer> {
                 case ArchiveChooser.Choice.NoBuild n -> m.get("cli.releases.noBuild", n.platform());
             };
             List<String> labels = new ArrayList<>();
+            if (r == pinned) {
+                labels.add(m.get("release.label.pinned"));
+            }
             if (!r.stable()) {
                 labels.add(m.get("release.label.prerelease"));
             }

@@ -30,8 +30,8 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GoVersion v = GoVersion.parse(version).orElseThrow(
                 () -> new IllegalArgumentException(context.messages().get("cli.install.noSuchVersion", version)));
-        try (var lock = sdk.sdk().lock()) {
-            sdk.sdk().remove(v);
+        try (var lock = sdk.sdk(context).lock()) {
+            sdk.sdk(context).remove(v);
         }
         spec.commandLine().getOut().println(context.messages().get("cli.remove.done", v.name()));
         return ExitCodes.OK;

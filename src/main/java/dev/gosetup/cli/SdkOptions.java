@@ -1,10 +1,15 @@
 package dev.gosetup.cli;
 
+import dev.gosetup.AppContext;
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.HttpClients;
 import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.install.InstallSources;
 import dev.gosetup.install.SdkRoot;
 import dev.gosetup.release.ReleaseCatalog;
+import dev.gosetup.settings.ManagedSettings;
+import dev.gosetup.settings.PolicySetting;
+import dev.gosetup.settings.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -12,7 +17,11 @@ import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options of the commands that read releases and fetch files (install, releases), with --home and --sdk-root. */
+/**
+ * Options of the commands that read releases and fetch files (install, releases), with --home and
+ * --sdk-root. Without an option, what the organisation's policy sets applies; an option that contradicts a
+ * locked policy value is refused.
+ */
 final class SdkOptions {
     @Mixin
     HomeOptions where = new HomeOptions();
@@ -26,16 +35,54 @@ final class SdkOptions {
     @Option(names = "--allow-http", paramLabel = "HOST", split = ",", descriptionKey = "gosetup.opt.allowHttp")
     List<String> allowHttp = List.of();
 
+    private AppContext context;
+
+    /** Binds the options to this run's policy and checks them against it (call first). */
+    void use(AppContext runContext) {
+        this.context = runContext;
+        ManagedOptions.refuseContradiction(runContext, PolicySetting.RELEASE_LIST, catalog, "--catalog");
+        ManagedOptions.refuseContradiction(runContext, PolicySetting.FILE_MIRROR, mirror, "--mirror");
+    }
+
+    private ManagedSettings managed() {
+        return context == null ? ManagedSettings.NONE : context.managed();
+    }
+
+    /** The policy's value of a setting that is one of Settings' strings, when the policy sets it. */
+    private String managedValue(PolicySetting setting, String fromSettings) {
+        return managed().managed(setting) ? fromSettings : null;
+    }
+
+    private Settings settings() {
+        return context == null ? Settings.defaults() : context.settings();
+    }
+
+    /** The release list: --catalog, else the policy's, else go.dev (null). */
+    String catalogSource() {
+        return catalog != null ? catalog : managedValue(PolicySetting.RELEASE_LIST, settings().releaseList());
+    }
+
+    /** The file mirror: --mirror, else the policy's, else dl.google.com (null). */
+    String mirrorSource() {
+        return mirror != null ? mirror : managedValue(PolicySetting.FILE_MIRROR, settings().fileMirror());
+    }
+
     Path home() {
         return where.home();
     }
 
     SdkRoot sdk() {
-        return where.sdk();
+        return context == null ? new SdkRoot(where.sdkRoot != null ? where.sdkRoot : home().resolve("sdk")) : where.sdk(context);
     }
 
+    /** --allow-http hosts, and the policy's plain-HTTP hosts, proxy and CA certificates. */
     FetchPolicy policy() {
-        FetchPolicy p = FetchPolicy.defaults();
+        ManagedSettings m = managed();
+        Settings s = settings();
+        FetchPolicy p = InstallSources.fetchPolicy(new Settings(s.language(), null, null,
+                m.managed(PolicySetting.PLAIN_HTTP_HOSTS) ? s.plainHttpHosts() : List.of(), null, null, false, null,
+                m.managed(PolicySetting.PROXY) ? s.proxy() : null, m.managed(PolicySetting.NO_PROXY) ? s.noProxy() : List.of(),
+                s.caCertificates()));
         for (String host : allowHttp) {
             p = p.allowingPlainHttp(host);
         }
@@ -72,6 +119,6 @@ final class SdkOptions {
     }
 
     URI fileUri(String filename) {
-        return ReleaseCatalog.fileUri(mirror, filename);
+        return ReleaseCatalog.fileUri(mirrorSource(), filename);
     }
 }

@@ -30,9 +30,12 @@ public final class UseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GoVersion v = GoVersion.parse(version).orElseThrow(
                 () -> new IllegalArgumentException(context.messages().get("cli.install.noSuchVersion", version)));
-        sdk.sdk().activate(v);
+        if (!context.managed().versions().permits(v)) {
+            throw new IllegalArgumentException(InstallCommand.notAllowed(context, v));
+        }
+        sdk.sdk(context).activate(v);
         spec.commandLine().getOut().println(context.messages().get("cli.use.done", v.name(),
-                sdk.sdk().path().resolve("go")));
+                sdk.sdk(context).path().resolve("go")));
         return ExitCodes.OK;
     }
 }

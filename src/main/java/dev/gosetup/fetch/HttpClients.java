@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one HttpClient configuration: redirects handled by {@link HttpDownloader} (HTTPS only), proxies
- * from HTTPS_PROXY/NO_PROXY (what developers set in shells) and otherwise the system's
- * (java.net.useSystemProxies).
+ * The one HttpClient configuration: redirects handled by {@link HttpDownloader} (HTTPS only); the proxy
+ * IT's policy names (through {@link FetchPolicy#proxy()}) over everything else, then HTTPS_PROXY/NO_PROXY
+ * (what developers set in shells), otherwise the system's (java.net.useSystemProxies).
  */
 public final class HttpClients {
     private HttpClients() {}
@@ -25,14 +25,27 @@ public final class HttpClients {
         return create(policy, java.util.List.of());
     }
 
-    /** @param extraCaPemFiles certificates IT adds (a TLS-inspecting proxy's root), on top of the JDK's and the OS's */
+    /**
+     * @param extraCaPemFiles certificates added on top of the policy's {@link FetchPolicy#extraCaFiles()} (a
+     *                        TLS-inspecting proxy's root), the JDK's and the OS's
+     */
     public static HttpClient create(FetchPolicy policy, java.util.List<java.nio.file.Path> extraCaPemFiles) {
+        java.util.List<java.nio.file.Path> pems = new java.util.ArrayList<>(policy.extraCaFiles());
+        pems.addAll(extraCaPemFiles);
         return HttpClient.newBuilder()
-                .sslContext(TrustStores.sslContext(extraCaPemFiles))
+                .sslContext(TrustStores.sslContext(pems))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(policy.connectTimeout())
-                .proxy(proxySelector(System.getenv()))
+                .proxy(proxySelector(policy, System.getenv()))
                 .build();
+    }
+
+    /** The policy's proxy wins over the environment: IT sets it for every account, whatever a shell exports. */
+    static ProxySelector proxySelector(FetchPolicy policy, Map<String, String> env) {
+        if (policy.proxy() != null) {
+            return fixed(policy.proxy().toString(), policy.proxy().toString(), policy.noProxy());
+        }
+        return proxySelector(env);
     }
 
     static ProxySelector proxySelector(Map<String, String> env) {
@@ -44,6 +57,11 @@ public final class HttpClients {
         }
         List<String> exclusions = noProxy == null ? List.of()
                 : Arrays.stream(noProxy.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return fixed(https, http, exclusions);
+    }
+
+    /** https / http: the proxy for each scheme (either may be null: that scheme goes direct). */
+    private static ProxySelector fixed(String https, String http, List<String> exclusions) {
         return new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {

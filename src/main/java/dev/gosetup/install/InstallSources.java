@@ -17,13 +17,22 @@ import java.nio.file.Path;
 public record InstallSources(String releaseList, String fileMirror, FetchPolicy policy, Path cacheDir, SdkRoot sdk) {
 
     public static InstallSources of(Settings settings, AppPaths paths) {
+        FetchPolicy policy = fetchPolicy(settings);
+        SdkRoot sdk = settings.sdkRoot() != null ? new SdkRoot(Path.of(settings.sdkRoot()))
+                : SdkRoot.inHome(Path.of(System.getProperty("user.home")));
+        return new InstallSources(settings.releaseList(), settings.fileMirror(), policy, paths.cacheDir(), sdk);
+    }
+
+    /** Plain-HTTP hosts, the proxy and the extra CA certificates the settings (or IT's policy) name. */
+    public static FetchPolicy fetchPolicy(Settings settings) {
         FetchPolicy policy = FetchPolicy.defaults();
         for (String host : settings.plainHttpHosts()) {
             policy = policy.allowingPlainHttp(host);
         }
-        SdkRoot sdk = settings.sdkRoot() != null ? new SdkRoot(Path.of(settings.sdkRoot()))
-                : SdkRoot.inHome(Path.of(System.getProperty("user.home")));
-        return new InstallSources(settings.releaseList(), settings.fileMirror(), policy, paths.cacheDir(), sdk);
+        if (settings.proxy() != null) {
+            policy = policy.withProxy(URI.create(settings.proxy()), settings.noProxy());
+        }
+        return policy.trusting(settings.caCertificates().stream().map(Path::of).toList());
     }
 
     private HttpClient client() {

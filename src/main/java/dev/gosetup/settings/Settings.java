@@ -1,10 +1,14 @@
 package dev.gosetup.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the user chose. Unknown fields (from a newer version) are ignored, not fatal.
+ * What the user chose (or, through {@link ManagedSettings}, what the organisation's policy sets over it).
+ * Unknown fields (from a newer version) are ignored, not fatal.
  *
  * @param language       "system", "en" or "zh-CN"
  * @param releaseList    where the release list comes from: null for go.dev, or a URL / file
@@ -15,40 +19,48 @@ import java.util.List;
  * @param gopath         GOPATH, null for Go's own default ~/go
  * @param setGoroot      whether the shell environment sets GOROOT (off: each go finds its own root)
  * @param goEnv          GOPROXY, GOPRIVATE, GONOSUMDB, GOSUMDB, GOTOOLCHAIN, GOFLAGS the user set (others ignored)
+ * @param proxy          the HTTP(S) proxy for downloads, null for HTTPS_PROXY or the system's
+ * @param noProxy        hosts reached without the proxy (curl's NO_PROXY rules)
+ * @param caCertificates PEM files trusted in addition to the JDK's and the OS's roots
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String language, String releaseList, String fileMirror, List<String> plainHttpHosts, String sdkRoot,
-                       String gopath, boolean setGoroot, java.util.Map<String, String> goEnv) {
+                       String gopath, boolean setGoroot, Map<String, String> goEnv, String proxy, List<String> noProxy,
+                       List<String> caCertificates) {
 
     /** The Go variables the environment may set, in the order they are written. */
     public static final List<String> GO_VARIABLES = List.of("GOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOTOOLCHAIN", "GOFLAGS");
 
     public Settings {
         plainHttpHosts = plainHttpHosts == null ? List.of() : List.copyOf(plainHttpHosts);
-        java.util.Map<String, String> known = new java.util.LinkedHashMap<>();
+        noProxy = noProxy == null ? List.of() : List.copyOf(noProxy);
+        caCertificates = caCertificates == null ? List.of() : List.copyOf(caCertificates);
+        Map<String, String> known = new LinkedHashMap<>();
         for (String name : GO_VARIABLES) {
             String value = goEnv == null ? null : goEnv.get(name);
             if (value != null && !value.isBlank()) {
                 known.put(name, value.strip());
             }
         }
-        goEnv = java.util.Collections.unmodifiableMap(known);
+        goEnv = Collections.unmodifiableMap(known);
     }
 
     public Settings(String language) {
-        this(language, null, null, List.of(), null, null, false, null);
+        this(language, null, null, List.of(), null, null, false, null, null, null, null);
     }
 
     public Settings(String language, String releaseList, String fileMirror, List<String> plainHttpHosts, String sdkRoot) {
-        this(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, null, false, null);
+        this(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, null, false, null, null, null, null);
     }
 
     public Settings withSdkRoot(String root) {
-        return new Settings(language, releaseList, fileMirror, plainHttpHosts, blankToNull(root), gopath, setGoroot, goEnv);
+        return new Settings(language, releaseList, fileMirror, plainHttpHosts, blankToNull(root), gopath, setGoroot, goEnv,
+                proxy, noProxy, caCertificates);
     }
 
-    public Settings withEnvironment(String gopath, boolean setGoroot, java.util.Map<String, String> goEnv) {
-        return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, blankToNull(gopath), setGoroot, goEnv);
+    public Settings withEnvironment(String gopath, boolean setGoroot, Map<String, String> goEnv) {
+        return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, blankToNull(gopath), setGoroot, goEnv,
+                proxy, noProxy, caCertificates);
     }
 
     public static Settings defaults() {
@@ -56,11 +68,30 @@ public record Settings(String language, String releaseList, String fileMirror, L
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(tag, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv);
+        return new Settings(tag, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
+                proxy, noProxy, caCertificates);
     }
 
     public Settings withSources(String releaseList, String fileMirror, List<String> plainHttpHosts) {
-        return new Settings(language, blankToNull(releaseList), blankToNull(fileMirror), plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv);
+        return new Settings(language, blankToNull(releaseList), blankToNull(fileMirror), plainHttpHosts, sdkRoot, gopath,
+                setGoroot, goEnv, proxy, noProxy, caCertificates);
+    }
+
+    public Settings withProxy(String proxy, List<String> noProxy) {
+        return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
+                blankToNull(proxy), noProxy, caCertificates);
+    }
+
+    public Settings withCaCertificates(List<String> pemFiles) {
+        return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
+                proxy, noProxy, pemFiles);
+    }
+
+    /** One Go variable changed (a blank value removes it). */
+    public Settings withGoVariable(String name, String value) {
+        Map<String, String> vars = new LinkedHashMap<>(goEnv);
+        vars.put(name, value);
+        return withEnvironment(gopath, setGoroot, vars);
     }
 
     private static String blankToNull(String s) {

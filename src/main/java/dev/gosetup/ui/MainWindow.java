@@ -73,8 +73,29 @@ public final class MainWindow extends BorderPane {
                 navButton(Page.SETTINGS, "navSettings", m.get("nav.settings")));
         side.getStyleClass().add("sidebar");
         setLeft(side);
-        setupPage = new SetupPage(m, sources, installSources, shellSources, context::settings, this::changeSources);
+        setTop(context.policyError().map(e -> policyBanner(m, e)).orElse(null));
+        setupPage = new SetupPage(m, sources, installSources, shellSources, context::settings, this::changeSources, context.managed());
         show(page);
+    }
+
+    /** Says the policy is broken, on every page: the user must know why installing is off and whom to ask. */
+    private static Node policyBanner(Messages m, dev.gosetup.settings.PolicyException error) {
+        Label banner = new Label(m.get("settings.policy.broken", error.describe(m)));
+        banner.setId("policyBroken");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.getStyleClass().add("policy-banner");
+        return banner;
+    }
+
+    /** In place of the pages that install: with a broken policy, nothing may be installed until IT fixes it. */
+    private static Node installsRefused(Messages m) {
+        Label refused = new Label(m.get("setup.install.policyBroken"));
+        refused.setId("installsRefused");
+        refused.setWrapText(true);
+        VBox page = new VBox(12, refused);
+        page.getStyleClass().add("page");
+        return page;
     }
 
     private ToggleButton navButton(Page target, String id, String text) {
@@ -99,17 +120,23 @@ public final class MainWindow extends BorderPane {
             button.setSelected(true);
         }
         Messages m = context.messages();
+        boolean policyBroken = context.policyError().isPresent();
         Node content = switch (target) {
-            case SETUP -> setupPage;
-            case VERSIONS -> new VersionsPage(m, inventorySources, this::hostPlatform, installSources);
+            case SETUP -> policyBroken ? installsRefused(m) : setupPage;
+            case VERSIONS -> policyBroken ? installsRefused(m) : new VersionsPage(m, inventorySources, this::hostPlatform, installSources,
+                    context.managed().versions());
             case HEALTH -> new HealthPage(m, () -> {
                 InventorySources installs = inventorySources.get();
-                return dev.gosetup.doctor.Doctor.run(shellSources.get(), installs, sources.get(), installs.env(), installs.home(),
-                        installSources.get());
+                java.util.List<dev.gosetup.doctor.Finding> findings = new java.util.ArrayList<>();
+                findings.add(dev.gosetup.doctor.PolicyFindings.of(context.managed(), context.policyError(), m,
+                        System.getProperty("os.name", ""), System.getenv()));
+                findings.addAll(dev.gosetup.doctor.Doctor.run(shellSources.get(), installs, sources.get(), installs.env(), installs.home(),
+                        installSources.get()));
+                return findings;
             }, shellSources, context::settings);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
                     context.settingsStore().file(), context.logFile(), this::changeLanguage, context.settings(),
-                    this::changeSources);
+                    this::changeSources, context.managed());
         };
         setCenter(content);
     }
@@ -135,12 +162,12 @@ public final class MainWindow extends BorderPane {
 
     private void changeSources(Settings updated) {
         context.apply(updated);
-        save(updated);
+        save();
     }
 
-    private void save(Settings updated) {
+    private void save() {
         BackgroundTasks.run(() -> {
-            context.settingsStore().save(updated);
+            context.save();
             return null;
         }, ok -> { }, error -> LOG.log(Level.WARNING, "Could not save settings", error));
     }
@@ -149,7 +176,7 @@ public final class MainWindow extends BorderPane {
         Settings updated = context.settings().withLanguage(language.tag());
         context.apply(updated);
         build();
-        save(updated);
+        save();
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setTitle(context.messages().get("app.title"));
         }

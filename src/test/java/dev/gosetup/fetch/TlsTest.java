@@ -88,4 +88,18 @@ class TlsTest {
         FetchResult r = d.fetch(uri(), tmp.resolve("b.partial"), content.length, ByteSink.NONE, ProgressListener.NONE, new CancelToken());
         assertThat(r.size()).isEqualTo(content.length);
     }
+
+    /** IT's policy names the company root: every client the app makes trusts it, besides the JDK's and the OS's roots. */
+    @Test
+    void thePolicysCaCertificateIsTrusted() throws Exception {
+        java.nio.file.Path policyFile = java.nio.file.Files.writeString(tmp.resolve("policy.json"),
+                "{\"caCertificates\": [\"" + pem + "\"]}");
+        dev.gosetup.settings.Settings effective = dev.gosetup.settings.PolicyReader.read(policyFile, tmp)
+                .over(dev.gosetup.settings.Settings.defaults());
+        FetchPolicy policy = dev.gosetup.install.InstallSources.fetchPolicy(effective);
+        assertThat(policy.extraCaFiles()).containsExactly(pem);
+        HttpDownloader d = new HttpDownloader(HttpClients.create(policy), policy);
+        FetchResult r = d.fetch(uri(), tmp.resolve("c.partial"), content.length, ByteSink.NONE, ProgressListener.NONE, new CancelToken());
+        assertThat(r.size()).isEqualTo(content.length);
+    }
 }

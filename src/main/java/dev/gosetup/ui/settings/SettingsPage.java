@@ -4,7 +4,10 @@ import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import dev.gosetup.settings.ManagedSettings;
+import dev.gosetup.settings.PolicySetting;
 import dev.gosetup.settings.Settings;
+import dev.gosetup.ui.common.ManagedMarks;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -18,7 +21,15 @@ public final class SettingsPage extends VBox {
 
     public SettingsPage(Messages messages, Language current, Path settingsFile, Path logFile,
                         Consumer<Language> onLanguageChosen, Settings settings, Consumer<Settings> onSourcesSaved) {
+        this(messages, current, settingsFile, logFile, onLanguageChosen, settings, onSourcesSaved, ManagedSettings.NONE);
+    }
+
+    /** @param managed the organisation's policy: what it sets is shown as such, and locked where it says so */
+    public SettingsPage(Messages messages, Language current, Path settingsFile, Path logFile,
+                        Consumer<Language> onLanguageChosen, Settings settings, Consumer<Settings> onSourcesSaved,
+                        ManagedSettings managed) {
         super(12);
+        ManagedMarks marks = new ManagedMarks(messages, managed);
         getStyleClass().add("page");
         Label title = new Label(messages.get("nav.settings"));
         title.getStyleClass().add("page-title");
@@ -54,9 +65,9 @@ public final class SettingsPage extends VBox {
         GridPane sources = new GridPane();
         sources.setHgap(16);
         sources.setVgap(10);
-        sources.addRow(0, label(messages.get("settings.releaseList")), releaseList);
-        sources.addRow(1, label(messages.get("settings.fileMirror")), fileMirror);
-        sources.addRow(2, label(messages.get("settings.plainHttp")), plainHttp);
+        sources.addRow(0, label(messages.get("settings.releaseList")), marks.mark(releaseList, PolicySetting.RELEASE_LIST));
+        sources.addRow(1, label(messages.get("settings.fileMirror")), marks.mark(fileMirror, PolicySetting.FILE_MIRROR));
+        sources.addRow(2, label(messages.get("settings.plainHttp")), marks.mark(plainHttp, PolicySetting.PLAIN_HTTP_HOSTS));
         Label saved = new Label();
         saved.getStyleClass().add("muted");
         Button save = new Button(messages.get("settings.sources.save"));
@@ -70,7 +81,52 @@ public final class SettingsPage extends VBox {
         Label sourcesHint = new Label(messages.get("settings.sources.hint"));
         sourcesHint.setWrapText(true);
         sourcesHint.getStyleClass().add("muted");
-        getChildren().addAll(title, grid, hint, sourcesTitle, sources, new javafx.scene.layout.HBox(10, save, saved), sourcesHint);
+        save.setDisable(managed.locked(PolicySetting.RELEASE_LIST) && managed.locked(PolicySetting.FILE_MIRROR)
+                && (managed.locked(PolicySetting.PLAIN_HTTP_HOSTS) || !managed.managed(PolicySetting.PLAIN_HTTP_HOSTS)));
+        getChildren().addAll(title, grid, hint);
+        managed.file().ifPresent(file -> {
+            Label inUse = new Label(messages.get("settings.policy.inUse", file));
+            inUse.setId("policyInUse");
+            inUse.setWrapText(true);
+            inUse.getStyleClass().add("muted");
+            getChildren().add(inUse);
+        });
+        getChildren().addAll(sourcesTitle, sources, new javafx.scene.layout.HBox(10, save, saved), sourcesHint);
+        GridPane network = networkFacts(messages, settings, managed, marks);
+        if (!network.getChildren().isEmpty()) {
+            Label networkTitle = new Label(messages.get("settings.network"));
+            networkTitle.getStyleClass().add("section-title");
+            getChildren().addAll(networkTitle, network);
+        }
+    }
+
+    /** The proxy, CA certificates and install root the policy sets: shown (read-only) so users see why downloads behave so. */
+    private static GridPane networkFacts(Messages messages, Settings settings, ManagedSettings managed, ManagedMarks marks) {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(10);
+        int row = 0;
+        if (managed.managed(PolicySetting.PROXY)) {
+            grid.addRow(row++, label(messages.get("settings.proxy")), marks.mark(readOnly("proxyField", settings.proxy()), PolicySetting.PROXY));
+        }
+        if (managed.managed(PolicySetting.NO_PROXY)) {
+            grid.addRow(row++, label(messages.get("settings.noProxy")),
+                    marks.mark(readOnly("noProxyField", String.join(", ", settings.noProxy())), PolicySetting.NO_PROXY));
+        }
+        if (managed.active() && !managed.policy().caCertificates().isEmpty()) {
+            grid.addRow(row++, label(messages.get("settings.caCertificates")), new javafx.scene.layout.HBox(8,
+                    readOnly("caField", String.join(", ", managed.policy().caCertificates())), marks.badge("managed-caCertificates")));
+        }
+        if (managed.managed(PolicySetting.SDK_ROOT)) {
+            grid.addRow(row, label(messages.get("settings.sdkRoot")), marks.mark(readOnly("sdkRootField", settings.sdkRoot()), PolicySetting.SDK_ROOT));
+        }
+        return grid;
+    }
+
+    private static TextField readOnly(String id, String text) {
+        TextField f = path(text == null ? "" : text);
+        f.setId(id);
+        return f;
     }
 
     private static Label label(String text) {

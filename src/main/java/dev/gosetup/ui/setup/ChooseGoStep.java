@@ -9,7 +9,10 @@ import dev.gosetup.release.Platform;
 import dev.gosetup.release.Release;
 import dev.gosetup.release.ReleaseCatalog;
 import dev.gosetup.release.ReleaseList;
+import dev.gosetup.settings.ManagedSettings;
+import dev.gosetup.settings.VersionRules;
 import dev.gosetup.ui.common.BackgroundTasks;
+import dev.gosetup.ui.common.ManagedMarks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,9 +48,17 @@ public final class ChooseGoStep extends VBox {
     private final Label noBuild = new Label();
     private final ObjectProperty<InstallPlan> plan = new SimpleObjectProperty<>();
     private ReleaseList list;
+    /** What the policy allows and pins (VersionRules.NONE when unmanaged). */
+    private final VersionRules rules;
 
     public ChooseGoStep(Messages messages, Supplier<InstallSources> sources, Supplier<Platform> platform) {
+        this(messages, sources, platform, ManagedSettings.NONE);
+    }
+
+    /** @param managed the organisation's policy: only the versions it allows are offered, its pinned one preselected */
+    public ChooseGoStep(Messages messages, Supplier<InstallSources> sources, Supplier<Platform> platform, ManagedSettings managed) {
         this.messages = messages;
+        this.rules = managed.versions();
         this.sources = sources;
         this.platform = platform;
         setSpacing(12);
@@ -79,7 +90,20 @@ public final class ChooseGoStep extends VBox {
         noBuild.getStyleClass().add("note");
         HBox top = new HBox(12, showAll, reload, loading, status);
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(intro, top, versions, details, noBuild, consent);
+        getChildren().addAll(intro, top);
+        if (rules.pinned() != null || rules.restricts()) {
+            Label policy = new Label(rules.pinned() != null
+                    ? messages.get(rules.pinLocked() ? "setup.choose.pinnedLocked" : "setup.choose.pinned", rules.pinned())
+                    : messages.get("setup.choose.allowed", String.join(", ", rules.permitted())));
+            policy.setId("choosePolicy");
+            policy.setWrapText(true);
+            HBox line = new HBox(8, policy, new ManagedMarks(messages, managed).badge("managed-goVersion"));
+            line.setAlignment(Pos.CENTER_LEFT);
+            getChildren().add(line);
+            // A locked pin leaves nothing to choose: the list shows it, but cannot be changed.
+            versions.setDisable(rules.pinned() != null && rules.pinLocked());
+        }
+        getChildren().addAll(versions, details, noBuild, consent);
         load();
     }
 
@@ -117,9 +141,19 @@ public final class ChooseGoStep extends VBox {
         if (list == null) {
             return;
         }
-        List<Release> shown = showAll.isSelected() ? list.releases() : newestPerLine(list);
+        List<Release> shown = new ArrayList<>((showAll.isSelected() ? list.releases() : newestPerLine(list)).stream()
+                .filter(r -> rules.permits(r.version())).toList());
+        // The policy's default (a pinned 1.22.5 need not be its line's newest patch) is always offered.
+        Release preselected = rules.pinned() != null || rules.restricts() ? rules.defaultRelease(list).orElse(null)
+                : list.latestStable().orElse(null);
+        if (preselected != null && !shown.contains(preselected) && rules.permits(preselected.version())) {
+            shown.add(preselected);
+            shown.sort(java.util.Comparator.comparing((Release r) -> r.version()).reversed());
+        }
         versions.getItems().setAll(shown);
-        list.latestStable().ifPresent(latest -> versions.getSelectionModel().select(latest));
+        if (preselected != null && shown.contains(preselected)) {
+            versions.getSelectionModel().select(preselected);
+        }
     }
 
     static List<Release> newestPerLine(ReleaseList list) {

@@ -1,7 +1,10 @@
 package dev.gosetup.ui.setup;
 
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.settings.ManagedSettings;
+import dev.gosetup.settings.PolicySetting;
 import dev.gosetup.settings.Settings;
+import dev.gosetup.ui.common.ManagedMarks;
 import dev.gosetup.shell.Conflict;
 import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.EnvSpec;
@@ -69,7 +72,14 @@ public final class EnvironmentStep extends VBox {
     private Object previewed;
 
     public EnvironmentStep(Messages messages, Supplier<ShellSources> where, Supplier<Settings> settings, Consumer<Settings> saveSettings) {
+        this(messages, where, settings, saveSettings, ManagedSettings.NONE);
+    }
+
+    /** @param managed the organisation's policy: the GOPATH and Go variables it locks cannot be edited here */
+    public EnvironmentStep(Messages messages, Supplier<ShellSources> where, Supplier<Settings> settings, Consumer<Settings> saveSettings,
+                           ManagedSettings managed) {
         this.messages = messages;
+        ManagedMarks marks = new ManagedMarks(messages, managed);
         this.where = where;
         this.settings = settings;
         this.saveSettings = saveSettings;
@@ -91,9 +101,9 @@ public final class EnvironmentStep extends VBox {
         choices.setHgap(10);
         choices.setVgap(6);
         choices.addRow(0, label("setup.env.shells"), shellBoxes);
-        choices.addRow(1, label("setup.env.gopath"), gopath);
-        choices.addRow(2, label("setup.env.goproxy"), goproxy);
-        choices.addRow(3, label("setup.env.goprivate"), goprivate);
+        choices.addRow(1, label("setup.env.gopath"), marks.mark(gopath, PolicySetting.GOPATH));
+        choices.addRow(2, label("setup.env.goproxy"), marks.mark(goproxy, PolicySetting.GOPROXY));
+        choices.addRow(3, label("setup.env.goprivate"), marks.mark(goprivate, PolicySetting.GOPRIVATE));
         choices.add(goroot, 1, 4);
         gopath.setPrefColumnCount(30);
         goproxy.setPrefColumnCount(30);

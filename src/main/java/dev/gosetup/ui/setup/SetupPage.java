@@ -5,6 +5,7 @@ import dev.gosetup.host.HostSource;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.release.Platform;
+import dev.gosetup.settings.ManagedSettings;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.ShellSources;
 import java.util.function.Consumer;
@@ -36,14 +37,21 @@ public final class SetupPage extends ScrollPane {
 
     public SetupPage(Messages messages, Supplier<HostSource> hosts, Supplier<InstallSources> sources,
                      Supplier<ShellSources> shells, Supplier<Settings> settings, Consumer<Settings> saveSettings) {
+        this(messages, hosts, sources, shells, settings, saveSettings, ManagedSettings.NONE);
+    }
+
+    /** @param managed the organisation's policy, for the versions offered and the environment's locked fields */
+    public SetupPage(Messages messages, Supplier<HostSource> hosts, Supplier<InstallSources> sources,
+                     Supplier<ShellSources> shells, Supplier<Settings> settings, Consumer<Settings> saveSettings,
+                     ManagedSettings managed) {
         this.messages = messages;
         computer = new ThisComputerStep(messages, hosts);
         choose = new ChooseGoStep(messages, sources, () -> {
             HostInfo host = computer.host();
             return host == null ? null : Platform.of(host);
-        });
+        }, managed);
         install = new InstallStep(messages, sources);
-        environment = new EnvironmentStep(messages, shells, settings, saveSettings);
+        environment = new EnvironmentStep(messages, shells, settings, saveSettings, managed);
         titles = List.of(messages.get("setup.computer.title"), messages.get("setup.choose.title"), messages.get("setup.install.title"),
                 messages.get("setup.env.title"));
         Label title = new Label(messages.get("nav.setup"));

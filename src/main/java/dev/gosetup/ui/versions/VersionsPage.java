@@ -40,6 +40,7 @@ public final class VersionsPage extends VBox {
     private static final Logger LOG = Logger.getLogger(VersionsPage.class.getName());
 
     private final Messages messages;
+    private final dev.gosetup.settings.VersionRules rules;
     private final Supplier<InventorySources> sources;
     private final Supplier<dev.gosetup.release.Platform> hostPlatform;
     private final Supplier<dev.gosetup.install.InstallSources> installs;
@@ -51,7 +52,14 @@ public final class VersionsPage extends VBox {
     /** @param hostPlatform this machine's Go platform (from the host detection), called off the FX thread */
     public VersionsPage(Messages messages, Supplier<InventorySources> sources, Supplier<dev.gosetup.release.Platform> hostPlatform,
                         Supplier<dev.gosetup.install.InstallSources> installs) {
+        this(messages, sources, hostPlatform, installs, dev.gosetup.settings.VersionRules.NONE);
+    }
+
+    /** @param rules what the organisation's policy allows: a newer patch it does not allow is not offered */
+    public VersionsPage(Messages messages, Supplier<InventorySources> sources, Supplier<dev.gosetup.release.Platform> hostPlatform,
+                        Supplier<dev.gosetup.install.InstallSources> installs, dev.gosetup.settings.VersionRules rules) {
         super(12);
+        this.rules = rules;
         this.messages = messages;
         this.sources = sources;
         this.hostPlatform = hostPlatform;
@@ -209,7 +217,8 @@ public final class VersionsPage extends VBox {
             return null;
         }, ok -> { }, error -> summary.setText(error.getMessage())));
         HBox actions = new HBox(8, copy, reveal);
-        if (e.newerPatch() != null && installs != null) {
+        if (e.newerPatch() != null && installs != null
+                && dev.gosetup.release.GoVersion.parse(e.newerPatch()).map(rules::permits).orElse(false)) {
             Button newer = new Button(messages.get("versions.installNewer", e.newerPatch()));
             newer.setId("versionInstallNewer");
             newer.setOnAction(a -> installNewer(e.newerPatch(), newer));

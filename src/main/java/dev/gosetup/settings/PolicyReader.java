@@ -1,0 +1,307 @@
+package dev.gosetup.settings;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads policy.json and checks all of it before anything uses it. A mistake is a {@link PolicyException}
+ * naming the file, the field (as a JSON path) and what is wrong; an unknown field is only a warning (a
+ * newer gosetup's field, or a typo IT sees in {@code gosetup doctor}).
+ */
+public final class PolicyReader {
+    /** Fields of the format, in the order the docs list them; "$schema" lets editors validate the file. */
+    static final List<String> FIELDS = List.of("$schema", "goVersion", "allowedGoVersions", "releaseList", "fileMirror",
+            "plainHttpHosts", "proxy", "noProxy", "caCertificates", "goEnv", "gopath", "sdkRoot", "userMayChange");
+    /** Settings a user can never be given: a list that limits them, and certificates that only add trust. */
+    private static final Set<String> NEVER_USERS = Set.of("allowedGoVersions", "caCertificates");
+
+    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final Path file;
+    private final Path home;
+    private final List<PolicyProblem> warnings = new ArrayList<>();
+
+    private PolicyReader(Path file, Path home) {
+        this.file = file;
+        this.home = home;
+    }
+
+    /**
+     * @param home the home folder "~/" in gopath and sdkRoot stands for (the user running gosetup)
+     * @throws PolicyException when the file cannot be read or anything in it is wrong
+     */
+    public static ManagedSettings read(Path file, Path home) {
+        return new PolicyReader(file, home).read();
+    }
+
+    private ManagedSettings read() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw fail("$", "settings.policy.error.missing");
+        } catch (IOException e) {
+            throw fail("$", "settings.policy.error.unreadable", String.valueOf(e.getMessage()));
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            throw fail("$", "settings.policy.error.json", line, column, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw fail("$", "settings.policy.error.unreadable", String.valueOf(e.getMessage()));
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw fail("$", "settings.policy.error.notObject");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                warnings.add(PolicyProblem.of(file, "$." + name, "settings.policy.warn.unknownField", String.join(", ", FIELDS.subList(1, FIELDS.size()))));
+            }
+        }
+        if (root.has("$schema")) {
+            string(root, "$schema");
+        }
+        List<String> plainHttp = strings(root, "plainHttpHosts");
+        for (int i = 0; i < plainHttp.size(); i++) {
+            if (!plainHttp.get(i).matches("[A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:]+]")) {
+                throw fail("$.plainHttpHosts[" + i + "]", "settings.policy.error.host", plainHttp.get(i));
+            }
+        }
+        String goVersion = version("goVersion", string(root, "goVersion"));
+        List<String> allowed = strings(root, "allowedGoVersions");
+        for (int i = 0; i < allowed.size(); i++) {
+            version("allowedGoVersions[" + i + "]", allowed.get(i));
+        }
+        List<String> mayChange = userMayChange(root);
+        if (goVersion != null && !allowed.isEmpty()
+                && !new VersionRules(null, false, allowed).permits(dev.gosetup.release.GoVersion.parse(goVersion).orElseThrow())) {
+            throw fail("$.goVersion", "settings.policy.error.pinNotAllowed", goVersion, String.join(", ", allowed));
+        }
+        Policy policy = new Policy(goVersion, allowed,
+                location(root, "releaseList", plainHttp),
+                location(root, "fileMirror", plainHttp),
+                plainHttp,
+                proxy(root),
+                strings(root, "noProxy"),
+                certificates(root),
+                goEnv(root),
+                folder(root, "gopath"),
+                folder(root, "sdkRoot"),
+                mayChange);
+        return ManagedSettings.of(file, policy, warnings);
+    }
+
+    private PolicyException fail(String field, String key, Object... args) {
+        return new PolicyException(PolicyProblem.of(file, field, key, args));
+    }
+
+    private String string(JsonNode root, String name) {
+        JsonNode n = root.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw fail("$." + name, "settings.policy.error.type", "string", kind(n));
+        }
+        String v = n.asText().strip();
+        if (v.isEmpty()) {
+            throw fail("$." + name, "settings.policy.error.empty");
+        }
+        return v;
+    }
+
+    private List<String> strings(JsonNode root, String name) {
+        JsonNode n = root.get(name);
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray()) {
+            throw fail("$." + name, "settings.policy.error.type", "array of strings", kind(n));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode item = n.get(i);
+            if (!item.isTextual()) {
+                throw fail("$." + name + "[" + i + "]", "settings.policy.error.type", "string", kind(item));
+            }
+            if (item.asText().isBlank()) {
+                throw fail("$." + name + "[" + i + "]", "settings.policy.error.empty");
+            }
+            out.add(item.asText().strip());
+        }
+        return out;
+    }
+
+    private static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "array";
+            case OBJECT, POJO -> "object";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case STRING -> "string";
+            default -> "null";
+        };
+    }
+
+    private String version(String field, String value) {
+        if (value != null && !VersionRules.validSyntax(value)) {
+            throw fail("$." + field, "settings.policy.error.version", value);
+        }
+        return value;
+    }
+
+    private List<String> userMayChange(JsonNode root) {
+        List<String> names = strings(root, "userMayChange");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (NEVER_USERS.contains(name)) {
+                throw fail("$.userMayChange[" + i + "]", "settings.policy.error.neverUsers", name);
+            }
+            if (PolicySetting.named(name).isEmpty()) {
+                throw fail("$.userMayChange[" + i + "]", "settings.policy.error.settingName", name,
+                        String.join(", ", java.util.Arrays.stream(PolicySetting.values()).map(s -> s.jsonName).toList()));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A release list or mirror: https, plain http for a host in plainHttpHosts, file:, or an absolute path
+     * (a shared folder of an air-gapped site).
+     */
+    private String location(JsonNode root, String name, List<String> plainHttp) {
+        String v = string(root, name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.contains("://")) {
+            if (!Path.of(v).isAbsolute()) {
+                throw fail("$." + name, "settings.policy.error.relative", v);
+            }
+            return v;
+        }
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (URISyntaxException e) {
+            throw fail("$." + name, "settings.policy.error.url", v);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        switch (scheme) {
+            case "https", "file" -> { }
+            case "http" -> {
+                if (uri.getHost() == null || !plainHttp.contains(uri.getHost())) {
+                    throw fail("$." + name, "settings.policy.error.plainHttp", v, uri.getHost() == null ? "?" : uri.getHost());
+                }
+            }
+            default -> throw fail("$." + name, "settings.policy.error.url", v);
+        }
+        if (!scheme.equals("file") && uri.getHost() == null) {
+            throw fail("$." + name, "settings.policy.error.url", v);
+        }
+        return v;
+    }
+
+    private String proxy(JsonNode root) {
+        String v = string(root, "proxy");
+        if (v == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean bare = uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/");
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && bare
+                    && uri.getQuery() == null && uri.getUserInfo() == null) {
+                return v;
+            }
+        } catch (URISyntaxException e) {
+            // said below
+        }
+        throw fail("$.proxy", "settings.policy.error.proxy", v);
+    }
+
+    /** Each PEM file must exist and hold a certificate now: a CA that silently fails to load fails every download later. */
+    private List<String> certificates(JsonNode root) {
+        List<String> pems = strings(root, "caCertificates");
+        for (int i = 0; i < pems.size(); i++) {
+            String field = "$.caCertificates[" + i + "]";
+            Path pem = Path.of(pems.get(i));
+            if (!pem.isAbsolute()) {
+                throw fail(field, "settings.policy.error.relative", pems.get(i));
+            }
+            try (InputStream in = Files.newInputStream(pem)) {
+                if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+                    throw fail(field, "settings.policy.error.noCertificate", pem);
+                }
+            } catch (IOException e) {
+                throw fail(field, "settings.policy.error.caUnreadable", pem, String.valueOf(e.getMessage()));
+            } catch (CertificateException e) {
+                throw fail(field, "settings.policy.error.noCertificate", pem);
+            }
+        }
+        return pems;
+    }
+
+    private Map<String, String> goEnv(JsonNode root) {
+        JsonNode n = root.get("goEnv");
+        if (n == null || n.isNull()) {
+            return Map.of();
+        }
+        if (!n.isObject()) {
+            throw fail("$.goEnv", "settings.policy.error.type", "object", kind(n));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String field = "$.goEnv." + e.getKey();
+            if (!Settings.GO_VARIABLES.contains(e.getKey())) {
+                throw fail(field, "settings.policy.error.goVariable", e.getKey(), String.join(", ", Settings.GO_VARIABLES));
+            }
+            if (!e.getValue().isTextual()) {
+                throw fail(field, "settings.policy.error.type", "string", kind(e.getValue()));
+            }
+            if (e.getValue().asText().isBlank()) {
+                throw fail(field, "settings.policy.error.empty");
+            }
+            out.put(e.getKey(), e.getValue().asText().strip());
+        }
+        return out;
+    }
+
+    /** An absolute folder, or "~/..." for each user's own home (expanded here, for the user running gosetup). */
+    private String folder(JsonNode root, String name) {
+        String v = string(root, name);
+        if (v == null) {
+            return null;
+        }
+        if (v.equals("~") || v.startsWith("~/")) {
+            return home.resolve(v.substring(Math.min(2, v.length()))).normalize().toString();
+        }
+        if (!Path.of(v).isAbsolute()) {
+            throw fail("$." + name, "settings.policy.error.relative", v);
+        }
+        return v;
+    }
+}
