@@ -8,6 +8,7 @@
 # Needs: apt-get (the package's dependencies), xvfb, xdotool, x11-utils (xprop), imagemagick (import),
 # openbox (a window manager, so the title bar shows the icon). .ci/run installs them.
 set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
 deb=$(readlink -f "$1")
 shot=${2:-target/installer/installed-app.png}
 mkdir -p "$(dirname "$shot")"
@@ -56,10 +57,32 @@ window=$(timeout 60 xdotool search --sync --onlyvisible --name "Go Setup Assista
   || fail "no window within 60 s; the app said: $(cat "$home/app.log")"
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN { printf "   first window after %.2f s\n", e - s }'
-# Ours comes in six sizes up to 256 px (GoSetupApp.ICON_SIZES); JavaFX's default icon is one small one.
-icons=$(xprop -id "$window" _NET_WM_ICON | grep -o 'Icon ([0-9]* x [0-9]*)' | tr '\n' ' ')
-case "$icons" in *"Icon (256 x 256)"*) ;; *) fail "the window does not carry the app icon (_NET_WM_ICON: ${icons:-none})";; esac
-echo "   the window carries the app icon: $icons"
+# The window's icon as the window manager gets it (_NET_WM_ICON: width, height, ARGB pixels; JavaFX hands
+# GTK one size), pixel by pixel against the app's PNG of that size: JavaFX and openbox have icons of their own.
+python3 - "$window" "$repo/src/main/resources/dev/gosetup/ui/icons" <<'EOF'
+import subprocess, sys
+window, icons_dir = sys.argv[1], sys.argv[2]
+raw = subprocess.run(["xprop", "-notype", "-id", window, "32c", "_NET_WM_ICON"], capture_output=True, text=True).stdout
+if "=" not in raw:
+    sys.exit("check-deb: the window has no icon (_NET_WM_ICON)")
+n = [int(x) for x in raw.split("=", 1)[1].replace(",", " ").split()]
+w, h = n[0], n[1]
+argb = n[2:2 + w * h]
+ours = subprocess.run(["convert", f"{icons_dir}/gosetup-{w}.png", "-depth", "8", "RGBA:-"], capture_output=True)
+if ours.returncode != 0 or len(ours.stdout) != w * h * 4:
+    sys.exit(f"check-deb: the window's icon is {w}x{h}, a size the app does not carry")
+px = ours.stdout
+same = 0
+for i, v in enumerate(argb):
+    a, r, g, b = (v >> 24) & 255, (v >> 16) & 255, (v >> 8) & 255, v & 255
+    R, G, B, A = px[4 * i:4 * i + 4]
+    if abs(a - A) <= 8 and (A < 16 or max(abs(r - R), abs(g - G), abs(b - B)) <= 8):
+        same += 1
+share = same / (w * h)
+if share < 0.98:
+    sys.exit(f"check-deb: the window's {w}x{h} icon is not the app icon ({share:.0%} of pixels match)")
+print(f"   the window carries the app icon ({w}x{h}, {share:.1%} of pixels match the app's PNG)")
+EOF
 sleep 4 # the first page detects the machine off the FX thread; let it fill in
 import -window root "$shot"
 echo "   screenshot: $shot"

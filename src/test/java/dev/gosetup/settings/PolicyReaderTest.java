@@ -135,4 +135,24 @@ class PolicyReaderTest {
                 .as("the installer's file wins over the OS location").contains(new PolicyLocation.Found(Path.of("/installer/policy.json"), true));
         assertThat(List.of(PolicyLocation.PROPERTY)).containsExactly("gosetup.policy");
     }
+
+    @Test
+    void aPolicyBakedIntoTheImageAppliesWhenTheOsLocationHasNone() throws Exception {
+        // Windows' location follows %ProgramData%, so a temporary folder stands in for the machine's.
+        Map<String, String> env = Map.of("ProgramData", tmp.resolve("ProgramData").toString());
+        Path baked = Files.writeString(tmp.resolve("app-policy.json"), "{}");
+        String missingBaked = tmp.resolve("no-policy-here.json").toString();
+
+        assertThat(PolicyLocation.find(null, null, "Windows 11", env, missingBaked))
+                .as("every image names the baked file; most carry none: unmanaged").isEmpty();
+        assertThat(PolicyLocation.find(null, null, "Windows 11", env, baked.toString()))
+                .contains(new PolicyLocation.Found(baked, false));
+
+        Path deployed = PolicyLocation.osLocation("Windows 11", env);
+        Files.createDirectories(deployed.getParent());
+        Files.writeString(deployed, "{}");
+        assertThat(PolicyLocation.find(null, null, "Windows 11", env, baked.toString()))
+                .as("what MDM deploys to the machine beats the installer's defaults")
+                .contains(new PolicyLocation.Found(deployed, false));
+    }
 }
