@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Time to first window, and command-line start, of the installer's app image against the alternatives,
+# side by side in one run (A B C A B C ...), medians: src/bench/first-window.sh [ROUNDS]
+#
+#   A  the installer's image as built (jlink'd runtime with the app linked in, AOT cache trained on the window)
+#   B  the same image without its AOT cache (the cfg's -XX:AOTCache line taken out of a copy)
+#   C  the development launcher target/gosetup (the JDK, jars on a module path, its own AOT cache)
+#
+# "First window" is from starting the program until X11 maps a visible window titled Go Setup Assistant
+# (xdotool search --sync), under Xvfb with openbox. Needs: mvn -Pinstaller package (target/installer/image),
+# mvn package (target/gosetup), xvfb, xdotool, openbox (see .ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-7}
+image=target/installer/image/gosetup
+[ -x "$image/bin/gosetup" ] || { echo "no $image: run mvn -Pinstaller -DskipTests package first" >&2; exit 2; }
+[ -x target/gosetup ] || { echo "no target/gosetup: run mvn -DskipTests package first" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+cp -r "$image" "$work/no-aot"
+grep -v -- '-XX:AOTCache=' "$image/lib/app/gosetup.cfg" > "$work/no-aot/lib/app/gosetup.cfg"
+rm -f "$work/no-aot/lib/app/gosetup.aot"
+
+export DISPLAY=:91
+Xvfb $DISPLAY -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+openbox >/dev/null 2>&1 &
+sleep 0.5
+# Settings, logs and caches of these runs stay in the work folder.
+export XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state XDG_CACHE_HOME=$work/cache
+
+declare -A launcher=([A]="$image/bin/gosetup" [B]="$work/no-aot/bin/gosetup" [C]="target/gosetup")
+declare -A window version
+now() { date +%s%N; }
+
+first_window() { # prints seconds until the window is mapped, then closes the app
+  local t0 pid
+  t0=$(now)
+  "$1" gui >/dev/null 2>&1 &
+  pid=$!
+  timeout 60 xdotool search --sync --onlyvisible --name "Go Setup Assistant" >/dev/null
+  awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
+  kill $pid; wait $pid 2>/dev/null || true
+}
+cli_start() {
+  local t0
+  t0=$(now)
+  "$1" --version >/dev/null
+  awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
+}
+
+first_window "${launcher[A]}" >/dev/null # warm the page cache once for everyone
+for r in $(seq "$rounds"); do
+  for k in A B C; do
+    window[$k]="${window[$k]:-} $(first_window "${launcher[$k]}")"
+    version[$k]="${version[$k]:-} $(cli_start "${launcher[$k]}")"
+  done
+  echo "round $r: window A ${window[A]##* } B ${window[B]##* } C ${window[C]##* } | --version A ${version[A]##* } B ${version[B]##* } C ${version[C]##* }"
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo
+echo "medians of $rounds rounds ($(nproc) cores, $(date -u +%F)):"
+for k in A B C; do
+  echo "  $k first window $(echo "${window[$k]}" | median) s   --version $(echo "${version[$k]}" | median) s"
+done
+a=$(echo "${window[A]}" | median); b=$(echo "${window[B]}" | median)
+awk -v a="$a" -v b="$b" 'BEGIN { printf "  A/B first window %.2f (the AOT cache)\n", a / b }'
