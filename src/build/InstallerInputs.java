@@ -95,7 +95,7 @@ public class InstallerInputs {
         train(runtime, main, jvmFlags, app.resolve("gosetup.aot"), out.resolve("aot-training"));
     }
 
-    /** One run recorded into the AOT cache. Failing here costs only start-up time, so it warns and goes on. */
+    /** One run recorded into the AOT cache: the window where there is a display, else an install. */
     private static void train(Path runtime, String main, String jvmFlags, Path aot, Path work) throws Exception {
         Files.createDirectories(work);
         List<String> cmd = new ArrayList<>(List.of(runtime.resolve("bin").resolve("java").toString(),
@@ -107,26 +107,10 @@ public class InstallerInputs {
             // The window opens, detection runs, and the app closes itself (GoSetupApp, gosetup.training).
             cmd.addAll(List.of("-Dgosetup.training=true", "--module", main, "gui"));
         } else {
-            byte[] archive = WriteLauncher.tinyGo();
-            Path file = Files.write(work.resolve("go1.0.0.linux-amd64.tar.gz"), archive);
-            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(archive));
-            cmd.addAll(List.of("--module", main, "install", "--archive", file.toString(), "--sha256", sha,
-                    "--platform", "linux-amd64", "--home", work.resolve("home").toString(), "--json"));
+            cmd.addAll(List.of("--module", main));
+            cmd.addAll(WriteLauncher.tinyInstall(work));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("training.log").toFile());
-        pb.environment().put("XDG_CONFIG_HOME", work.resolve("config").toString());
-        pb.environment().put("XDG_STATE_HOME", work.resolve("state").toString());
-        pb.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
-        long t0 = System.nanoTime();
-        int code = pb.start().waitFor();
-        if (code == 0 && Files.isRegularFile(aot)) {
-            System.out.printf("AOT cache for the image: %s (%d MB, trained on %s in %.1f s)%n", aot, Files.size(aot) >> 20,
-                    display ? "the window" : "an install", (System.nanoTime() - t0) / 1e9);
-        } else {
-            Files.deleteIfExists(aot);
-            System.out.println("WARNING: AOT training failed (exit " + code + "); the image starts without a cache. See "
-                    + work.resolve("training.log"));
-        }
+        WriteLauncher.record(cmd, aot, work, "the image", display ? "the window" : "an install");
     }
 
     private static boolean hasClasses(Path jar) throws IOException {

@@ -60,15 +60,27 @@ public class WriteLauncher {
         deleteTree(work);
         Files.createDirectories(work);
         Files.deleteIfExists(aot);
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:AOTCacheOutput=" + aot, "-Xlog:aot=off", "-Xlog:cds=off"));
+        cmd.addAll(List.of(jvmFlags.trim().split("\\s+")));
+        cmd.addAll(List.of("--module-path", appJar + File.pathSeparator + libDir, "--module", mainModule));
+        cmd.addAll(tinyInstall(work));
+        record(cmd, aot, work, "the launcher", "an install");
+    }
+
+    /** The arguments of gosetup installing the tiny archive (written into {@code work}) into a home there. */
+    static List<String> tinyInstall(Path work) throws Exception {
         byte[] archive = tinyGo();
         Path file = Files.write(work.resolve("go1.0.0.linux-amd64.tar.gz"), archive);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive));
+        return List.of("install", "--archive", file.toString(), "--sha256", sha, "--platform", "linux-amd64",
+                "--home", work.resolve("home").toString(), "--json");
+    }
 
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:AOTCacheOutput=" + aot, "-Xlog:aot=off", "-Xlog:cds=off"));
-        cmd.addAll(List.of(jvmFlags.trim().split("\\s+")));
-        cmd.addAll(List.of("--module-path", appJar + File.pathSeparator + libDir, "--module", mainModule,
-                "install", "--archive", file.toString(), "--sha256", sha, "--platform", "linux-amd64",
-                "--home", work.resolve("home").toString(), "--json"));
+    /**
+     * Runs one AOT training command and says how it went. A failure costs only start-up time, so it is a
+     * warning and the cache is removed rather than left half-written.
+     */
+    static void record(List<String> cmd, Path aot, Path work, String forWhat, String trainedOn) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("training.log").toFile());
         // Settings, logs and caches of the training run stay in target/, not in the developer's home.
         pb.environment().put("XDG_CONFIG_HOME", work.resolve("config").toString());
@@ -77,12 +89,12 @@ public class WriteLauncher {
         long t0 = System.nanoTime();
         int code = pb.start().waitFor();
         if (code == 0 && Files.isRegularFile(aot)) {
-            System.out.printf("AOT cache written: %s (%d MB, training %.1f s)%n", aot, Files.size(aot) >> 20,
-                    (System.nanoTime() - t0) / 1e9);
+            System.out.printf("AOT cache for %s written: %s (%d MB, trained on %s in %.1f s)%n", forWhat, aot,
+                    Files.size(aot) >> 20, trainedOn, (System.nanoTime() - t0) / 1e9);
         } else {
             Files.deleteIfExists(aot);
-            System.out.println("WARNING: AOT training failed (exit " + code + "); the launcher starts without a cache. See "
-                    + work.resolve("training.log"));
+            System.out.println("WARNING: AOT training failed (exit " + code + "); " + forWhat
+                    + " starts without a cache. See " + work.resolve("training.log"));
         }
     }
 
