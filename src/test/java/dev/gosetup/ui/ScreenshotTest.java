@@ -81,13 +81,27 @@ class ScreenshotTest {
 
     private MainWindow open(FxRobot robot, Language language, boolean realFolders,
                             java.util.function.Supplier<dev.gosetup.host.HostSource> host) throws Exception {
+        return open(robot, language, realFolders, host, null);
+    }
+
+    /**
+     * @param policy a managed policy for this window, or null; with one, releases, files and the install root
+     *               come from the policy over the (test folders') settings, as in the app
+     */
+    private MainWindow open(FxRobot robot, Language language, boolean realFolders,
+                            java.util.function.Supplier<dev.gosetup.host.HostSource> host, Path policy) throws Exception {
         AppPaths paths = realFolders ? AppPaths.forThisMachine()
                 : new AppPaths(tmp.resolve("config-" + language), tmp.resolve("logs-" + language));
         AppContext context = AppContext.of(paths, paths.logDir().resolve("gosetup0.log"));
+        if (policy != null) {
+            context.usePolicy(policy);
+            assertThat(context.policyError()).as("the example policy is valid").isEmpty();
+        }
         context.apply(new Settings(language.tag()));
         MainWindow[] window = new MainWindow[1];
         Path sdk = tmp.resolve("sdk-" + language);
-        dev.gosetup.install.InstallSources installSources = sources(sdk);
+        dev.gosetup.install.InstallSources installSources = policy == null ? sources(sdk)
+                : dev.gosetup.install.InstallSources.of(context.settings(), context.paths());
         // A new hire's home: Debian's .bashrc and .profile and a real .zshrc that already sets GOPATH.
         Path home = java.nio.file.Files.createDirectories(tmp.resolve("home-" + language));
         for (String[] f : new String[][] {{"bashrc__linuxmint_bash__debian_skel.bashrc", ".bashrc"},
@@ -201,6 +215,90 @@ class ScreenshotTest {
             Thread.sleep(300);
             save(robot, "health-" + (language == Language.ENGLISH ? "en" : "zh-CN") + ".png");
         }
+    }
+
+    /**
+     * A company's policy (docs/it-guide.md): Go 1.19.8 pinned (the release list is the loopback mirror's), files
+     * through Artifactory behind the company proxy, GOPROXY locked, GOPRIVATE a default users may change.
+     */
+    private static Path managedPolicy() throws Exception {
+        Path file = tmp.resolve("etc/gosetup/policy.json");
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, """
+                {
+                  "$schema": "https://gosetup.dev/policy.schema.json",
+                  "goVersion": "1.19.8",
+                  "releaseList": "%s",
+                  "fileMirror": "https://artifactory.example.com/artifactory/go-files-remote/",
+                  "proxy": "http://proxy.example.com:3128",
+                  "noProxy": ["localhost", "artifactory.example.com"],
+                  "goEnv": {
+                    "GOPROXY": "https://artifactory.example.com/artifactory/api/go/go-remote",
+                    "GOPRIVATE": "git.example.com,github.com/example-corp"
+                  },
+                  "sdkRoot": "%s",
+                  "userMayChange": ["GOPRIVATE"]
+                }
+                """.formatted(dev.gosetup.testing.GoMirror.dir().resolve("dl.json"), tmp.resolve("opt/go-sdk")));
+    }
+
+    /** The window on a managed machine: the pinned version preselected and locked, the policy's settings locked and labelled. */
+    @Test
+    void managedMachine(FxRobot robot) throws Exception {
+        Path policy = managedPolicy();
+        for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
+            String suffix = language == Language.ENGLISH ? "en" : "zh-CN";
+            String setByOrganisation = language == Language.ENGLISH ? "Set by your organisation" : "由您的组织设置";
+            MainWindow window = open(robot, language, false, LiveHostSource::new, policy);
+            robot.clickOn("#wizardNext");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
+            WaitForAsyncUtils.waitForFxEvents();
+            save(robot, "managed-choose-go-" + suffix + ".png");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<dev.gosetup.release.Release> list =
+                    robot.lookup("#versionList").queryAs(javafx.scene.control.ListView.class);
+            assertThat(list.getItems()).as("a locked pin: nothing else is offered").extracting(r -> r.version().name())
+                    .containsExactly("go1.19.8");
+            assertThat(list.getSelectionModel().getSelectedItem().version().name()).isEqualTo("go1.19.8");
+            assertThat(list.isDisabled()).isTrue();
+            assertThat(robot.lookup("#showAllVersions").queryAs(javafx.scene.control.CheckBox.class).isDisabled())
+                    .as("nothing else to show").isTrue();
+            assertThat(robot.lookup("#choosePolicy").queryAs(Label.class).getText()).contains("1.19.8");
+            assertShown(robot, "#managed-goVersion", setByOrganisation);
+            assertThat(robot.lookup("#fileDetails").lookup(".fact-value").queryAllAs(Label.class)).extracting(Label::getText)
+                    .contains("https://artifactory.example.com/artifactory/go-files-remote/" + dev.gosetup.testing.GoMirror.FILE,
+                            dev.gosetup.testing.GoMirror.sha256(), tmp.resolve("opt/go-sdk/go1.19.8").toString());
+
+            robot.interact(() -> window.show(MainWindow.Page.SETTINGS));
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(200);
+            save(robot, "managed-settings-" + suffix + ".png");
+            assertThat(robot.lookup("#policyInUse").queryAs(Label.class).getText()).contains(policy.toString());
+            javafx.scene.control.TextField fileMirror = robot.lookup("#fileMirrorField").queryAs(javafx.scene.control.TextField.class);
+            assertThat(fileMirror.getText()).isEqualTo("https://artifactory.example.com/artifactory/go-files-remote/");
+            assertThat(fileMirror.isDisabled()).isTrue();
+            assertThat(robot.lookup("#releaseListField").queryAs(javafx.scene.control.TextField.class).isDisabled()).isTrue();
+            assertThat(robot.lookup("#plainHttpField").queryAs(javafx.scene.control.TextField.class).isDisabled())
+                    .as("not managed").isFalse();
+            assertThat(robot.lookup("#proxyField").queryAs(javafx.scene.control.TextField.class).getText())
+                    .isEqualTo("http://proxy.example.com:3128");
+            for (String badge : new String[] {"#managed-releaseList", "#managed-fileMirror", "#managed-proxy", "#managed-noProxy",
+                    "#managed-sdkRoot"}) {
+                assertShown(robot, badge, setByOrganisation);
+            }
+            assertThat(robot.lookup("#managed-plainHttpHosts").tryQuery()).isEmpty();
+        }
+    }
+
+    /** The badge says who set the value, names the policy file on hover, and is inside the window (not cut off). */
+    private void assertShown(FxRobot robot, String query, String text) {
+        Label badge = robot.lookup(query).queryAs(Label.class);
+        assertThat(badge.getText()).as(query).isEqualTo(text);
+        assertThat(badge.getTooltip().getText()).as(query).contains("policy.json");
+        assertThat(badge.isVisible()).as(query).isTrue();
+        javafx.geometry.Bounds inScene = badge.localToScene(badge.getLayoutBounds());
+        assertThat(inScene.getMaxX()).as(query + " inside the window").isLessThanOrEqualTo(stage.getScene().getWidth());
+        assertThat(badge.getWidth()).as(query + " not shortened").isGreaterThanOrEqualTo(badge.prefWidth(-1) - 0.5);
     }
 
     private void save(FxRobot robot, String name) throws Exception {

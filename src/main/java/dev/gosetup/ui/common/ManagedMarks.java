@@ -35,6 +35,7 @@ public final class ManagedMarks {
         Label badge = new Label(messages.get("settings.managed"));
         badge.setId("managed-" + setting.jsonName);
         badge.getStyleClass().add("managed-badge");
+        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the control gives way, never the badge
         if (managed.locked(setting)) {
             control.setDisable(true);
             badge.setTooltip(new Tooltip(messages.get("settings.managed.locked", file)));
@@ -53,6 +54,7 @@ public final class ManagedMarks {
         Label badge = new Label(messages.get("settings.managed"));
         badge.setId(id);
         badge.getStyleClass().add("managed-badge");
+        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         badge.setTooltip(new Tooltip(messages.get("settings.managed.locked", managed.file().map(Object::toString).orElse(""))));
         return badge;
     }

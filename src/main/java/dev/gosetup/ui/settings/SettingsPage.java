@@ -132,6 +132,7 @@ public final class SettingsPage extends VBox {
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("fact-label");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field gives way, never the label
         return l;
     }
 

@@ -100,8 +100,15 @@ public final class ChooseGoStep extends VBox {
             HBox line = new HBox(8, policy, new ManagedMarks(messages, managed).badge("managed-goVersion"));
             line.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(line);
-            // A locked pin leaves nothing to choose: the list shows it, but cannot be changed.
-            versions.setDisable(rules.pinned() != null && rules.pinLocked());
+            // A locked pin leaves nothing to choose: the list shows it, but cannot be changed, and the
+            // policy's line takes the place of "the newest stable Go is chosen for you".
+            if (rules.pinned() != null && rules.pinLocked()) {
+                versions.setDisable(true);
+                versions.getStyleClass().add("locked");
+                showAll.setDisable(true);
+                intro.setVisible(false);
+                intro.setManaged(false);
+            }
         }
         getChildren().addAll(versions, details, noBuild, consent);
         load();
