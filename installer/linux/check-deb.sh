@@ -39,6 +39,26 @@ print("   os=%s arch=%s chip=%s" % (d["os"], d["arch"], d["chip"]))
 EOF
 [ -f /opt/gosetup/lib/runtime/lib/libjnidispatch.so ] || fail "JNA's library is not in the image's runtime"
 
+say "a policy baked into the image (what -Dinstaller.policy=FILE puts there) pins the version and mirror"
+baked=/opt/gosetup/lib/app/policy.json
+# A real release list (go1.17.3, go1.16.10): the pin is the older one, so "latest" is visibly not chosen.
+printf '{"goVersion": "1.16", "fileMirror": "https://artifactory.example.com/go/"}\n' > "$baked"
+catalog=$repo/../shared/fixtures/godl/golang-dl-stable-2021-11-08.json
+gosetup install --dry-run --json --catalog "$catalog" > "$home/plan.json" || fail "install --dry-run under the baked policy failed"
+python3 - "$home/plan.json" <<'EOF'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+assert plan["version"] == "go1.16.10", plan
+assert plan["url"].startswith("https://artifactory.example.com/go/"), plan
+print("   plan: %s from %s" % (plan["version"], plan["url"]))
+EOF
+if gosetup install --dry-run --json --catalog "$catalog" --mirror https://dl.google.com/go/ >/dev/null 2>"$home/refused.txt"; then
+  fail "a --mirror against the baked policy was not refused"
+fi
+grep -q "set by your organisation" "$home/refused.txt" || fail "the refusal does not say why: $(cat "$home/refused.txt")"
+echo "   --mirror refused: $(grep "set by your organisation" "$home/refused.txt")"
+rm -f "$baked" # not the package's file: dpkg would leave the folder behind
+
 say "open the installed app under Xvfb"
 display=:97
 Xvfb $display -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
