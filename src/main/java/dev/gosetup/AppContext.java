@@ -71,6 +71,15 @@ public final class AppContext {
         }
     }
 
+    /**
+     * Where this user's Go versions go when nothing names another root: the same rule as the command line
+     * without --home (the saved or the policy's root; root on a managed machine: the system-wide one).
+     */
+    public Path installRoot() {
+        return dev.gosetup.settings.InstallRootChoice.choose(dev.gosetup.shell.posix.ProcessUser.isRoot(), managed,
+                settings(), Path.of(System.getProperty("user.home")), true);
+    }
+
     public AppPaths paths() {
         return paths;
     }

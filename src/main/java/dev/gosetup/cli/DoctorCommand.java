@@ -59,7 +59,7 @@ public final class DoctorCommand implements Callable<Integer> {
         findings.add(dev.gosetup.doctor.PolicyFindings.of(context.managed(), context.policyError(), m,
                 System.getProperty("os.name", ""), System.getenv()));
         findings.addAll(Doctor.run(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath(),
-                offline ? null : dev.gosetup.install.InstallSources.of(context.settings(), context.paths())));
+                offline ? null : dev.gosetup.install.InstallSources.of(context.settings(), context.paths(), context.installRoot())));
 
         if (json) {
             ArrayNode array = HostJson.mapper().createArrayNode();

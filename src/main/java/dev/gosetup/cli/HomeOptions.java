@@ -33,7 +33,12 @@ final class HomeOptions {
             ManagedOptions.refuseContradiction(context, PolicySetting.SDK_ROOT, sdkRoot.toAbsolutePath().normalize().toString(), "--sdk-root");
             return sdkRoot;
         }
-        return InstallRootChoice.choose(ProcessUser.isRoot(), context.managed(), context.settings(), home());
+        return chosenByRule(context);
+    }
+
+    /** The install root by {@link InstallRootChoice}, for a run without --sdk-root. */
+    Path chosenByRule(AppContext context) {
+        return InstallRootChoice.choose(ProcessUser.isRoot(), context.managed(), context.settings(), home(), home == null);
     }
 
     /** The install root when one was given or the policy names one; null to leave the choice to the caller. */

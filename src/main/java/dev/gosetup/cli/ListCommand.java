@@ -45,8 +45,8 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Messages m = context.messages();
         Path home = where.home();
-        Path sdkRoot = where.sdkRoot != null ? where.sdkRoot
-                : context.settings().sdkRoot() != null ? Path.of(context.settings().sdkRoot()) : home.resolve("sdk");
+        // Listing only reads: a --sdk-root the policy would refuse for an install is still looked at.
+        Path sdkRoot = where.sdkRoot != null ? where.sdkRoot : where.chosenByRule(context);
         HostInfo host = new HostDetector().detect(new LiveHostSource());
         Inventory inventory = new InventorySources(home, sdkRoot, context.paths().cacheDir(), context.settings().releaseList())
                 .inventory(host.arch());

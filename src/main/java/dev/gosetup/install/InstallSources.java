@@ -16,11 +16,15 @@ import java.nio.file.Path;
  */
 public record InstallSources(String releaseList, String fileMirror, FetchPolicy policy, Path cacheDir, SdkRoot sdk) {
 
+    /** With the install root this user's settings name, else ~/sdk (tests; see {@code AppContext.installRoot()}). */
     public static InstallSources of(Settings settings, AppPaths paths) {
-        FetchPolicy policy = fetchPolicy(settings);
-        SdkRoot sdk = settings.sdkRoot() != null ? new SdkRoot(Path.of(settings.sdkRoot()))
-                : SdkRoot.inHome(Path.of(System.getProperty("user.home")));
-        return new InstallSources(settings.releaseList(), settings.fileMirror(), policy, paths.cacheDir(), sdk);
+        return of(settings, paths, settings.sdkRoot() != null ? Path.of(settings.sdkRoot())
+                : Path.of(System.getProperty("user.home"), "sdk"));
+    }
+
+    public static InstallSources of(Settings settings, AppPaths paths, Path sdkRoot) {
+        return new InstallSources(settings.releaseList(), settings.fileMirror(), fetchPolicy(settings), paths.cacheDir(),
+                new SdkRoot(sdkRoot));
     }
 
     /** Plain-HTTP hosts, the proxy and the extra CA certificates the settings (or IT's policy) name. */

@@ -21,8 +21,12 @@ public record InventorySources(Path fsRoot, Path home, Path sdkRoot, Path cacheD
 
     public static InventorySources forThisUser(Settings settings, AppPaths paths) {
         Path home = Path.of(System.getProperty("user.home"));
-        Path sdk = settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk");
-        return new InventorySources(home, sdk, paths.cacheDir(), settings.releaseList());
+        return forThisUser(settings, paths, settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk"));
+    }
+
+    /** @param sdkRoot the install root this user's installs go to ({@code AppContext.installRoot()}) */
+    public static InventorySources forThisUser(Settings settings, AppPaths paths, Path sdkRoot) {
+        return new InventorySources(Path.of(System.getProperty("user.home")), sdkRoot, paths.cacheDir(), settings.releaseList());
     }
 
     /** @param hostArch the native CPU's Go arch, for the amd64-on-arm64 warning */

@@ -20,10 +20,19 @@ public final class InstallRootChoice {
      * @param home     the home folder of this run (--home or the user's)
      */
     public static Path choose(boolean asRoot, ManagedSettings managed, Settings settings, Path home) {
+        return choose(asRoot, managed, settings, home, false);
+    }
+
+    /**
+     * @param ownHome whether {@code home} is the user's own (the window; the CLI without --home): then the
+     *                user's saved install root counts too. Under --home it belongs to another home, and only
+     *                the policy's applies.
+     */
+    public static Path choose(boolean asRoot, ManagedSettings managed, Settings settings, Path home, boolean ownHome) {
         if (asRoot && managed.active()) {
             return managed.managed(PolicySetting.SDK_ROOT) ? Path.of(settings.sdkRoot()) : SYSTEM_DEFAULT;
         }
-        if (managed.managed(PolicySetting.SDK_ROOT) && settings.sdkRoot() != null) {
+        if (settings.sdkRoot() != null && (ownHome || managed.managed(PolicySetting.SDK_ROOT))) {
             return Path.of(settings.sdkRoot());
         }
         return home.resolve("sdk");

@@ -44,7 +44,7 @@ public final class MainWindow extends BorderPane {
     private SetupPage setupPage;
 
     public MainWindow(AppContext context, Supplier<HostSource> sources) {
-        this(context, sources, () -> InstallSources.of(context.settings(), context.paths()));
+        this(context, sources, () -> InstallSources.of(context.settings(), context.paths(), context.installRoot()));
     }
 
     public MainWindow(AppContext context, Supplier<HostSource> sources, Supplier<InstallSources> installSources) {
@@ -57,7 +57,7 @@ public final class MainWindow extends BorderPane {
         this.sources = sources;
         this.installSources = installSources;
         this.shellSources = shellSources;
-        this.inventorySources = () -> InventorySources.forThisUser(context.settings(), context.paths());
+        this.inventorySources = () -> InventorySources.forThisUser(context.settings(), context.paths(), context.installRoot());
         getStyleClass().add("main-window");
         build();
     }

@@ -106,6 +106,23 @@ class ManagedSettingsTest {
                 .as("unmanaged root keeps its own ~/sdk, as before").isEqualTo(Path.of("/root/sdk"));
     }
 
+    @Test
+    void theUsersSavedInstallRootCountsInTheirOwnHomeOnly() throws Exception {
+        Settings saved = Settings.defaults().withSdkRoot("/data/go-sdks");
+        Path ana = Path.of("/home/ana");
+        assertThat(InstallRootChoice.choose(false, ManagedSettings.NONE, saved, ana, true))
+                .as("the window, and the CLI without --home").isEqualTo(Path.of("/data/go-sdks"));
+        assertThat(InstallRootChoice.choose(false, ManagedSettings.NONE, saved, Path.of("/tmp/other-home"), false))
+                .as("--home DIR acts as DIR's own home, not ana's").isEqualTo(Path.of("/tmp/other-home/sdk"));
+
+        ManagedSettings withRoot = policy("{\"sdkRoot\": \"/opt/go\"}");
+        assertThat(InstallRootChoice.choose(false, withRoot, withRoot.over(saved), Path.of("/tmp/other-home"), false))
+                .as("a locked policy root applies under --home too").isEqualTo(Path.of("/opt/go"));
+        assertThat(InstallRootChoice.choose(true, policy("{\"goVersion\": \"1.22.5\"}"),
+                policy("{\"goVersion\": \"1.22.5\"}").over(saved), Path.of("/root"), true))
+                .as("root on a managed machine: every account's root, not a saved one").isEqualTo(Path.of("/usr/local/sdk"));
+    }
+
     static GoVersion v(String name) {
         return GoVersion.parse(name).orElseThrow();
     }
