@@ -76,7 +76,7 @@ public final class AppContext {
      * without --home (the saved or the policy's root; root on a managed machine: the system-wide one).
      */
     public Path installRoot() {
-        return dev.gosetup.settings.InstallRootChoice.choose(dev.gosetup.shell.posix.ProcessUser.isRoot(), managed,
+        return dev.gosetup.settings.InstallRootChoice.choose(dev.gosetup.shell.posix.ProcessUser.isMachineAccount(), managed,
                 settings(), Path.of(System.getProperty("user.home")), true);
     }
 

@@ -6,6 +6,7 @@ import dev.gosetup.AppContext;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.settings.InstallRootChoice;
 import dev.gosetup.settings.PolicySetting;
+import dev.gosetup.shell.posix.ProcessUser;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.Conflict;
 import dev.gosetup.shell.EnvScripts;
@@ -98,6 +99,12 @@ public final class EnvCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = settingsWithOptions(m);
         if (system) {
+            return systemWide(settings, m, out, err);
+        }
+        // An MDM script runs as root (SYSTEM on Windows): on a managed machine its `env --apply` is for every
+        // account, not for root's own dotfiles. --home still names one account's files.
+        if (homeOptions.home == null && context.managed().active() && ProcessUser.isMachineAccount()) {
+            err.println(m.get("cli.env.machineAccount"));
             return systemWide(settings, m, out, err);
         }
         Path sdkRoot = homeOptions.chosenSdkRoot(context); // --sdk-root, else where install puts Go on a managed machine
@@ -197,12 +204,10 @@ public final class EnvCommand implements Callable<Integer> {
 
     /** --system: /etc/profile.d/gosetup.sh, /etc/paths.d/gosetup or the Windows machine environment. */
     private int systemWide(Settings settings, Messages m, PrintWriter out, PrintWriter err) throws Exception {
-        // A managed machine needs no --sdk-root: the policy's, else (Linux, macOS) /usr/local/sdk, where root's
-        // install puts Go. Windows has no such common place: there the policy's sdkRoot or --sdk-root is needed.
-        boolean windows = ShellFiles.osOf(System.getProperty("os.name", "")).equals("windows");
-        boolean managedRoot = context.managed().managed(PolicySetting.SDK_ROOT) || context.managed().active() && !windows;
+        // A managed machine needs no --sdk-root: the policy's, else where the machine account's install puts
+        // Go (/usr/local/sdk; %ProgramData%\gosetup\sdk on Windows).
         Path sdkRoot = homeOptions.sdkRoot != null ? homeOptions.sdkRootPath(context)
-                : managedRoot ? InstallRootChoice.choose(true, context.managed(), settings, homeOptions.home()) : null;
+                : context.managed().active() ? InstallRootChoice.choose(true, context.managed(), settings, homeOptions.home()) : null;
         if (sdkRoot == null) {
             throw new IllegalArgumentException(m.get("cli.env.systemNeedsRoot"));
         }

@@ -38,7 +38,7 @@ final class HomeOptions {
 
     /** The install root by {@link InstallRootChoice}, for a run without --sdk-root. */
     Path chosenByRule(AppContext context) {
-        return InstallRootChoice.choose(ProcessUser.isRoot(), context.managed(), context.settings(), home(), home == null);
+        return InstallRootChoice.choose(ProcessUser.isMachineAccount(), context.managed(), context.settings(), home(), home == null);
     }
 
     /** The install root when one was given or the policy names one; null to leave the choice to the caller. */

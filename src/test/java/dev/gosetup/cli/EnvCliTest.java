@@ -125,4 +125,21 @@ class EnvCliTest {
         assertThat(run("env", "--system", "--system-root", root.toString(), "--sdk-root", sdk.toString(), "--undo", "--yes").exitCode()).isZero();
         assertThat(script).doesNotExist();
     }
+
+    @Test
+    void rootOnAManagedMachineWritesTheEnvironmentForEveryAccount() throws Exception {
+        // What an MDM script does: `gosetup env --apply --yes` as root. Only as root (CI runs as root).
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.gosetup.shell.posix.ProcessUser.isRoot(), "needs root");
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Path sdk = tmp.resolve("company-sdk");
+        Path policy = Files.writeString(tmp.resolve("policy.json"),
+                "{\"sdkRoot\": \"%s\", \"goEnv\": {\"GOPROXY\": \"https://goproxy.cn,direct\"}}".formatted(sdk));
+        CliResult apply = run("env", "--policy", policy.toString(), "--system-root", root.toString(), "--apply", "--yes");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(apply.err()).contains("writing the environment for every account");
+        String script = Files.readString(root.resolve("etc/profile.d/gosetup.sh"));
+        assertThat(script).contains(sdk + "/go/bin").contains("export GOPROXY='https://goproxy.cn,direct'");
+        assertThat(run("env", "--policy", policy.toString(), "--system-root", root.toString(), "--undo", "--yes").exitCode()).isZero();
+        assertThat(root.resolve("etc/profile.d/gosetup.sh")).doesNotExist();
+    }
 }

@@ -107,6 +107,14 @@ class ManagedSettingsTest {
     }
 
     @Test
+    void theMachinesAccountInstallsWhereEveryAccountCanRead() {
+        assertThat(InstallRootChoice.systemDefault("Linux", java.util.Map.of())).isEqualTo(Path.of("/usr/local/sdk"));
+        assertThat(InstallRootChoice.systemDefault("Mac OS X", java.util.Map.of())).isEqualTo(Path.of("/usr/local/sdk"));
+        assertThat(InstallRootChoice.systemDefault("Windows 11", java.util.Map.of("ProgramData", "D:\\ProgramData")))
+                .isEqualTo(Path.of("D:\\ProgramData", "gosetup", "sdk"));
+    }
+
+    @Test
     void theUsersSavedInstallRootCountsInTheirOwnHomeOnly() throws Exception {
         Settings saved = Settings.defaults().withSdkRoot("/data/go-sdks");
         Path ana = Path.of("/home/ana");

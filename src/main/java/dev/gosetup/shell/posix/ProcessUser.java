@@ -16,6 +16,23 @@ public final class ProcessUser {
 
     private ProcessUser() {}
 
+    /**
+     * Whether this process acts for the whole machine: root (uid 0) on Linux and macOS, the LocalSystem
+     * account on Windows, where MDM agents (Intune, SCCM) run their scripts. An administrator's own
+     * account is not: it has a profile of its own, and its changes are for itself.
+     */
+    public static boolean isMachineAccount() {
+        return Platform.isWindows()
+                ? isWindowsSystemAccount(System.getProperty("user.name"), System.getProperty("user.home"))
+                : isRoot();
+    }
+
+    /** LocalSystem: named SYSTEM, its profile under Windows\System32\config\systemprofile. */
+    static boolean isWindowsSystemAccount(String userName, String home) {
+        return "SYSTEM".equalsIgnoreCase(userName)
+                || home != null && home.replace('/', '\\').toLowerCase(java.util.Locale.ROOT).endsWith("\\config\\systemprofile");
+    }
+
     /** True for uid 0 on Linux and macOS; always false on Windows (administrators are not uid 0). */
     public static boolean isRoot() {
         if (Platform.isWindows()) {
