@@ -60,7 +60,9 @@ echo "   --mirror refused: $(grep "set by your organisation" "$home/refused.txt"
 rm -f "$baked" # not the package's file: dpkg would leave the folder behind
 
 say "open the installed app under Xvfb"
-display=:97
+display=
+for n in $(seq 90 130); do [ -e "/tmp/.X$n-lock" ] || { display=:$n; break; }; done
+[ -n "$display" ] || fail "no free X display number between :90 and :130"
 Xvfb $display -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $wm $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
