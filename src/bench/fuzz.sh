@@ -9,7 +9,7 @@ seconds=${1:-300}
 mvn -B -q -o test-compile
 failed=0
 for pair in release-list:ReleaseListFuzzTest snapshot:SnapshotFuzzTest binary-header:BinaryHeaderFuzzTest \
-            archive:ArchiveFuzzTest block-editor:BlockEditorFuzzTest; do
+            archive:ArchiveFuzzTest block-editor:BlockEditorFuzzTest policy:PolicyReaderFuzzTest; do
   id=${pair%%:*}; target=${pair##*:}
   file=$(grep -rl "class $target" src/test/java)
   sed -i "s/@FuzzTest(maxDuration = \"[0-9]*s\")/@FuzzTest(maxDuration = \"${seconds}s\")/" "$file"

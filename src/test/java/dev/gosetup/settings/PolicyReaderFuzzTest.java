@@ -1,0 +1,36 @@
+package dev.gosetup.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Any bytes in policy.json: a policy, or a PolicyException that names the file and a field — never another
+ * exception, which would leave a managed machine without its policy and without a reason.
+ */
+class PolicyReaderFuzzTest {
+    private static final Path DIR;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("policy-fuzz");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FuzzTest(maxDuration = "5s")
+    void readsOrNamesTheMistake(byte[] data) throws IOException {
+        Path file = Files.write(DIR.resolve("policy.json"), data);
+        try {
+            ManagedSettings managed = PolicyReader.read(file, DIR.resolve("home"));
+            managed.over(Settings.defaults());
+        } catch (PolicyException mistake) {
+            assertThat(mistake.getMessage()).contains(file.toString());
+        }
+    }
+}
