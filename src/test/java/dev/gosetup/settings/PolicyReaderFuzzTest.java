@@ -18,6 +18,9 @@ class PolicyReaderFuzzTest {
     static {
         try {
             DIR = Files.createTempDirectory("policy-fuzz");
+            // Deleted in reverse order of registration: the file, then the folder.
+            DIR.toFile().deleteOnExit();
+            DIR.resolve("policy.json").toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
