@@ -210,7 +210,7 @@ public final class InstallCommand implements Callable<Integer> {
     private Release find(dev.gosetup.release.ReleaseList list) {
         Messages m = context.messages();
         VersionRules rules = context.managed().versions();
-        if (LATEST.equalsIgnoreCase(version.strip()) && (rules.pinned() != null || rules.restricts())) {
+        if (LATEST.equalsIgnoreCase(version.strip()) && rules.choosesDefault()) {
             return rules.defaultRelease(list).orElseThrow(() -> new IllegalArgumentException(rules.pinned() != null
                     ? m.get("cli.policy.pinnedMissing", rules.pinned(), context.managed().file().orElseThrow())
                     : m.get("cli.policy.noneAllowed", String.join(", ", rules.permitted()), context.managed().file().orElseThrow())));

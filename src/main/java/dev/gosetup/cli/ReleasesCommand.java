@@ -65,7 +65,7 @@ public final class ReleasesCommand implements Callable<Integer> {
         // On a managed machine only what may be installed is listed, and the pinned default is marked.
         VersionRules rules = context.managed().versions();
         List<Release> shown = (all ? list.releases() : newestPerLine(list)).stream().filter(r -> rules.permits(r.version())).toList();
-        Release pinned = rules.pinned() != null || rules.restricts() ? rules.defaultRelease(list).orElse(null) : null;
+        Release pinned = rules.choosesDefault() ? rules.defaultRelease(list).orElse(null) : null;
         ArchiveChooser chooser = new ArchiveChooser();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -93,7 +93,7 @@ public final class ReleasesCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(m.get("cli.releases.stale", loaded.age().toHours(), loaded.staleReason()));
         }
         out.println(m.get("cli.releases.heading", target == null ? "?" : target, loaded.origin()));
-        context.managed().file().filter(f -> rules.restricts() || rules.pinned() != null).ifPresent(f ->
+        context.managed().file().filter(f -> rules.choosesDefault()).ifPresent(f ->
                 out.println(m.get("cli.releases.managed", f, rules.permitted().isEmpty() ? "-" : String.join(", ", rules.permitted()))));
         for (Release r : shown) {
             ReleaseList.SupportStatus s = list.supportOf(r.version());

@@ -36,6 +36,11 @@ public record VersionRules(String pinned, boolean pinLocked, List<String> allowe
         return !allowed.isEmpty() || pinned != null && pinLocked;
     }
 
+    /** Whether the policy decides what "latest" means: a pinned version, or a limit on the versions. */
+    public boolean choosesDefault() {
+        return pinned != null || restricts();
+    }
+
     public boolean permits(GoVersion version) {
         if (!allowed.isEmpty()) {
             return allowed.stream().anyMatch(entry -> matches(entry, version));

@@ -91,7 +91,7 @@ public final class ChooseGoStep extends VBox {
         HBox top = new HBox(12, showAll, reload, loading, status);
         top.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(intro, top);
-        if (rules.pinned() != null || rules.restricts()) {
+        if (rules.choosesDefault()) {
             Label policy = new Label(rules.pinned() != null
                     ? messages.get(rules.pinLocked() ? "setup.choose.pinnedLocked" : "setup.choose.pinned", rules.pinned())
                     : messages.get("setup.choose.allowed", String.join(", ", rules.permitted())));
@@ -151,7 +151,7 @@ public final class ChooseGoStep extends VBox {
         List<Release> shown = new ArrayList<>((showAll.isSelected() ? list.releases() : newestPerLine(list)).stream()
                 .filter(r -> rules.permits(r.version())).toList());
         // The policy's default (a pinned 1.22.5 need not be its line's newest patch) is always offered.
-        Release preselected = rules.pinned() != null || rules.restricts() ? rules.defaultRelease(list).orElse(null)
+        Release preselected = rules.choosesDefault() ? rules.defaultRelease(list).orElse(null)
                 : list.latestStable().orElse(null);
         if (preselected != null && !shown.contains(preselected) && rules.permits(preselected.version())) {
             shown.add(preselected);
