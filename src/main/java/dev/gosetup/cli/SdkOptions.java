@@ -79,10 +79,11 @@ final class SdkOptions {
     FetchPolicy policy() {
         ManagedSettings m = managed();
         Settings s = settings();
-        FetchPolicy p = InstallSources.fetchPolicy(new Settings(s.language(), null, null,
-                m.managed(PolicySetting.PLAIN_HTTP_HOSTS) ? s.plainHttpHosts() : List.of(), null, null, false, null,
-                m.managed(PolicySetting.PROXY) ? s.proxy() : null, m.managed(PolicySetting.NO_PROXY) ? s.noProxy() : List.of(),
-                s.caCertificates()));
+        FetchPolicy p = InstallSources.fetchPolicy(
+                m.managed(PolicySetting.PLAIN_HTTP_HOSTS) ? s.plainHttpHosts() : List.of(),
+                m.managed(PolicySetting.PROXY) ? s.proxy() : null,
+                m.managed(PolicySetting.NO_PROXY) ? s.noProxy() : List.of(),
+                s.caCertificates());
         for (String host : allowHttp) {
             p = p.allowingPlainHttp(host);
         }

@@ -9,6 +9,7 @@ import dev.gosetup.settings.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where releases and files come from and where they go, from the settings: one place for the window
@@ -16,12 +17,7 @@ import java.nio.file.Path;
  */
 public record InstallSources(String releaseList, String fileMirror, FetchPolicy policy, Path cacheDir, SdkRoot sdk) {
 
-    /** With the install root this user's settings name, else ~/sdk (tests; see {@code AppContext.installRoot()}). */
-    public static InstallSources of(Settings settings, AppPaths paths) {
-        return of(settings, paths, settings.sdkRoot() != null ? Path.of(settings.sdkRoot())
-                : Path.of(System.getProperty("user.home"), "sdk"));
-    }
-
+    /** @param sdkRoot where this user's installs go ({@code AppContext.installRoot()}) */
     public static InstallSources of(Settings settings, AppPaths paths, Path sdkRoot) {
         return new InstallSources(settings.releaseList(), settings.fileMirror(), fetchPolicy(settings), paths.cacheDir(),
                 new SdkRoot(sdkRoot));
@@ -29,14 +25,20 @@ public record InstallSources(String releaseList, String fileMirror, FetchPolicy 
 
     /** Plain-HTTP hosts, the proxy and the extra CA certificates the settings (or IT's policy) name. */
     public static FetchPolicy fetchPolicy(Settings settings) {
+        return fetchPolicy(settings.plainHttpHosts(), settings.proxy(), settings.noProxy(), settings.caCertificates());
+    }
+
+    /** @param proxy null for HTTPS_PROXY / the system's proxy */
+    public static FetchPolicy fetchPolicy(List<String> plainHttpHosts, String proxy, List<String> noProxy,
+                                          List<String> caCertificates) {
         FetchPolicy policy = FetchPolicy.defaults();
-        for (String host : settings.plainHttpHosts()) {
+        for (String host : plainHttpHosts) {
             policy = policy.allowingPlainHttp(host);
         }
-        if (settings.proxy() != null) {
-            policy = policy.withProxy(URI.create(settings.proxy()), settings.noProxy());
+        if (proxy != null) {
+            policy = policy.withProxy(URI.create(proxy), noProxy);
         }
-        return policy.trusting(settings.caCertificates().stream().map(Path::of).toList());
+        return policy.trusting(caCertificates.stream().map(Path::of).toList());
     }
 
     private HttpClient client() {
