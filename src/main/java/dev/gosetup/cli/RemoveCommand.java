@@ -1,6 +1,7 @@
 package dev.gosetup.cli;
 
 import dev.gosetup.AppContext;
+import dev.gosetup.install.SdkRoot;
 import dev.gosetup.release.GoVersion;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,8 +31,9 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GoVersion v = GoVersion.parse(version).orElseThrow(
                 () -> new IllegalArgumentException(context.messages().get("cli.install.noSuchVersion", version)));
-        try (var lock = sdk.sdk(context).lock()) {
-            sdk.sdk(context).remove(v);
+        SdkRoot root = sdk.sdk(context);
+        try (var lock = root.lock()) {
+            root.remove(v);
         }
         spec.commandLine().getOut().println(context.messages().get("cli.remove.done", v.name()));
         return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package dev.gosetup.cli;
 
 import dev.gosetup.AppContext;
+import dev.gosetup.install.SdkRoot;
 import dev.gosetup.release.GoVersion;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,9 +34,9 @@ public final class UseCommand implements Callable<Integer> {
         if (!context.managed().versions().permits(v)) {
             throw new IllegalArgumentException(InstallCommand.notAllowed(context, v));
         }
-        sdk.sdk(context).activate(v);
-        spec.commandLine().getOut().println(context.messages().get("cli.use.done", v.name(),
-                sdk.sdk(context).path().resolve("go")));
+        SdkRoot root = sdk.sdk(context);
+        root.activate(v);
+        spec.commandLine().getOut().println(context.messages().get("cli.use.done", v.name(), root.path().resolve("go")));
         return ExitCodes.OK;
     }
 }
