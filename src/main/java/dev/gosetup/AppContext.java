@@ -4,6 +4,7 @@ import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.logging.LogSetup;
 import dev.gosetup.settings.AppPaths;
+import dev.gosetup.settings.InstallRootChoice;
 import dev.gosetup.settings.ManagedSettings;
 import dev.gosetup.settings.PolicyException;
 import dev.gosetup.settings.PolicyLocation;
@@ -11,6 +12,7 @@ import dev.gosetup.settings.PolicyProblem;
 import dev.gosetup.settings.PolicyReader;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.settings.SettingsStore;
+import dev.gosetup.shell.posix.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -76,8 +78,8 @@ public final class AppContext {
      * without --home (the saved or the policy's root; root on a managed machine: the system-wide one).
      */
     public Path installRoot() {
-        return dev.gosetup.settings.InstallRootChoice.choose(dev.gosetup.shell.posix.ProcessUser.isMachineAccount(), managed,
-                settings(), Path.of(System.getProperty("user.home")), true);
+        return InstallRootChoice.choose(ProcessUser.isMachineAccount(), managed, settings(),
+                Path.of(System.getProperty("user.home")), true);
     }
 
     public AppPaths paths() {

@@ -22,7 +22,15 @@ public final class ProcessUser {
      * account is not: it has a profile of its own, and its changes are for itself.
      */
     public static boolean isMachineAccount() {
-        return Platform.isWindows()
+        return MachineAccount.IS;
+    }
+
+    /**
+     * Asked once per process: the account does not change while gosetup runs, and the window asks for
+     * every install root it shows (on the FX thread), which should not load libc each time.
+     */
+    private static final class MachineAccount {
+        static final boolean IS = Platform.isWindows()
                 ? isWindowsSystemAccount(System.getProperty("user.name"), System.getProperty("user.home"))
                 : isRoot();
     }
