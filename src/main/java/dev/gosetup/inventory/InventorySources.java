@@ -19,11 +19,6 @@ public record InventorySources(Path fsRoot, Path home, Path sdkRoot, Path cacheD
         this(Path.of("/"), home, sdkRoot, cacheDir, releaseList, System.getenv());
     }
 
-    public static InventorySources forThisUser(Settings settings, AppPaths paths) {
-        Path home = Path.of(System.getProperty("user.home"));
-        return forThisUser(settings, paths, settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk"));
-    }
-
     /** @param sdkRoot the install root this user's installs go to ({@code AppContext.installRoot()}) */
     public static InventorySources forThisUser(Settings settings, AppPaths paths, Path sdkRoot) {
         return new InventorySources(Path.of(System.getProperty("user.home")), sdkRoot, paths.cacheDir(), settings.releaseList());

@@ -134,7 +134,7 @@ class PolicyUiTest {
         robot.interact(() -> {
             Stage stage = new Stage();
             stage.setScene(new Scene(new MainWindow(brokenContext, () -> new SnapshotHostSource(snapshot),
-                    () -> InstallSources.of(brokenContext.settings(), brokenContext.paths())), 980, 720));
+                    () -> InstallSources.of(brokenContext.settings(), brokenContext.paths(), brokenContext.installRoot())), 980, 720));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

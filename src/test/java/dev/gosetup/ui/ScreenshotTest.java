@@ -101,7 +101,7 @@ class ScreenshotTest {
         MainWindow[] window = new MainWindow[1];
         Path sdk = tmp.resolve("sdk-" + language);
         dev.gosetup.install.InstallSources installSources = policy == null ? sources(sdk)
-                : dev.gosetup.install.InstallSources.of(context.settings(), context.paths());
+                : dev.gosetup.install.InstallSources.of(context.settings(), context.paths(), context.installRoot());
         // A new hire's home: Debian's .bashrc and .profile and a real .zshrc that already sets GOPATH.
         Path home = java.nio.file.Files.createDirectories(tmp.resolve("home-" + language));
         for (String[] f : new String[][] {{"bashrc__linuxmint_bash__debian_skel.bashrc", ".bashrc"},
