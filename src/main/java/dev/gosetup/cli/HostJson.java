@@ -13,18 +13,22 @@ import java.util.List;
  * ({@code "wsl": null}), so a missing fact is visible as such.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"os", "arch", "processArch", "translated", "translator", "goPlatform", "chip", "machine",
+@JsonPropertyOrder({"os", "arch", "processArch", "translated", "translator", "goPlatform", "chip", "chipEvidence", "machine",
         "osVersion", "kernel", "wsl", "container", "goamd64", "notes", "source"})
 record HostJson(String os, String arch, String processArch, boolean translated, String translator,
-                String goPlatform, String chip, String machine, String osVersion, String kernel, Integer wsl,
+                String goPlatform, String chip, NoteJson chipEvidence, String machine, String osVersion, String kernel, Integer wsl,
                 String container, String goamd64, List<NoteJson> notes, String source) {
 
-    record NoteJson(String code, String message) {}
+    record NoteJson(String code, List<String> args, String message) {
+        static NoteJson of(dev.gosetup.host.Note n, Messages messages) {
+            return new NoteJson(n.code(), n.args(), messages.note(n));
+        }
+    }
 
     static HostJson of(HostInfo h, Messages messages, String source) {
         return new HostJson(h.os(), h.arch(), h.processArch(), h.translated(), h.translator(), h.goPlatform(),
-                h.chip(), h.machine(), h.osVersion(), h.kernel(), h.wsl(), h.container(), h.goamd64(),
-                h.notes().stream().map(n -> new NoteJson(n.code(), messages.note(n))).toList(), source);
+                h.chip(), h.chipEvidence() == null ? null : NoteJson.of(h.chipEvidence(), messages), h.machine(), h.osVersion(), h.kernel(), h.wsl(), h.container(), h.goamd64(),
+                h.notes().stream().map(n -> NoteJson.of(n, messages)).toList(), source);
     }
 
     static ObjectMapper mapper() {

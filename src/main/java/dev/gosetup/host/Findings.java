@@ -11,6 +11,7 @@ final class Findings {
     boolean translated;
     String translator;
     String chip;
+    Note chipEvidence;
     String machine;
     String osVersion;
     String kernel;
@@ -19,12 +20,19 @@ final class Findings {
     String goamd64;
     final List<Note> notes = new ArrayList<>();
 
+    /** The chip and what said so. */
+    void chip(String name, Note evidence) {
+        chip = name;
+        chipEvidence = evidence;
+    }
+
     void note(String code, Object... args) {
         notes.add(Note.of(code, args));
     }
 
     HostInfo toHostInfo() {
-        return new HostInfo(os, arch, processArch, translated, translated ? translator : null, chip, machine,
+        return new HostInfo(os, arch, processArch, translated, translated ? translator : null, chip,
+                chip == null ? null : chipEvidence, machine,
                 osVersion, kernel, wsl, container, goamd64, notes);
     }
 }

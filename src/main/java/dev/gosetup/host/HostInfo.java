@@ -12,6 +12,8 @@ import java.util.List;
  * @param translated  this process runs translated: Rosetta 2, Windows x64/x86 emulation, qemu-user
  * @param translator  which translation, when {@code translated}: rosetta2, windows-emulation, emulator
  * @param chip        CPU or board in plain words ("Apple M3 Max", "AWS Graviton3"), or null
+ * @param chipEvidence what decided {@code chip} (an {@code evidence.*} key: DMI, cloud-init, device tree, the
+ *                    CPU's own MIDR or brand string), or null when there is no chip
  * @param machine     the machine model or cloud instance ("MacBook Pro (Mac14,2)", "AWS EC2 c7g.large"), or null
  * @param osVersion   the OS in plain words ("macOS 15.1", "Ubuntu 24.04.1 LTS", "Windows 11 23H2 (build 22631)"), or null
  * @param kernel      kernel release, when known
@@ -27,6 +29,7 @@ public record HostInfo(
         boolean translated,
         String translator,
         String chip,
+        Note chipEvidence,
         String machine,
         String osVersion,
         String kernel,

@@ -59,6 +59,9 @@ public final class HostSummary {
     public List<Fact> facts(HostInfo h) {
         List<Fact> facts = new ArrayList<>();
         facts.add(fact("host.fact.chip", h.chip()));
+        if (h.chipEvidence() != null) {
+            facts.add(fact("host.fact.chipEvidence", messages.note(h.chipEvidence())));
+        }
         facts.add(fact("host.fact.machine", h.machine()));
         facts.add(fact("host.fact.os", h.osVersion()));
         facts.add(fact("host.fact.kernel", h.kernel()));

@@ -114,9 +114,9 @@ final class LinuxDetection {
         if (cpu.looksArm()) {
             f.chip = LinuxArmChip.identify(cpu, dmi, deviceTreeModel, source, f, false);
         } else {
-            f.chip = cpu.first("model name").map(HostDetector::cleanCpuName)
-                    .or(() -> cpu.first("cpu model"))
-                    .orElse(null);
+            Optional<String> modelName = cpu.first("model name");
+            f.chip = modelName.map(HostDetector::cleanCpuName).or(() -> cpu.first("cpu model")).orElse(null);
+            f.chipEvidence = Note.of("evidence.cpuinfo", modelName.isPresent() ? "model name" : "cpu model");
             if (f.chip == null) {
                 f.note("note.chip.unknown");
             }

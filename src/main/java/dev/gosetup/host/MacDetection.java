@@ -88,23 +88,29 @@ final class MacDetection {
     private String chip(SysctlValue brand, String kernelVersion) {
         Optional<String> brandChip = brand.text().flatMap(AppleChips::fromBrandString);
         if (brandChip.isPresent()) {
+            f.chipEvidence = Note.of("evidence.sysctl", "machdep.cpu.brand_string", brand.text().get().strip());
             return brandChip.get();
         }
         if (brand.text().map(b -> b.contains("Intel")).orElse(false)) {
+            f.chipEvidence = Note.of("evidence.sysctl", "machdep.cpu.brand_string", brand.text().get().strip());
             return HostDetector.cleanCpuName(brand.text().get());
         }
         Optional<String> fromFamily = source.sysctl("hw.cpufamily").asLong()
                 .filter(v -> (v & 0xffffffffL) != AppleChips.ROSETTA_VIRTUAL_CPUFAMILY)
                 .flatMap(AppleChips::fromCpuFamily);
         if (fromFamily.isPresent()) {
+            f.chipEvidence = Note.of("evidence.sysctl", "hw.cpufamily",
+                    "0x%08x".formatted(source.sysctl("hw.cpufamily").asLong().orElse(0L) & 0xffffffffL));
             return fromFamily.get();
         }
         Optional<String> fromKernel = AppleChips.fromKernelVersion(kernelVersion);
         if (fromKernel.isPresent()) {
+            f.chipEvidence = Note.of("evidence.kernelVersion", kernelVersion.strip());
             return fromKernel.get();
         }
         if (GoArch.ARM64.equals(f.arch)) {
             f.note("note.mac.chip.generic", brand.text().orElse("-"));
+            f.chipEvidence = Note.of("evidence.nativeArch", GoArch.ARM64);
             return "Apple silicon";
         }
         f.note("note.chip.unknown");

@@ -39,6 +39,7 @@ final class WindowsDetection {
                 && !GoArch.family(f.arch).equals(GoArch.family(f.processArch));
         f.translator = "windows-emulation";
         f.chip = source.windows("ProcessorNameString").map(HostDetector::cleanCpuName).orElse(null);
+        f.chipEvidence = Note.of("evidence.registry", "ProcessorNameString");
         if (f.chip == null) {
             f.note("note.chip.unknown");
         }

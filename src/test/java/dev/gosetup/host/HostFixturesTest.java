@@ -39,35 +39,62 @@ class HostFixturesTest {
     }
 
     record Expect(String os, String arch, boolean translated, Integer wsl, String chip, String goamd64,
-                  Set<String> notes) {
+                  Set<String> notes, String evidence) {
         Expect notes(String... codes) {
-            return new Expect(os, arch, translated, wsl, chip, goamd64, Set.of(codes));
+            return new Expect(os, arch, translated, wsl, chip, goamd64, Set.of(codes), evidence);
         }
 
         Expect wsl(int version) {
-            return new Expect(os, arch, translated, version, chip, goamd64, notes);
+            return new Expect(os, arch, translated, version, chip, goamd64, notes, evidence);
+        }
+
+        /** The evidence.* key that must have decided the chip. */
+        Expect evidence(String code) {
+            return new Expect(os, arch, translated, wsl, chip, goamd64, notes, code);
         }
     }
 
     static Expect expect(String os, String arch, boolean translated, String chip, String goamd64) {
-        return new Expect(os, arch, translated, null, chip, goamd64, Set.of());
+        return new Expect(os, arch, translated, null, chip, goamd64, Set.of(), null);
     }
 
     static Stream<Case> cases() {
         List<Case> c = new ArrayList<>();
         // --- ARM64 Linux: cpuinfo alone (stored dumps hold no DMI or board lines) ---
+        // Without DMI, cloud-init or board data the same Arm core is the same CPU to us: the core is named, the
+        // vendors' chips are candidates, and BogoMIPS or flags are only a hint (never the name).
         c.add(cpuinfo("Ampere Altra", "cpuinfo_ampere-altra_neoverse-n1.txt", "aarch64",
-                expect("linux", "arm64", false, "Ampere Altra", null).notes("note.chip.inferred")));
+                expect("linux", "arm64", false, "Arm Neoverse-N1", null).evidence("evidence.midr")
+                        .notes("note.chip.ambiguous", "note.chip.hint")));
         c.add(cpuinfo("Apple M1 under Asahi Linux", "cpuinfo_apple-m1_asahi_8cpu.txt", "aarch64",
                 expect("linux", "arm64", false, "Apple M1", null)));
         c.add(cpuinfo("AWS Graviton (A1)", "cpuinfo_aws-graviton1_a1_cortex-a72.txt", "aarch64",
-                expect("linux", "arm64", false, "AWS Graviton", null).notes("note.chip.inferred")));
+                expect("linux", "arm64", false, "Arm Cortex-A72", null).evidence("evidence.midr")
+                        .notes("note.chip.ambiguous", "note.chip.hint")));
         c.add(cpuinfo("AWS Graviton2", "cpuinfo_aws-graviton2_neoverse-n1.txt", "aarch64",
-                expect("linux", "arm64", false, "AWS Graviton2", null)));
+                expect("linux", "arm64", false, "Arm Neoverse-N1", null).evidence("evidence.midr")
+                        .notes("note.chip.ambiguous", "note.chip.hint")));
         c.add(cpuinfo("AWS Graviton3", "cpuinfo_aws-graviton3_neoverse-v1.txt", "aarch64",
-                expect("linux", "arm64", false, "AWS Graviton3", null)));
+                expect("linux", "arm64", false, "Arm Neoverse-V1", null).evidence("evidence.midr")
+                        .notes("note.chip.ambiguous")));
         c.add(cpuinfo("NVIDIA Grace", "cpuinfo_nvidia-grace_neoverse-v2.txt", "aarch64",
-                expect("linux", "arm64", false, "NVIDIA Grace", null)));
+                expect("linux", "arm64", false, "Arm Neoverse-V2", null).evidence("evidence.midr")
+                        .notes("note.chip.ambiguous", "note.chip.hint")));
+        // The same captures with the evidence their machines carry: the vendor's chip, and what decided it.
+        c.add(new Case("AWS Graviton2 with EC2 Nitro DMI", "cpuinfo_aws-graviton2_neoverse-n1.txt",
+                text -> SnapshotBuilder.linux("aarch64").file("/proc/cpuinfo", text)
+                        .file(Dmi.DIR + "product_name", "c6g.large\n").file(Dmi.DIR + "board_asset_tag", "i-0af01c0123456789a\n"),
+                expect("linux", "arm64", false, "AWS Graviton2", null).evidence("evidence.dmi")));
+        c.add(new Case("AWS Graviton3 with cloud-init's cloud-id", "cpuinfo_aws-graviton3_neoverse-v1.txt",
+                text -> SnapshotBuilder.linux("aarch64").file("/proc/cpuinfo", text).file("/run/cloud-init/cloud-id", "aws\n"),
+                expect("linux", "arm64", false, "AWS Graviton3", null).evidence("evidence.cloudInit")));
+        c.add(new Case("Ampere Altra as a Google Tau T2A VM (DMI)", "cpuinfo_ampere-altra_neoverse-n1.txt",
+                text -> SnapshotBuilder.linux("aarch64").file("/proc/cpuinfo", text)
+                        .file(Dmi.DIR + "sys_vendor", "Google\n").file(Dmi.DIR + "product_name", "Google Compute Engine\n"),
+                expect("linux", "arm64", false, "Ampere Altra", null).evidence("evidence.dmi")));
+        c.add(new Case("Neoverse-V2 on a Google VM is Axion, whatever its flags hint", "cpuinfo_nvidia-grace_neoverse-v2.txt",
+                text -> SnapshotBuilder.linux("aarch64").file("/proc/cpuinfo", text).file("/run/cloud-init/cloud-id", "gce\n"),
+                expect("linux", "arm64", false, "Google Axion", null).evidence("evidence.cloudInit")));
         c.add(cpuinfo("QEMU TCG max", "cpuinfo_qemu-max_tcg.txt", "aarch64",
                 expect("linux", "arm64", false, "QEMU virtual CPU ('max', emulated)", null).notes("note.chip.qemu")));
         c.add(cpuinfo("Raspberry Pi Zero, 32-bit", "cpuinfo_raspberry-pi-zero_armv6_pytorch.txt", "arm",
@@ -77,7 +104,7 @@ class HostFixturesTest {
                         .uname("Linux raspberrypi 6.1.21-v8+ #1642 SMP PREEMPT Mon Apr  3 17:24:16 BST 2023 aarch64 GNU/Linux"),
                 expect("linux", "armv6l", false, "Raspberry Pi 3 Model B Rev 1.2", null).notes("note.linux.userland32")));
         c.add(cpuinfo("Raspberry Pi 4 without board lines", "cpuinfo_raspberry-pi4_cortex-a72_hrw.txt", "aarch64",
-                expect("linux", "arm64", false, "Broadcom BCM2711 (Raspberry Pi 4 family)", null)));
+                expect("linux", "arm64", false, "Arm Cortex-A72", null).notes("note.chip.ambiguous", "note.chip.hint")));
         c.add(cpuinfo("Raspberry Pi 5", "cpuinfo_raspberry-pi5_cortex-a76.txt", "aarch64",
                 expect("linux", "arm64", false, "Raspberry Pi 5 Model B Rev 1.0", null)));
         // --- x86-64 Linux: model names and GOAMD64 levels from flags ---
@@ -106,7 +133,7 @@ class HostFixturesTest {
         // --- lscpu output turned back into the cpuinfo it was computed from ---
         c.add(new Case("Ampere Altra Q80-30 (lscpu)", "lscpu_ampere-altra-q80-30_partial.txt",
                 text -> SnapshotBuilder.linux("aarch64").file("/proc/cpuinfo", cpuinfoFromLscpu(text)),
-                expect("linux", "arm64", false, "Ampere Altra", null)));
+                expect("linux", "arm64", false, "Arm Neoverse-N1", null).notes("note.chip.hint")));
         c.add(new Case("Cortex-X3/A715/A710/A510 phone SoC (lscpu)", "lscpu_arm64_A510-A710-A715-X3_utillinux-expected.txt",
                 text -> SnapshotBuilder.linux("aarch64").file("/proc/cpuinfo", cpuinfoFromLscpu(text)),
                 expect("linux", "arm64", false, "Arm 1× Cortex-X3 + 2× Cortex-A715 + 2× Cortex-A710 + 3× Cortex-A510", null)));
@@ -213,6 +240,16 @@ class HostFixturesTest {
         assertThat(host.chip()).as("chip").isEqualTo(e.chip());
         assertThat(host.goamd64()).as("goamd64").isEqualTo(e.goamd64());
         assertThat(host.notes().stream().map(Note::code).collect(Collectors.toSet())).as("notes").containsAll(e.notes());
+        if (host.chip() != null) {
+            assertThat(host.chipEvidence()).as("every named chip says what decided it").isNotNull();
+        }
+        if (e.evidence() != null) {
+            assertThat(host.chipEvidence().code()).as("chip evidence").isEqualTo(e.evidence());
+        }
+        if (host.chip() != null && host.chip().matches("(AWS|NVIDIA|Google|Ampere) .*")) {
+            assertThat(host.chipEvidence().code()).as("a vendor's chip is named only from vendor evidence")
+                    .isIn("evidence.dmi", "evidence.cloudInit", "evidence.xen");
+        }
         if (e.chip() == null && !e.os().equals("windows") && e.wsl() == null) {
             assertThat(host.notes()).as("an unknown chip is explained").isNotEmpty();
         }
