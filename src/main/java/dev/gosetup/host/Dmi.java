@@ -65,9 +65,11 @@ public record Dmi(String sysVendor, String productName, String productVersion, S
         if ("Microsoft Corporation".equals(sysVendor) && "Virtual Machine".equals(productName)) {
             return Optional.of("Hyper-V VM");
         }
-        if (sysVendor == null && productName == null) {
-            return Optional.empty();
-        }
+        return label(sysVendor, productName);
+    }
+
+    /** "Vendor Product" without firmware placeholders ("To be filled by O.E.M."), or empty. */
+    static Optional<String> label(String sysVendor, String productName) {
         String vendor = sysVendor == null || isPlaceholder(sysVendor) ? "" : sysVendor + " ";
         String product = productName == null || isPlaceholder(productName) ? "" : productName;
         String label = (vendor + product).strip();

@@ -61,7 +61,7 @@ final class LinuxArmChip {
         cores.forEach(c -> counts.merge(c, 1, Integer::sum));
         if (counts.isEmpty()) {
             if (!emulated && !cpu.isEmpty()) {
-                f.note("note.chip.unknown");
+                f.note("note.chip.unknown", "/proc/cpuinfo (CPU implementer, CPU part)");
             }
             return null;
         }

@@ -41,12 +41,17 @@ final class LinuxDetection {
         Optional<String> deviceTreeModel = deviceTree(source, "model");
         f.machine = deviceTreeModel.filter(m -> !RaspberryPi.isRaspberryPiModel(m))
                 .or(dmi::machineLabel).orElse(null);
+        if (f.machine == null) {
+            // Containers and many VMs hide DMI; boards without firmware tables have no devicetree model either.
+            f.note(f.container != null ? "note.machine.unknown.container" : "note.machine.unknown",
+                    Dmi.DIR, "/proc/device-tree/model");
+        }
         chip(cpu, dmi, deviceTreeModel);
         goamd64(cpu);
         f.osVersion = source.file("/etc/os-release").or(() -> source.file("/usr/lib/os-release"))
                 .map(OsRelease::parse).flatMap(OsRelease::prettyName).orElse(null);
         if (f.osVersion == null) {
-            f.note("note.os.version.unknown");
+            f.note("note.os.version.unknown", "/etc/os-release, /usr/lib/os-release (PRETTY_NAME)");
         }
     }
 
@@ -118,7 +123,7 @@ final class LinuxDetection {
             f.chip = modelName.map(HostDetector::cleanCpuName).or(() -> cpu.first("cpu model")).orElse(null);
             f.chipEvidence = Note.of("evidence.cpuinfo", modelName.isPresent() ? "model name" : "cpu model");
             if (f.chip == null) {
-                f.note("note.chip.unknown");
+                f.note("note.chip.unknown", "/proc/cpuinfo (model name)");
             }
         }
     }

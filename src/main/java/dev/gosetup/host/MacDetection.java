@@ -32,6 +32,9 @@ final class MacDetection {
         f.translator = "rosetta2";
         f.chip = chip(brand, kernelVersion);
         f.machine = source.sysctl("hw.model").text().map(String::strip).orElse(null);
+        if (f.machine == null) {
+            f.note("note.machine.unknown.mac", "sysctl hw.model");
+        }
         f.kernel = source.sysctl("kern.osrelease").text().orElseGet(() -> uname.map(Uname::release).orElse(null));
         osVersion();
         if (GoArch.AMD64.equals(f.arch)) {
@@ -113,7 +116,7 @@ final class MacDetection {
             f.chipEvidence = Note.of("evidence.nativeArch", GoArch.ARM64);
             return "Apple silicon";
         }
-        f.note("note.chip.unknown");
+        f.note("note.chip.unknown", "sysctl machdep.cpu.brand_string, hw.cpufamily, kern.version");
         return null;
     }
 
@@ -121,7 +124,7 @@ final class MacDetection {
         Optional<String> version = source.sysctl("kern.osproductversion").text()
                 .or(() -> source.systemProperty("os.version"));
         if (version.isEmpty()) {
-            f.note("note.os.version.unknown");
+            f.note("note.os.version.unknown", "sysctl kern.osproductversion, os.version");
             return;
         }
         f.osVersion = "macOS " + version.get().strip();

@@ -41,8 +41,9 @@ final class WindowsDetection {
         f.chip = source.windows("ProcessorNameString").map(HostDetector::cleanCpuName).orElse(null);
         f.chipEvidence = Note.of("evidence.registry", "ProcessorNameString");
         if (f.chip == null) {
-            f.note("note.chip.unknown");
+            f.note("note.chip.unknown", "HKLM\\HARDWARE\\DESCRIPTION\\System\\CentralProcessor\\0 ProcessorNameString");
         }
+        machineModel();
         osVersion();
         if (GoArch.AMD64.equals(f.arch)) {
             f.note("note.goamd64.windows");
@@ -66,7 +67,7 @@ final class WindowsDetection {
         if (build.isEmpty()) {
             Optional<String> name = source.systemProperty("os.name");
             f.osVersion = name.orElse(null);
-            f.note("note.os.version.unknown");
+            f.note("note.os.version.unknown", "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion (CurrentBuild)");
             return;
         }
         int buildNumber = parseInt(build.get());
@@ -84,5 +85,16 @@ final class WindowsDetection {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** "LENOVO 21HD", "Microsoft Corporation Surface Laptop 7": the SMBIOS strings under HKLM\HARDWARE\...\BIOS. */
+    private void machineModel() {
+        Optional<String> vendor = source.windows("SystemManufacturer").map(String::strip).filter(v -> !v.isEmpty());
+        Optional<String> product = source.windows("SystemProductName").map(String::strip).filter(v -> !v.isEmpty());
+        if (vendor.isEmpty() && product.isEmpty()) {
+            f.note("note.machine.unknown.windows", "HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS");
+            return;
+        }
+        f.machine = Dmi.label(vendor.orElse(null), product.orElse(null)).orElse(null);
     }
 }

@@ -223,7 +223,7 @@ class HostFixturesTest {
                 expect("windows", "arm64", true, null, null)));
         c.add(new Case("Windows x64, native x64 JVM", "windows-x64_IsWow64Process2_native-x64-process.txt",
                 text -> windowsMachines(SnapshotBuilder.windows("amd64"), text),
-                expect("windows", "amd64", false, null, null).notes("note.goamd64.windows")));
+                expect("windows", "amd64", false, null, null).notes("note.goamd64.windows", "note.machine.unknown.windows")));
         return c.stream();
     }
 
@@ -249,6 +249,10 @@ class HostFixturesTest {
         if (host.chip() != null && host.chip().matches("(AWS|NVIDIA|Google|Ampere) .*")) {
             assertThat(host.chipEvidence().code()).as("a vendor's chip is named only from vendor evidence")
                     .isIn("evidence.dmi", "evidence.cloudInit", "evidence.xen");
+        }
+        if (host.machine() == null) {
+            assertThat(host.notes().stream().map(Note::code)).as("an unknown machine model is explained")
+                    .anyMatch(code -> code.startsWith("note.machine.unknown"));
         }
         if (e.chip() == null && !e.os().equals("windows") && e.wsl() == null) {
             assertThat(host.notes()).as("an unknown chip is explained").isNotEmpty();

@@ -21,6 +21,8 @@ public final class WindowsNativeCalls implements NativeCalls {
     private static final Logger LOG = Logger.getLogger(WindowsNativeCalls.class.getName());
     private static final String CURRENT_VERSION = "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
     private static final String CPU0 = "HARDWARE\\DESCRIPTION\\System\\CentralProcessor\\0";
+    /** SMBIOS system strings as Windows copies them at boot (readable without admin rights). */
+    private static final String BIOS = "HARDWARE\\DESCRIPTION\\System\\BIOS";
 
     interface Kernel32Ext extends StdCallLibrary {
         boolean IsWow64Process2(WinNT.HANDLE process, ShortByReference processMachine, ShortByReference nativeMachine);
@@ -37,6 +39,7 @@ public final class WindowsNativeCalls implements NativeCalls {
             case "CurrentBuild", "DisplayVersion", "ProductName" -> registryString(CURRENT_VERSION, key);
             case "UBR" -> registryInt(CURRENT_VERSION, key);
             case "ProcessorNameString" -> registryString(CPU0, key);
+            case "SystemManufacturer", "SystemProductName" -> registryString(BIOS, key);
             default -> Optional.empty();
         };
     }
