@@ -161,8 +161,13 @@ public final class InstallCommand implements Callable<Integer> {
             o.put("active", activated || root.active().map(a -> a.sameAs(plan.version())).orElse(false));
             out.println(HostJson.mapper().writeValueAsString(o));
         } else {
-            out.println(m.get(result.alreadyInstalled() ? "cli.install.already" : "cli.install.done",
-                    result.version(), result.dir()));
+            String where = dev.gosetup.files.HomePaths.display(result.dir(), sdk.home());
+            java.util.Optional<GoVersion> active = root.active();
+            boolean isActive = active.map(a -> a.sameAs(plan.version())).orElse(false);
+            String key = result.alreadyInstalled()
+                    ? (isActive ? "install.summary.alreadyActive" : "install.summary.alreadyInactive")
+                    : (isActive ? "install.summary.active" : "install.summary.inactive");
+            out.println(m.get(key, where, active.map(GoVersion::name).orElse("-"), plan.version().name().replaceFirst("^go", "")));
             out.println(m.get("cli.install.checked", result.goVersion() == null ? m.get("cli.install.notRun") : result.goVersion(),
                     result.binaryPlatform() == null ? "?" : result.binaryPlatform()));
             if (activated) {

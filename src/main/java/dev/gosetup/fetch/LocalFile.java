@@ -27,6 +27,8 @@ public final class LocalFile {
             throws IOException {
         long n = 0;
         byte[] buf = new byte[CHUNK];
+        // A local mirror reports a real rate too (not "0.0 MB/s"): measured as for a download.
+        RateMeter meter = new RateMeter(listener, total, 0);
         try (InputStream in = Files.newInputStream(file)) {
             int r;
             while ((r = in.read(buf)) > 0) {
@@ -34,9 +36,10 @@ public final class LocalFile {
                 sha.update(buf, 0, r);
                 sink.write(buf, 0, r);
                 n += r;
-                listener.bytes(n, total, 0);
+                meter.update(n, false);
             }
         }
+        meter.update(n, true);
         return n;
     }
 }

@@ -36,8 +36,8 @@ public final class GoSetupApp extends Application {
         scene.getStylesheets().add(Styles.stylesheet());
         stage.setTitle(context.messages().get("app.title"));
         stage.getIcons().addAll(windowIcons());
-        stage.setMinWidth(720);
-        stage.setMinHeight(480);
+        stage.setMinWidth(800); // the smallest size every page is laid out and tested for (800×560)
+        stage.setMinHeight(560);
         stage.setScene(scene);
         stage.show();
         if (Boolean.getBoolean("gosetup.training")) {

@@ -175,7 +175,10 @@ public final class MainWindow extends BorderPane {
     private void changeLanguage(Language language) {
         Settings updated = context.settings().withLanguage(language.tag());
         context.apply(updated);
+        int step = setupPage.stepIndex();
+        String version = setupPage.chosenVersion();
         build();
+        setupPage.resume(step, version); // the wizard stays where it was, in the new language
         save();
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setTitle(context.messages().get("app.title"));

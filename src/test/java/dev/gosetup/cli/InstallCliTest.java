@@ -129,6 +129,11 @@ class InstallCliTest {
                 "--home", tmp.resolve("h2").toString(), "--platform", "linux-amd64", "--json");
         assertThat(byPath.exitCode()).as(byPath.err()).isZero();
         assertThat(Files.readAllBytes(mirror.resolve(file))).as("the mirror's copy is left alone").isEqualTo(archive);
+        // What a person reads at the end: verified, where, and whether it is the Go that runs now.
+        CliResult plain = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
+                "--home", tmp.resolve("h4").toString(), "--platform", "linux-amd64");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.out()).startsWith("SHA-256 verified · installed in ~/sdk/go1.22.5 · now active");
 
         Files.delete(mirror.resolve(file));
         CliResult missing = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),

@@ -93,4 +93,39 @@ class MainWindowTest {
                 () -> robot.lookup("#hostConsequence").queryAs(Label.class).getText().contains("darwin-arm64"));
         assertThat(robot.lookup("#hostConsequence").queryAs(Label.class).getText()).contains("将为本机原生的 arm64 CPU 安装 Go");
     }
+
+    @Test
+    void switchingLanguageKeepsTheWizardWhereItWas(FxRobot robot) throws Exception {
+        waitForDetection(robot);
+        robot.clickOn("#wizardNext");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 2 of 4: Choose Go");
+        robot.clickOn("#navSettings");
+        ComboBox<Language> choice = robot.lookup("#languageChoice").queryComboBox();
+        robot.interact(() -> choice.setValue(Language.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#navSetup");
+        // Detection runs again in the rebuilt window; the wizard then comes back to step 2 by itself.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#wizardStep").queryAs(Label.class).getText().equals("第 2 步，共 4 步：选择 Go 版本"));
+    }
+
+    /** At the smallest window size, with the longest step (many facts and notes), Back and Next stay in view. */
+    @Test
+    void backAndNextStayInViewAt800x560(FxRobot robot) throws Exception {
+        waitForDetection(robot);
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.lookup("#wizardNext").query().getScene().getWindow();
+            stage.setWidth(800);
+            stage.setHeight(560);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#wizardNext", "#wizardBack"}) {
+            javafx.scene.Node button = robot.lookup(id).query();
+            javafx.geometry.Bounds inScene = button.localToScene(button.getBoundsInLocal());
+            javafx.scene.Scene scene = button.getScene();
+            assertThat(inScene.getMaxY()).as(id + " bottom within the window").isLessThanOrEqualTo(scene.getHeight());
+            assertThat(inScene.getMaxX()).as(id + " right edge within the window").isLessThanOrEqualTo(scene.getWidth());
+            assertThat(inScene.getMinY()).as(id + " not scrolled away").isGreaterThanOrEqualTo(0);
+        }
+    }
 }

@@ -48,6 +48,8 @@ public final class ChooseGoStep extends VBox {
     private final Label noBuild = new Label();
     private final ObjectProperty<InstallPlan> plan = new SimpleObjectProperty<>();
     private ReleaseList list;
+    /** A version to select once the list is there (the wizard rebuilt in another language), or null. */
+    private String preferred;
     /** What the policy allows and pins (VersionRules.NONE when unmanaged). */
     private final VersionRules rules;
 
@@ -114,6 +116,12 @@ public final class ChooseGoStep extends VBox {
         load();
     }
 
+    /** Selects this version (e.g. "go1.22.5") when the list has it, now or once it has loaded. */
+    public void preferVersion(String version) {
+        preferred = version;
+        fill();
+    }
+
     /** The chosen file, or null while none can be installed. */
     public ObjectProperty<InstallPlan> planProperty() {
         return plan;
@@ -158,7 +166,10 @@ public final class ChooseGoStep extends VBox {
             shown.sort(java.util.Comparator.comparing((Release r) -> r.version()).reversed());
         }
         versions.getItems().setAll(shown);
-        if (preselected != null && shown.contains(preselected)) {
+        Release wanted = preferred == null ? null : shown.stream().filter(r -> r.version().name().equals(preferred)).findFirst().orElse(null);
+        if (wanted != null) {
+            versions.getSelectionModel().select(wanted);
+        } else if (preselected != null && shown.contains(preselected)) {
             versions.getSelectionModel().select(preselected);
         }
     }

@@ -1,5 +1,7 @@
 package dev.gosetup.ui.setup;
 
+import dev.gosetup.files.HomePaths;
+import java.nio.file.Path;
 import dev.gosetup.fetch.CancelToken;
 import dev.gosetup.fetch.ChecksumMismatchException;
 import dev.gosetup.fetch.DownloadException;
@@ -8,7 +10,6 @@ import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallPlan;
 import dev.gosetup.install.InstallResult;
 import dev.gosetup.install.InstallSources;
-import dev.gosetup.install.SdkRoot;
 import dev.gosetup.install.UnsafeArchiveException;
 import dev.gosetup.ui.common.BackgroundTasks;
 import java.time.Duration;
@@ -118,17 +119,21 @@ public final class InstallStep extends VBox {
         };
         BackgroundTasks.run(() -> {
             InstallResult r = s.installer().install(p, listener, t);
-            SdkRoot sdk = s.sdk();
-            if (sdk.active().isEmpty()) {
-                sdk.activate(p.version());
-            }
+            // The wizard sets up the Go the user chose: it becomes the active one, which the next step puts on PATH.
+            s.sdk().activate(p.version());
             return r;
         }, this::done, this::failed);
     }
 
     private void showBytes(long done, long total, double rate) {
         bar.setProgress(total > 0 ? (double) done / total : ProgressBar.INDETERMINATE_PROGRESS);
-        String left = total > 0 && rate > 0 ? formatDuration((long) ((total - done) / rate)) : "–";
+        if (rate <= 0 || total <= 0) {
+            // No rate yet (or a local mirror that finished at once): no "0.0 MB/s", no made-up time left.
+            progressText.setText(messages.get("setup.install.bytesNoRate", String.format("%.1f", done / 1e6),
+                    String.format("%.1f", total / 1e6)));
+            return;
+        }
+        String left = formatDuration((long) ((total - done) / rate));
         progressText.setText(messages.get("setup.install.bytes", String.format("%.1f", done / 1e6),
                 String.format("%.1f", total / 1e6), String.format("%.1f", rate / 1e6), left));
     }
@@ -142,7 +147,9 @@ public final class InstallStep extends VBox {
         bar.setProgress(1);
         phase.setText(messages.get("setup.install.finished"));
         String checked = r.goVersion() != null ? r.goVersion() : messages.get("cli.install.notRun");
-        result.setText(messages.get(r.alreadyInstalled() ? "setup.install.already" : "setup.install.done",
+        String where = HomePaths.display(r.dir(), Path.of(System.getProperty("user.home")));
+        result.setText(messages.get(r.alreadyInstalled() ? "install.summary.alreadyActive" : "install.summary.active", where)
+                + "\n" + messages.get(r.alreadyInstalled() ? "setup.install.already" : "setup.install.done",
                 r.version(), r.binaryPlatform() == null ? "?" : r.binaryPlatform(), r.dir(), checked));
         result.getStyleClass().add("host-consequence");
         ready.set(true);

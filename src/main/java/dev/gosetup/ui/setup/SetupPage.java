@@ -16,13 +16,18 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import dev.gosetup.install.InstallPlan;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** "Set up Go", the wizard: 1 This computer, 2 Choose Go, 3 Download and install, 4 Environment. */
-public final class SetupPage extends ScrollPane {
+/**
+ * "Set up Go", the wizard: 1 This computer, 2 Choose Go, 3 Download and install, 4 Environment. The step
+ * scrolls; Back and Next sit in a bar below it, always in view whatever the window's size or language.
+ */
+public final class SetupPage extends BorderPane {
     private final Messages messages;
     private final ThisComputerStep computer;
     private final ChooseGoStep choose;
@@ -34,6 +39,8 @@ public final class SetupPage extends ScrollPane {
     private final Button back;
     private final Button next;
     private int index;
+    /** The step a rebuilt wizard is making its way back to, or -1 once there or once the user has moved. */
+    private int resumeTo = -1;
 
     public SetupPage(Messages messages, Supplier<HostSource> hosts, Supplier<InstallSources> sources,
                      Supplier<ShellSources> shells, Supplier<Settings> settings, Consumer<Settings> saveSettings) {
@@ -60,11 +67,17 @@ public final class SetupPage extends ScrollPane {
         step.getStyleClass().add("step-title");
         back = new Button(messages.get("setup.back"));
         back.setId("wizardBack");
-        back.setOnAction(e -> go(index - 1));
+        back.setOnAction(e -> {
+            resumeTo = -1;
+            go(index - 1);
+        });
         next = new Button(messages.get("setup.next"));
         next.setId("wizardNext");
         next.getStyleClass().add("primary");
-        next.setOnAction(e -> go(index + 1));
+        next.setOnAction(e -> {
+            resumeTo = -1;
+            go(index + 1);
+        });
         choose.planProperty().addListener((o, a, b) -> updateButtons());
         computer.hostProperty().addListener((o, a, b) -> {
             choose.platformChanged(); // the release list may have arrived first
@@ -75,11 +88,14 @@ public final class SetupPage extends ScrollPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox nav = new HBox(8, spacer, back, next);
         nav.setAlignment(Pos.CENTER_RIGHT);
-        VBox content = new VBox(12, title, step, body, nav);
+        nav.getStyleClass().add("wizard-nav");
+        VBox content = new VBox(12, title, step, body);
         content.getStyleClass().add("page");
-        setContent(content);
-        setFitToWidth(true);
-        getStyleClass().add("page-scroll");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        setCenter(scroll);
+        setBottom(nav);
         go(0);
     }
 
@@ -113,6 +129,39 @@ public final class SetupPage extends ScrollPane {
             case 2 -> !install.readyProperty().get(); // a Go to point PATH at: just installed, or active already
             default -> true;
         });
+        if (resumeTo >= 0 && index >= resumeTo) {
+            resumeTo = -1;
+        } else if (resumeTo > index && !next.isDisabled()) {
+            // What this step needed has arrived (detection, the release list): on towards where the user was.
+            javafx.application.Platform.runLater(() -> {
+                if (resumeTo > index && !next.isDisabled()) {
+                    go(index + 1);
+                }
+            });
+        }
+    }
+
+    /** The step shown now (0-based), so that a rebuilt window (another language) can come back to it. */
+    public int stepIndex() {
+        return index;
+    }
+
+    /** The version chosen in step 2, or null. */
+    public String chosenVersion() {
+        InstallPlan p = choose.planProperty().get();
+        return p == null ? null : p.version().name();
+    }
+
+    /**
+     * Comes back to where a previous wizard was: the same version chosen (once the list is there) and the same
+     * step, as far as what it needs is known again (the machine is detected afresh, the list reloaded).
+     */
+    public void resume(int stepIndex, String version) {
+        if (version != null) {
+            choose.preferVersion(version);
+        }
+        resumeTo = stepIndex;
+        updateButtons();
     }
 
     public ThisComputerStep computerStep() {
