@@ -99,6 +99,7 @@ public final class GoSetupCommand implements Runnable {
             if (known != ExitCodes.FAILED || e instanceof java.io.IOException) {
                 LOG.log(Level.INFO, "Command failed: " + String.join(" ", args), e);
                 commandLine.getErr().println(context.messages().get("cli.error.input", e.getMessage()));
+                hintFor(e, commandLine).ifPresent(key -> commandLine.getErr().println(context.messages().get(key)));
                 return known;
             }
             LOG.log(Level.SEVERE, "Command failed: " + String.join(" ", args), e);
@@ -145,6 +146,22 @@ public final class GoSetupCommand implements Runnable {
             context.policyWarnings().forEach(w -> err.println(context.messages().get("cli.policy.warning", w.describe(context.messages()))));
         }
         return null;
+    }
+
+    /**
+     * Which options change the source that failed, for commands that have them: the engine's message says
+     * what happened; this says what to type instead (the window says where in Settings).
+     */
+    static java.util.Optional<String> hintFor(Throwable e, CommandLine commandLine) {
+        boolean hasSources = commandLine.getCommandSpec().findOption("--catalog") != null;
+        if (!hasSources) {
+            return java.util.Optional.empty();
+        }
+        return switch (e) {
+            case dev.gosetup.release.ReleaseListException x -> java.util.Optional.of("cli.hint.releaseList");
+            case dev.gosetup.fetch.DownloadException x -> java.util.Optional.of("cli.hint.download");
+            default -> java.util.Optional.empty();
+        };
     }
 
     /** What a failure means for scripts (README: exit codes). */

@@ -205,6 +205,12 @@ public final class InstallCommand implements Callable<Integer> {
             case ArchiveChooser.Choice.NoBuild n -> throw new NoBuildException(m.get("cli.install.noBuild",
                     release.version().name(), n.platform()));
         };
+        java.util.Optional<Path> besideCatalog = sdk.archivesBesideCatalog();
+        if (besideCatalog.isPresent() && !Files.isRegularFile(besideCatalog.get().resolve(file.filename()))) {
+            // An offline list without its archives: say where we looked and how to download instead.
+            throw new dev.gosetup.fetch.DownloadException(m.get("cli.install.notBesideCatalog", file.filename(),
+                    besideCatalog.get()));
+        }
         return InstallPlan.from(release.version(), file, sdk.fileUri(file.filename()));
     }
 

@@ -62,9 +62,30 @@ final class SdkOptions {
         return catalog != null ? catalog : managedValue(PolicySetting.RELEASE_LIST, settings().releaseList());
     }
 
-    /** The file mirror: --mirror, else the policy's, else dl.google.com (null). */
+    /**
+     * The file mirror: --mirror, else the policy's, else — with a local --catalog FILE — FILE's own folder (an
+     * offline copy of go.dev/dl keeps the archives beside its dl.json; never silently online), else
+     * dl.google.com (null).
+     */
     String mirrorSource() {
-        return mirror != null ? mirror : managedValue(PolicySetting.FILE_MIRROR, settings().fileMirror());
+        if (mirror != null) {
+            return mirror;
+        }
+        String managedMirror = managedValue(PolicySetting.FILE_MIRROR, settings().fileMirror());
+        if (managedMirror != null) {
+            return managedMirror;
+        }
+        return archivesBesideCatalog().map(Path::toString).orElse(null);
+    }
+
+    /** The folder of a --catalog that is a local file (a path or a file: URL), when archives come from there. */
+    java.util.Optional<Path> archivesBesideCatalog() {
+        if (mirror != null || managed().managed(PolicySetting.FILE_MIRROR) || catalog == null
+                || catalog.matches("(?i)https?://.*")) {
+            return java.util.Optional.empty();
+        }
+        Path file = catalog.startsWith("file:") ? Path.of(URI.create(catalog)) : Path.of(catalog);
+        return java.util.Optional.ofNullable(file.toAbsolutePath().getParent());
     }
 
     Path home() {

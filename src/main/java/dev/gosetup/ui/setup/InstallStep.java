@@ -149,8 +149,7 @@ public final class InstallStep extends VBox {
         String checked = r.goVersion() != null ? r.goVersion() : messages.get("cli.install.notRun");
         String where = HomePaths.display(r.dir(), Path.of(System.getProperty("user.home")));
         result.setText(messages.get(r.alreadyInstalled() ? "install.summary.alreadyActive" : "install.summary.active", where)
-                + "\n" + messages.get(r.alreadyInstalled() ? "setup.install.already" : "setup.install.done",
-                r.version(), r.binaryPlatform() == null ? "?" : r.binaryPlatform(), r.dir(), checked));
+                + "\n" + messages.get("setup.install.says", checked, r.binaryPlatform() == null ? "?" : r.binaryPlatform()));
         result.getStyleClass().add("host-consequence");
         ready.set(true);
     }
