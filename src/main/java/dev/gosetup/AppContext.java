@@ -12,6 +12,7 @@ import dev.gosetup.settings.PolicyProblem;
 import dev.gosetup.settings.PolicyReader;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.settings.SettingsStore;
+import dev.gosetup.settings.UserHome;
 import dev.gosetup.shell.posix.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,9 +27,15 @@ import java.util.logging.Logger;
  */
 public final class AppContext {
     private static final Logger LOG = Logger.getLogger(AppContext.class.getName());
-    private final AppPaths paths;
-    private final SettingsStore settingsStore;
-    private final Path logFile;
+    private volatile AppPaths paths;
+    private volatile SettingsStore settingsStore;
+    private volatile Path logFile;
+    /** The home this run works on: $HOME (UserHome), or --home's folder once {@link #useHome} moved it. */
+    private volatile Path home = UserHome.current();
+    /** Logging was set up by {@link #start}: it follows --home (a context for tests or embedding leaves it alone). */
+    private volatile boolean ownsLogging;
+    /** --lang chose the language for this run: another home's saved language does not replace it. */
+    private volatile boolean languageForced;
     private volatile Settings saved;
     private volatile ManagedSettings managed = ManagedSettings.NONE;
     private volatile PolicyException policyError;
@@ -47,10 +54,29 @@ public final class AppContext {
         return new AppContext(paths, logFile);
     }
 
+    /** The same, for a run whose $HOME is {@code home} (tests of what happens in someone else's home). */
+    public static AppContext of(AppPaths paths, Path logFile, Path home) {
+        AppContext context = new AppContext(paths, logFile);
+        context.home = home.toAbsolutePath().normalize();
+        return context;
+    }
+
     /** Sets up logging, reads the settings and the policy (the installer's or the OS location's). */
     public static AppContext start() {
-        AppPaths paths = AppPaths.forThisMachine();
+        return start(null);
+    }
+
+    /**
+     * @param otherHome --home's folder, found before the command line is parsed so that not even the log is
+     *                  written to the real account; null for this user's own home
+     */
+    public static AppContext start(Path otherHome) {
+        AppPaths paths = otherHome != null ? AppPaths.forHome(otherHome) : AppPaths.forThisMachine();
         AppContext context = new AppContext(paths, LogSetup.configure(paths.logDir()));
+        context.ownsLogging = true;
+        if (otherHome != null) {
+            context.home = otherHome.toAbsolutePath().normalize();
+        }
         PolicyLocation.forThisMachine().ifPresent(found -> context.usePolicy(found.file()));
         return context;
     }
@@ -61,7 +87,7 @@ public final class AppContext {
      */
     public void usePolicy(Path file) {
         try {
-            ManagedSettings read = PolicyReader.read(file, Path.of(System.getProperty("user.home")));
+            ManagedSettings read = PolicyReader.read(file, home);
             read.warnings().forEach(w -> LOG.warning("Policy: " + w.english()));
             LOG.info("Policy in use: " + file + " sets " + read.managedSettings());
             managed = read;
@@ -78,8 +104,33 @@ public final class AppContext {
      * without --home (the saved or the policy's root; root on a managed machine: the system-wide one).
      */
     public Path installRoot() {
-        return InstallRootChoice.choose(ProcessUser.isMachineAccount(), managed, settings(),
-                Path.of(System.getProperty("user.home")), true);
+        return InstallRootChoice.choose(ProcessUser.isMachineAccount(), managed, settings(), home, true);
+    }
+
+    /** The home folder this run works on (see {@link UserHome}; --home moves it). */
+    public Path home() {
+        return home;
+    }
+
+    /**
+     * --home DIR: from now on this run reads and writes only under DIR — its settings, logs and cache
+     * folders as that home's own (no XDG variables of this process), never the running account's.
+     */
+    public synchronized void useHome(Path dir) {
+        Path normal = dir.toAbsolutePath().normalize();
+        if (normal.equals(home) && paths.equals(AppPaths.forHome(normal))) {
+            return;
+        }
+        home = normal;
+        paths = AppPaths.forHome(normal);
+        settingsStore = new SettingsStore(paths.settingsFile());
+        saved = settingsStore.load();
+        if (!languageForced) {
+            messages = Messages.of(Language.fromTag(saved.language()));
+        }
+        if (ownsLogging) {
+            logFile = LogSetup.configure(paths.logDir());
+        }
     }
 
     public AppPaths paths() {
@@ -139,6 +190,7 @@ public final class AppContext {
 
     /** A language for this run only (the --lang option), not saved. */
     public void useLanguage(Language language) {
+        this.languageForced = true;
         this.messages = Messages.of(language);
     }
 }

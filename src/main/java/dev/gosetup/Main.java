@@ -13,9 +13,28 @@ public final class Main {
             System.setProperty("java.net.useSystemProxies", "true");
         }
         useRuntimeNativeLibraries();
-        AppContext context = AppContext.start();
+        AppContext context = AppContext.start(homeArgument(args));
         int exitCode = GoSetupCommand.run(context, args);
         System.exit(exitCode);
+    }
+
+    /**
+     * --home DIR, looked for before the command line is parsed: the log is opened at start, and with --home it
+     * belongs in DIR, not in the running account's folders. A value that is not a folder is left to the parser,
+     * which refuses it.
+     */
+    static java.nio.file.Path homeArgument(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].equals("--home") && i + 1 < args.length ? args[i + 1]
+                    : args[i].startsWith("--home=") ? args[i].substring("--home=".length()) : null;
+            if (value != null && !value.isBlank() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(value))) {
+                return java.nio.file.Path.of(value);
+            }
+            if (args[i].equals("--")) {
+                break;
+            }
+        }
+        return null;
     }
 
     /**

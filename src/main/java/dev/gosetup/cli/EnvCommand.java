@@ -212,7 +212,7 @@ public final class EnvCommand implements Callable<Integer> {
             throw new IllegalArgumentException(m.get("cli.env.systemNeedsRoot"));
         }
         String os = ShellFiles.osOf(System.getProperty("os.name", ""));
-        EnvSpec spec = new EnvSpec(Path.of(System.getProperty("user.home")), sdkRoot.resolve("go"), sdkRoot.resolve("go"),
+        EnvSpec spec = new EnvSpec(dev.gosetup.settings.UserHome.current(), sdkRoot.resolve("go"), sdkRoot.resolve("go"),
                 settings.setGoroot(), settings.goEnv());
         if (os.equals("windows")) {
             WindowsUserEnvironment machine = WindowsUserEnvironment.machine(dev.gosetup.shell.windows.RegistryEnvironment.forMachine(),

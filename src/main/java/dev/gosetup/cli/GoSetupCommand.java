@@ -110,7 +110,10 @@ public final class GoSetupCommand implements Runnable {
         });
         cli.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
         cli.setExecutionStrategy(parseResult -> {
-            Integer refused = policyGate(context, parseResult, cli.getErr());
+            Integer refused = homeGate(context, parseResult, cli.getErr());
+            if (refused == null) {
+                refused = policyGate(context, parseResult, cli.getErr());
+            }
             return refused != null ? refused : new CommandLine.RunLast().execute(parseResult);
         });
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -120,6 +123,55 @@ public final class GoSetupCommand implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /** Commands that only read: as root they may look at a home that is not root's. */
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("detect", "report", "releases", "list");
+
+    /**
+     * --home DIR moves the whole run there (settings, logs, cache, ~/sdk, startup files). Without it, root
+     * working on a HOME that belongs to someone else (sudo keeps HOME on many systems) would leave root-owned
+     * files in their home: refused, with what to run instead.
+     *
+     * @return the exit code when the command must not run, else null
+     */
+    private static Integer homeGate(AppContext context, CommandLine.ParseResult parseResult, PrintWriter err) {
+        CommandLine.ParseResult last = parseResult;
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return null;
+            }
+            last = p;
+        }
+        CommandLine.Model.OptionSpec home = last.matchedOption("--home");
+        if (home != null && home.getValue() != null) {
+            context.useHome((java.nio.file.Path) home.getValue());
+            return null;
+        }
+        String command = last.commandSpec().name();
+        boolean writes = !READ_ONLY.contains(command) && !(command.equals("doctor") && !last.hasMatchedOption("--fix"));
+        if (writes && dev.gosetup.shell.posix.ProcessUser.isRoot()) {
+            java.util.Optional<String> owner = foreignOwner(context.home());
+            if (owner.isPresent()) {
+                err.println(context.messages().get("cli.home.rootOnOthersHome", context.home(), owner.get()));
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        return null;
+    }
+
+    /** The owner of {@code home} when it is not root (uid 0), e.g. "alex (uid 1000)". */
+    static java.util.Optional<String> foreignOwner(java.nio.file.Path home) {
+        try {
+            int uid = (Integer) java.nio.file.Files.getAttribute(home, "unix:uid");
+            if (uid == 0) {
+                return java.util.Optional.empty();
+            }
+            String name = java.nio.file.Files.getOwner(home).getName();
+            return java.util.Optional.of(name.equals(String.valueOf(uid)) ? "uid " + uid : name + " (uid " + uid + ")");
+        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return java.util.Optional.empty(); // no such home yet, or no unix attributes (Windows): nothing to protect
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ final class HomeOptions {
     Path sdkRoot;
 
     Path home() {
-        return home != null ? home : Path.of(System.getProperty("user.home"));
+        return home != null ? home : dev.gosetup.settings.UserHome.current();
     }
 
     /**
@@ -38,7 +38,8 @@ final class HomeOptions {
 
     /** The install root by {@link InstallRootChoice}, for a run without --sdk-root. */
     Path chosenByRule(AppContext context) {
-        return InstallRootChoice.choose(ProcessUser.isMachineAccount(), context.managed(), context.settings(), home(), home == null);
+        // With --home the run acts for that account, root or not: its ~/sdk, unless a policy locks another root.
+        return InstallRootChoice.choose(home == null && ProcessUser.isMachineAccount(), context.managed(), context.settings(), home(), home == null);
     }
 
     /** The install root when one was given or the policy names one; null to leave the choice to the caller. */

@@ -21,7 +21,7 @@ public record InventorySources(Path fsRoot, Path home, Path sdkRoot, Path cacheD
 
     /** @param sdkRoot the install root this user's installs go to ({@code AppContext.installRoot()}) */
     public static InventorySources forThisUser(Settings settings, AppPaths paths, Path sdkRoot) {
-        return new InventorySources(Path.of(System.getProperty("user.home")), sdkRoot, paths.cacheDir(), settings.releaseList());
+        return new InventorySources(dev.gosetup.settings.UserHome.current(), sdkRoot, paths.cacheDir(), settings.releaseList());
     }
 
     /** @param hostArch the native CPU's Go arch, for the amd64-on-arm64 warning */

@@ -17,7 +17,7 @@ public record AppPaths(Path configDir, Path logDir, Path cacheDir) {
     }
 
     public static AppPaths forThisMachine() {
-        return of(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")), System.getenv(),
+        return of(System.getProperty("os.name", ""), UserHome.current(), System.getenv(),
                 System.getProperty("gosetup.config.dir"), System.getProperty("gosetup.log.dir"),
                 System.getProperty("gosetup.cache.dir"));
     }

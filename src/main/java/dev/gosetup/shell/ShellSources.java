@@ -18,7 +18,7 @@ import java.util.Set;
 public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sdkRoot, Shell loginShell) {
 
     public static ShellSources forThisUser(Settings settings, AppPaths paths) {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = dev.gosetup.settings.UserHome.current();
         Path sdk = settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk");
         String os = ShellFiles.osOf(System.getProperty("os.name", ""));
         Path documents = os.equals("windows") ? dev.gosetup.shell.windows.DocumentsFolder.path().orElse(null) : null;

@@ -161,8 +161,13 @@ public final class MainWindow extends BorderPane {
     }
 
     private void changeSources(Settings updated) {
+        Settings before = context.settings();
         context.apply(updated);
         save();
+        if (!java.util.Objects.equals(before.releaseList(), updated.releaseList())
+                || !java.util.Objects.equals(before.fileMirror(), updated.fileMirror())) {
+            setupPage.chooseStep().load(); // another mirror: its list, not the old one's, in Choose Go
+        }
     }
 
     private void save() {

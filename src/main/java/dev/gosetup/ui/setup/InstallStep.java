@@ -147,7 +147,7 @@ public final class InstallStep extends VBox {
         bar.setProgress(1);
         phase.setText(messages.get("setup.install.finished"));
         String checked = r.goVersion() != null ? r.goVersion() : messages.get("cli.install.notRun");
-        String where = HomePaths.display(r.dir(), Path.of(System.getProperty("user.home")));
+        String where = HomePaths.display(r.dir(), dev.gosetup.settings.UserHome.current());
         result.setText(messages.get(r.alreadyInstalled() ? "install.summary.alreadyActive" : "install.summary.active", where)
                 + "\n" + messages.get("setup.install.says", checked, r.binaryPlatform() == null ? "?" : r.binaryPlatform()));
         result.getStyleClass().add("host-consequence");
