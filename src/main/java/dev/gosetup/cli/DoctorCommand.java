@@ -91,11 +91,11 @@ public final class DoctorCommand implements Callable<Integer> {
         List<Finding> fixable = findings.stream().filter(f -> f.status() != Finding.Status.OK && f.fix() != null).toList();
         if (fix && !fixable.isEmpty()) {
             if (!yes) {
-                if (System.console() == null || json) {
+                if (Terminal.interactive().isEmpty() || json) {
                     spec.commandLine().getErr().println(m.get("cli.env.needYes"));
                     return ExitCodes.BAD_INPUT;
                 }
-                String answer = System.console().readLine(m.get("cli.doctor.confirm", fixable.size()));
+                String answer = Terminal.interactive().get().readLine(m.get("cli.doctor.confirm", fixable.size()));
                 if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes|是|好")) {
                     out.println(m.get("cli.env.cancelled"));
                     return failed(findings);

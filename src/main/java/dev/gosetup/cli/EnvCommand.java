@@ -169,11 +169,11 @@ public final class EnvCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!yes) {
-            if (System.console() == null || json) {
+            if (Terminal.interactive().isEmpty() || json) {
                 err.println(m.get("cli.env.needYes"));
                 return ExitCodes.BAD_INPUT;
             }
-            String answer = System.console().readLine(m.get(action.undo ? "cli.env.confirmUndo" : "cli.env.confirmApply"));
+            String answer = Terminal.interactive().get().readLine(m.get(action.undo ? "cli.env.confirmUndo" : "cli.env.confirmApply"));
             if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes|是|好")) {
                 out.println(m.get("cli.env.cancelled"));
                 return ExitCodes.OK;

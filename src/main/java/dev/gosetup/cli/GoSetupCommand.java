@@ -122,7 +122,13 @@ public final class GoSetupCommand implements Runnable {
                     ex.getCommandLine().getCommandSpec().qualifiedName()));
             return ExitCodes.BAD_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            // Autoflush acts on println only: a diff written with print() would be lost at System.exit.
+            out.flush();
+            err.flush();
+        }
     }
 
     /** Commands that only read: as root they may look at a home that is not root's. */

@@ -124,7 +124,7 @@ public final class InstallCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        boolean interactive = System.console() != null && !json;
+        boolean interactive = Terminal.interactive().isPresent() && !json;
         TerminalProgress progress = interactive ? new TerminalProgress(spec.commandLine().getErr(), m) : null;
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "gosetup-cancel");

@@ -78,4 +78,29 @@ class HomeCliTest {
         Run detect = run(context, "detect");
         assertThat(detect.code()).as("looking is fine").isZero();
     }
+
+    /**
+     * The real program, its input a pipe that stays open (a script, CI): it shows every file's diff, asks
+     * nothing, changes nothing and says to add --yes — instead of waiting for an answer that never comes.
+     */
+    @Test
+    void applyWithoutATerminalShowsTheDiffAndNeverWaits() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("h"));
+        Files.writeString(home.resolve(".bashrc"), "# mine\n");
+        Process p = dev.gosetup.testing.ChildJvm.of("dev.gosetup.Main", "env", "--apply", "--home", home.toString(),
+                "--shell", "bash").redirectErrorStream(false).start();
+        try {
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("finished without input").isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(out).as("the diff is shown, also when the program exits at once")
+                    .contains("+++ b/.bashrc").contains("+# >>> gosetup >>>");
+            assertThat(err).contains("--yes");
+            assertThat(home.resolve(".bashrc")).content().isEqualTo("# mine\n");
+            assertThat(home.resolve(".config/gosetup/env.sh")).doesNotExist();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }

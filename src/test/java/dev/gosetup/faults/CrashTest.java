@@ -30,10 +30,7 @@ class CrashTest {
     Path tmp;
 
     static ProcessBuilder childJvm(String mainClass, String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), mainClass));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true);
+        return dev.gosetup.testing.ChildJvm.of(mainClass, args);
     }
 
     static long count(Path dir) throws Exception {
