@@ -90,7 +90,7 @@ class InstallWizardTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
         robot.clickOn("#wizardNext");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
-        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 2 of 4: Choose Go");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 2 of 5: Choose Go");
         assertThat(robot.lookup("#fileDetails").lookup(".fact-value").queryAllAs(Label.class))
                 .extracting(Label::getText).contains("go1.22.5.darwin-arm64.tar.gz");
         robot.clickOn("#wizardNext");
@@ -105,27 +105,42 @@ class InstallWizardTest {
 
         // Step 4: the exact change to each file, written only on Apply, and taken back by Undo.
         robot.clickOn("#wizardNext");
-        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 4 of 4: Environment");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 4 of 5: Environment");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#envApply").queryButton().isDisabled());
-        String diff = robot.lookup("#envDiff").queryAs(javafx.scene.control.TextArea.class).getText();
+        String diff = envDiffs(robot);
         assertThat(diff).contains("+++ b/.zshrc").contains("+++ b/.zprofile").contains("+# >>> gosetup >>>");
         assertThat(robot.lookup("#envFiles").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
         assertThat(robot.lookup("#envConflicts").queryAs(javafx.scene.layout.VBox.class).getChildren())
                 .as("the real .zshrc sets GOPATH: shown with what it means").isNotEmpty();
         assertThat(Files.readAllBytes(home.resolve(".zshrc"))).as("a preview writes nothing").isEqualTo(zshrc);
         robot.clickOn("#envGoproxy").write("https://goproxy.cn,direct").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#envDiff").queryAs(javafx.scene.control.TextArea.class)
-                .getText().contains("goproxy.cn") && !robot.lookup("#envApply").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> envDiffs(robot).contains("goproxy.cn")
+                && !robot.lookup("#envApply").queryButton().isDisabled());
+        assertThat(robot.lookup("#wizardNext").queryButton().isDisabled()).as("not finished before Apply").isTrue();
         scrollToBottom(robot); // step 4 is taller than the window, as it may be for a user: scroll as they would
         robot.clickOn("#envApply");
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#envNext").query().isVisible());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("result: " + robot.lookup("#envResult").queryAs(Label.class).getText(), e);
         }
         assertThat(Files.readString(home.resolve(".zshrc"))).contains("# >>> gosetup >>>");
         assertThat(Files.readString(home.resolve(".config/gosetup/env.sh"))).contains("GOPROXY='https://goproxy.cn,direct'");
-        assertThat(robot.lookup("#envResult").queryAs(Label.class).getText()).contains("new terminal").contains("Backup:");
+        assertThat(robot.lookup("#envResult").queryAs(Label.class).getText()).contains("new terminal")
+                .contains("Wrote ~/.zshrc (backup: ~/.zshrc.gosetup-backup-").contains("Created ~/.zprofile");
+
+        // Step 5: ready, and what a new terminal's go version will say.
+        robot.clickOn("#wizardNext");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 5 of 5: Ready");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#readyExpected").queryAs(Label.class).getText().contains("go version go1.22.5 darwin/arm64"));
+        assertThat(robot.lookup("#readyHeadline").queryAs(Label.class).getText()).contains("go1.22.5");
+        // Coming back shows what is set up, not "nothing to change".
+        robot.clickOn("#wizardBack");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#envStatus").queryAs(Label.class).getText().startsWith("Set up on "));
+        assertThat(robot.lookup("#envStatus").queryAs(Label.class).getText()).contains("~/.zshrc").contains("~/.zprofile");
+        assertThat(robot.lookup("#wizardNext").queryButton().isDisabled()).isFalse();
         scrollToBottom(robot);
         robot.clickOn("#envUndo");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#envResult").queryAs(Label.class).getText().contains("as they were"));
@@ -156,5 +171,11 @@ class InstallWizardTest {
         robot.interact(() -> step[0].platformChanged());
         assertThat(step[0].planProperty().get()).isNotNull();
         assertThat(step[0].planProperty().get().file().filename()).isEqualTo("go1.22.5.linux-amd64.tar.gz");
+    }
+
+    /** Every file's diff in step 4, in order. */
+    static String envDiffs(FxRobot robot) {
+        return robot.lookup(".env-diff").queryAllAs(javafx.scene.control.TextArea.class).stream()
+                .map(javafx.scene.control.TextArea::getText).collect(java.util.stream.Collectors.joining());
     }
 }

@@ -58,7 +58,7 @@ class MainWindowTest {
         assertThat(headline).contains("Apple M2").contains("macOS 15.1").contains("Rosetta 2");
         assertThat(robot.lookup("#hostConsequence").queryAs(Label.class).getText())
                 .isEqualTo("Go will be installed for the native arm64 CPU (darwin-arm64).");
-        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 1 of 4: This computer");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 1 of 5: This computer");
         // What detection could not tell is shown, not hidden.
         assertThat(robot.lookup(".fact-unknown").queryAll()).isNotEmpty();
     }
@@ -98,7 +98,7 @@ class MainWindowTest {
     void switchingLanguageKeepsTheWizardWhereItWas(FxRobot robot) throws Exception {
         waitForDetection(robot);
         robot.clickOn("#wizardNext");
-        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 2 of 4: Choose Go");
+        assertThat(robot.lookup("#wizardStep").queryAs(Label.class).getText()).isEqualTo("Step 2 of 5: Choose Go");
         robot.clickOn("#navSettings");
         ComboBox<Language> choice = robot.lookup("#languageChoice").queryComboBox();
         robot.interact(() -> choice.setValue(Language.SIMPLIFIED_CHINESE));
@@ -106,7 +106,7 @@ class MainWindowTest {
         robot.clickOn("#navSetup");
         // Detection runs again in the rebuilt window; the wizard then comes back to step 2 by itself.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#wizardStep").queryAs(Label.class).getText().equals("第 2 步，共 4 步：选择 Go 版本"));
+                () -> robot.lookup("#wizardStep").queryAs(Label.class).getText().equals("第 2 步，共 5 步：选择 Go 版本"));
     }
 
     /** At the smallest window size, with the longest step (many facts and notes), Back and Next stay in view. */

@@ -122,8 +122,7 @@ class PolicyUiTest {
         assertThat(goprivate.isDisabled()).as("GOPRIVATE is in userMayChange").isFalse();
         assertThat(goprivate.getTooltip().getText()).contains("you may change it").contains(policyFile.toString());
         assertThat(robot.lookup("#envGopath").queryAs(TextField.class).isDisabled()).as("not managed").isFalse();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#envDiff").queryAs(javafx.scene.control.TextArea.class)
-                .getText().contains("goproxy.cn"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> InstallWizardTest.envDiffs(robot).contains("goproxy.cn"));
     }
 
     @Test

@@ -28,8 +28,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -55,14 +53,15 @@ public final class EnvironmentStep extends VBox {
     private final TextField goprivate = new TextField();
     private final VBox files = new VBox(4);
     private final VBox conflicts = new VBox(4);
-    private final TextArea diff = new TextArea();
+    /** The Windows environment's change, when Windows is chosen (the startup files' diffs are in {@link #files}). */
+    private final TextArea windowsDiff = new TextArea();
     private final Label status = new Label();
     /** The outcome of Apply or Undo; kept while the preview refreshes after it. */
     private final Label result = new Label();
-    private final Label exact;
+    /** True once the shells are set up (applied now, or found set up on entering): the wizard may finish. */
+    private final javafx.beans.property.BooleanProperty setUp = new javafx.beans.property.SimpleBooleanProperty();
     private final Button apply;
     private final Button undo;
-    private final HBox next = new HBox(8);
     private final Set<Conflict> consent = new HashSet<>();
     private EnvSetup.Plan plan;
     /** Whose shells and where, found once per visit of the step (off the FX thread). */
@@ -89,7 +88,6 @@ public final class EnvironmentStep extends VBox {
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");
 
-        exact = new Label(messages.get("setup.env.exact"));
         goroot = new CheckBox(messages.get("setup.env.goroot"));
         goroot.setId("envGoroot");
         gopath.setId("envGopath");
@@ -120,10 +118,9 @@ public final class EnvironmentStep extends VBox {
 
         files.setId("envFiles");
         conflicts.setId("envConflicts");
-        diff.setId("envDiff");
-        diff.setEditable(false);
-        diff.setPrefRowCount(12);
-        diff.getStyleClass().add("path-field");
+        windowsDiff.setId("envWindowsDiff");
+        windowsDiff.setEditable(false);
+        windowsDiff.getStyleClass().add("path-field");
         status.setId("envStatus");
         status.setWrapText(true);
         result.setId("envResult");
@@ -137,15 +134,11 @@ public final class EnvironmentStep extends VBox {
         undo.setOnAction(e -> write(true));
         HBox buttons = new HBox(8, apply, undo);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        next.setId("envNext");
-        next.setAlignment(Pos.CENTER_LEFT);
-        next.setVisible(false);
-        next.setManaged(false);
         Label changes = new Label(messages.get("setup.env.files"));
         changes.getStyleClass().add("section-title");
-        exact.getStyleClass().add("section-title");
-        // The action and its result above the diff: a long diff must not push Apply out of sight.
-        getChildren().addAll(intro, choices, changes, files, conflicts, buttons, status, result, next, exact, diff);
+        // Read first, then act: each file with its own diff, the lines that undo the setup, then Apply. The
+        // wizard's Back/Next stay in view below the scrolling step, so a long diff hides nothing.
+        getChildren().addAll(intro, choices, changes, files, windowsDiff, conflicts, status, buttons, result);
     }
 
     private Label label(String key) {
@@ -190,8 +183,6 @@ public final class EnvironmentStep extends VBox {
             box.setOnAction(e -> refresh());
             shellBoxes.getChildren().add(box);
         }
-        next.setVisible(false);
-        next.setManaged(false);
         refresh(true);
     }
 
@@ -232,7 +223,6 @@ public final class EnvironmentStep extends VBox {
         if (!force) {
             result.setText(""); // the choices changed: an earlier outcome no longer describes them
             result.getStyleClass().setAll("label");
-            showNext(false);
         }
         previewed = key;
         int mine = ++generation;
@@ -242,7 +232,8 @@ public final class EnvironmentStep extends VBox {
             EnvSpec spec = w.spec(s);
             EnvSetup.Plan p = w.setup().plan(spec, shells, agreed);
             WindowsEnvPlan win = shells.contains(Shell.CMD) && w.windows().isPresent() ? w.windows().get().plan(spec) : null;
-            return new Preview(p, win, dev.gosetup.shell.WslWindowsGo.forThisProcess().orElse(List.of()));
+            return new Preview(p, win, dev.gosetup.shell.WslWindowsGo.forThisProcess().orElse(List.of()),
+                    p.effective().isEmpty() ? Current.of(w, shells) : null);
         }, preview -> {
             if (mine == generation) {
                 show(preview);
@@ -250,7 +241,29 @@ public final class EnvironmentStep extends VBox {
         }, this::failed);
     }
 
-    private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows, List<java.nio.file.Path> wslWindowsGo) {}
+    /**
+     * @param current the files that carry our block now and when env.sh was written: what "set up" means when
+     *                there is nothing to change
+     */
+    private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows, List<java.nio.file.Path> wslWindowsGo, Current current) {}
+
+    /** The setup as it is on disk: the startup files with our block, and env.sh's time. */
+    private record Current(List<java.nio.file.Path> files, java.time.Instant since) {
+        static Current of(ShellSources w, Set<Shell> shells) {
+            List<java.nio.file.Path> withBlock = w.setup().planUndo(shells).effective().stream().map(EnvSetup.FileChange::path)
+                    .filter(p -> !p.getFileName().toString().startsWith("env.")).toList();
+            java.time.Instant since = null;
+            try {
+                java.nio.file.Path script = w.setup().scriptsDir().resolve("env.sh");
+                if (java.nio.file.Files.isRegularFile(script)) {
+                    since = java.nio.file.Files.getLastModifiedTime(script).toInstant();
+                }
+            } catch (java.io.IOException e) {
+                LOG.log(Level.FINE, "No time for env.sh", e);
+            }
+            return new Current(withBlock, since);
+        }
+    }
 
     private void show(Preview preview) {
         plan = preview.plan();
@@ -260,6 +273,7 @@ public final class EnvironmentStep extends VBox {
             Label line = new Label(messages.get(key, shown(c.path())) + (c.before().viaLink()
                     ? "  " + messages.get("setup.env.viaLink", shown(c.before().real())) : ""));
             line.setWrapText(true);
+            line.getStyleClass().add("env-file");
             files.getChildren().add(line);
             if (c.target() != null) {
                 Label why = new Label(messages.get(c.target().why()));
@@ -267,6 +281,7 @@ public final class EnvironmentStep extends VBox {
                 why.setWrapText(true);
                 files.getChildren().add(why);
             }
+            files.getChildren().add(diffArea(c.diff()));
         }
         conflicts.getChildren().clear();
         for (Conflict c : plan.conflicts()) {
@@ -297,24 +312,58 @@ public final class EnvironmentStep extends VBox {
             wsl.getStyleClass().add("note");
             conflicts.getChildren().add(wsl);
         }
-        String windowsDiff = preview.windows() != null && preview.windows().changesAnything()
+        String windowsChange = preview.windows() != null && preview.windows().changesAnything()
                 ? messages.get("cli.env.windows") + "\n" + preview.windows().diffText() : "";
-        diff.setText(plan.diff() + windowsDiff);
-        boolean anyDiff = !diff.getText().isEmpty();
-        for (javafx.scene.Node n : List.of(exact, diff)) {
-            n.setVisible(anyDiff);
-            n.setManaged(anyDiff);
-        }
-        boolean nothing = plan.effective().isEmpty() && windowsDiff.isEmpty();
+        windowsDiff.setText(windowsChange);
+        windowsDiff.setPrefRowCount(rows(windowsChange));
+        windowsDiff.setVisible(!windowsChange.isEmpty());
+        windowsDiff.setManaged(!windowsChange.isEmpty());
+        boolean nothing = plan.effective().isEmpty() && windowsChange.isEmpty();
         if (!plan.problems().isEmpty()) {
             status.setText(messages.get("setup.env.problems") + "\n" + String.join("\n",
                     plan.problems().stream().map(EnvSetup.Problem::message).toList()));
             status.getStyleClass().setAll("label", "note");
         } else {
-            status.setText(nothing ? messages.get("setup.env.upToDate") : "");
+            status.setText(nothing ? currentState(preview.current()) : "");
             status.getStyleClass().setAll("label");
         }
         apply.setDisable(!plan.problems().isEmpty() || nothing);
+        setUp.set(nothing && plan.problems().isEmpty() && preview.current() != null && !preview.current().files().isEmpty());
+    }
+
+    /** "Set up on 3 Dec 2026, 09:14: ~/.zshrc, ~/.bashrc": what is there now, not "nothing to change". */
+    private String currentState(Current current) {
+        if (current == null || current.files().isEmpty()) {
+            return messages.get("setup.env.upToDate");
+        }
+        String files = String.join(", ", current.files().stream().map(this::shown).toList());
+        if (current.since() == null) {
+            return messages.get("setup.env.setUpFiles", files);
+        }
+        String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                java.time.format.FormatStyle.SHORT).withLocale(messages.locale())
+                .format(current.since().atZone(java.time.ZoneId.systemDefault()));
+        return messages.get("setup.env.setUpOn", when, files);
+    }
+
+    /** One file's diff, as tall as it is (up to 24 lines, then it scrolls), as wide as the step. */
+    private static TextArea diffArea(String text) {
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefRowCount(rows(text));
+        area.setMaxWidth(Double.MAX_VALUE);
+        area.getStyleClass().addAll("path-field", "env-diff");
+        return area;
+    }
+
+    private static int rows(String text) {
+        return Math.max(2, Math.min(24, (int) text.lines().count() + 1));
+    }
+
+    /** Whether the shells are set up now (after Apply, or found so): the wizard's last step may follow. */
+    public javafx.beans.property.ReadOnlyBooleanProperty setUpProperty() {
+        return setUp;
     }
 
     /** ~/.zshrc rather than /Users/name/.zshrc: what people recognise as theirs. */
@@ -350,36 +399,22 @@ public final class EnvironmentStep extends VBox {
             }
             result.getStyleClass().setAll("label", "host-consequence");
             StringBuilder text = new StringBuilder(messages.get(undoing ? "setup.env.undone" : "setup.env.done"));
-            r.backups().forEach(b -> text.append("\n").append(messages.get("cli.env.backup", shown(b))));
+            for (java.nio.file.Path written : r.written()) {
+                java.util.Optional<java.nio.file.Path> backup = r.backups().stream()
+                        .filter(b -> java.util.Objects.equals(b.getParent(), written.getParent())
+                                && b.getFileName().toString().startsWith(written.getFileName() + ".gosetup-backup")).findFirst();
+                text.append("\n").append(backup.isPresent()
+                        ? messages.get("setup.env.wroteWithBackup", shown(written), shown(backup.get()))
+                        : messages.get("setup.env.wroteNew", shown(written)));
+            }
+            r.deleted().forEach(d -> text.append("\n").append(messages.get("setup.env.removed", shown(d))));
             result.setText(text.toString());
-            showNext(!undoing);
+            setUp.set(!undoing);
             refresh(true);
         }, error -> {
             undo.setDisable(false);
             failed(error);
         });
-    }
-
-    private void showNext(boolean show) {
-        next.getChildren().clear();
-        if (show) {
-            Label try1 = new Label(messages.get("setup.env.tryIt"));
-            TextField command = new TextField("go version");
-            command.setEditable(false);
-            command.setPrefColumnCount(12);
-            command.getStyleClass().add("path-field");
-            Button copy = new Button(messages.get("setup.env.copy"));
-            copy.setId("envCopy");
-            copy.setOnAction(e -> {
-                ClipboardContent c = new ClipboardContent();
-                c.putString("go version");
-                Clipboard.getSystemClipboard().setContent(c);
-                copy.setText(messages.get("setup.env.copied"));
-            });
-            next.getChildren().addAll(try1, command, copy);
-        }
-        next.setVisible(show);
-        next.setManaged(show);
     }
 
     private void failed(Throwable error) {

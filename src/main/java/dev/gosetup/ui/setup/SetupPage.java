@@ -33,6 +33,7 @@ public final class SetupPage extends BorderPane {
     private final ChooseGoStep choose;
     private final InstallStep install;
     private final EnvironmentStep environment;
+    private final ReadyStep ready;
     private final List<String> titles;
     private final Label step = new Label();
     private final VBox body = new VBox();
@@ -59,8 +60,12 @@ public final class SetupPage extends BorderPane {
         }, managed);
         install = new InstallStep(messages, sources);
         environment = new EnvironmentStep(messages, shells, settings, saveSettings, managed);
+        ready = new ReadyStep(messages, sources, () -> {
+            HostInfo host = computer.host();
+            return host == null ? null : Platform.of(host);
+        });
         titles = List.of(messages.get("setup.computer.title"), messages.get("setup.choose.title"), messages.get("setup.install.title"),
-                messages.get("setup.env.title"));
+                messages.get("setup.env.title"), messages.get("setup.ready.title"));
         Label title = new Label(messages.get("nav.setup"));
         title.getStyleClass().add("page-title");
         step.setId("wizardStep");
@@ -84,6 +89,7 @@ public final class SetupPage extends BorderPane {
             updateButtons();
         });
         install.readyProperty().addListener((o, a, b) -> updateButtons());
+        environment.setUpProperty().addListener((o, a, b) -> updateButtons());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox nav = new HBox(8, spacer, back, next);
@@ -108,9 +114,13 @@ public final class SetupPage extends BorderPane {
                 install.setPlan(choose.planProperty().get());
                 yield install;
             }
-            default -> {
+            case 3 -> {
                 environment.enter();
                 yield environment;
+            }
+            default -> {
+                ready.enter();
+                yield ready;
             }
         };
         body.getChildren().setAll(page);
@@ -127,6 +137,7 @@ public final class SetupPage extends BorderPane {
             case 0 -> computer.host() == null || computer.host().arch() == null;
             case 1 -> choose.planProperty().get() == null;
             case 2 -> !install.readyProperty().get(); // a Go to point PATH at: just installed, or active already
+            case 3 -> !environment.setUpProperty().get(); // applied now, or set up before
             default -> true;
         });
         if (resumeTo >= 0 && index >= resumeTo) {
