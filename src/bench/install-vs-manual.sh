@@ -28,7 +28,7 @@ sleep 1
 now() { date +%s.%N; }
 declare -a A B C RSS
 for i in $(seq 1 "$rounds"); do
-  rm -rf "$work"/*; sync
+  rm -rf "$work"/*; mkdir -p "$work/a"; sync
   t0=$(now)
   /usr/bin/time -f %M -o "$work/rss" target/gosetup install --catalog "$mirror/dl.json" --mirror "http://127.0.0.1:$port/" \
       --allow-http 127.0.0.1 --home "$work/a" --platform linux-amd64 >/dev/null

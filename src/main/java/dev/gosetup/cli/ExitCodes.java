@@ -5,7 +5,11 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** Something unexpected; details are in the log file. */
     public static final int FAILED = 1;
-    /** Bad input: a wrong option, or a snapshot folder that cannot be used. */
+    /**
+     * Bad input: a wrong option or version, a snapshot folder that cannot be used, or an install root that does
+     * not allow the request as it is (a version not installed or active, a folder gosetup did not make in the
+     * way, a read-only root).
+     */
     public static final int BAD_INPUT = 2;
     /** The file is not the one the release list describes (digest or size). */
     public static final int CHECKSUM = 3;
@@ -15,6 +19,8 @@ public final class ExitCodes {
     public static final int DOWNLOAD_FAILED = 5;
     /** The release has no build for this platform. */
     public static final int NO_BUILD = 6;
+    /** Another gosetup is installing into (or removing from) the same install root; try again when it is done. */
+    public static final int BUSY = 7;
 
     private ExitCodes() {}
 }

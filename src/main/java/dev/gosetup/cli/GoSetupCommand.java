@@ -98,7 +98,8 @@ public final class GoSetupCommand implements Runnable {
             int known = exitCodeFor(e);
             if (known != ExitCodes.FAILED || e instanceof java.io.IOException) {
                 LOG.log(Level.INFO, "Command failed: " + String.join(" ", args), e);
-                commandLine.getErr().println(context.messages().get("cli.error.input", e.getMessage()));
+                commandLine.getErr().println(context.messages().get("cli.error.input",
+                        e instanceof dev.gosetup.install.SdkRefusal r ? r.describe(context.messages()) : e.getMessage()));
                 hintFor(e, commandLine).ifPresent(key -> commandLine.getErr().println(context.messages().get(key)));
                 return known;
             }
@@ -110,7 +111,10 @@ public final class GoSetupCommand implements Runnable {
         });
         cli.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
         cli.setExecutionStrategy(parseResult -> {
-            Integer refused = homeGate(context, parseResult, cli.getErr());
+            Integer refused = homeExists(context, parseResult, cli.getErr());
+            if (refused == null) {
+                refused = homeGate(context, parseResult, cli.getErr());
+            }
             if (refused == null) {
                 refused = policyGate(context, parseResult, cli.getErr());
             }
@@ -222,6 +226,33 @@ public final class GoSetupCommand implements Runnable {
         };
     }
 
+    /**
+     * --home must name a folder that is there: a typo would otherwise become a new home that gosetup fills
+     * with startup files and an install root, and a file would fail later with a less clear message.
+     *
+     * @return the exit code when the command must not run, else null
+     */
+    private static Integer homeExists(AppContext context, CommandLine.ParseResult parseResult, PrintWriter err) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return null;
+            }
+            java.nio.file.Path home = p.matchedOptionValue("--home", null);
+            if (home == null) {
+                continue;
+            }
+            if (!java.nio.file.Files.exists(home)) {
+                err.println(context.messages().get("cli.home.missing", home));
+                return ExitCodes.BAD_INPUT;
+            }
+            if (!java.nio.file.Files.isDirectory(home)) {
+                err.println(context.messages().get("cli.home.notFolder", home));
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        return null;
+    }
+
     /** What a failure means for scripts (README: exit codes). */
     static int exitCodeFor(Throwable e) {
         return switch (e) {
@@ -232,6 +263,8 @@ public final class GoSetupCommand implements Runnable {
             case dev.gosetup.fetch.DownloadException x -> ExitCodes.DOWNLOAD_FAILED;
             case dev.gosetup.release.ReleaseListException x -> ExitCodes.DOWNLOAD_FAILED;
             case InstallCommand.NoBuildException x -> ExitCodes.NO_BUILD;
+            case dev.gosetup.install.SdkRoot.InstallBusyException x -> ExitCodes.BUSY;
+            case dev.gosetup.install.SdkRefusal x -> ExitCodes.BAD_INPUT;
             default -> ExitCodes.FAILED;
         };
     }

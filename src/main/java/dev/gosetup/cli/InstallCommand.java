@@ -101,12 +101,17 @@ public final class InstallCommand implements Callable<Integer> {
     private Integer run() throws Exception {
         Messages m = context.messages();
         sdk.use(context);
+        if (archive == null) {
+            version = VersionArgument.check(version, m); // "" is a mistake, not "latest"
+        }
+        SdkRoot root = sdk.sdk();
+        root.requireActiveLinkOrNothing(); // said before the release list is fetched, not after the install
         Platform target = target();
         InstallPlan plan = archive != null ? localPlan(target) : catalogPlan(target);
         if (!context.managed().versions().permits(plan.version())) {
             throw new IllegalArgumentException(notAllowed(context, plan.version()));
         }
-        SdkRoot root = sdk.sdk();
+        root.requireInstallable(plan.version()); // a dry run says it too; the installer checks again under the lock
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
             if (json) {
@@ -226,7 +231,7 @@ public final class InstallCommand implements Callable<Integer> {
                     ? m.get("cli.policy.pinnedMissing", rules.pinned(), context.managed().file().orElseThrow())
                     : m.get("cli.policy.noneAllowed", String.join(", ", rules.permitted()), context.managed().file().orElseThrow())));
         }
-        return list.find(version).orElseThrow(() -> new IllegalArgumentException(m.get("cli.install.noSuchVersion", version)));
+        return list.find(version).orElseThrow(() -> new IllegalArgumentException(m.get("cli.install.noSuchVersion", VersionArgument.excerpt(version))));
     }
 
     /** "goX is not allowed by FILE; allowed: ..." */

@@ -29,10 +29,9 @@ public final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GoVersion v = GoVersion.parse(version).orElseThrow(
-                () -> new IllegalArgumentException(context.messages().get("cli.install.noSuchVersion", version)));
+        GoVersion v = VersionArgument.parse(version, context.messages());
         SdkRoot root = sdk.sdk(context);
-        try (var lock = root.lock()) {
+        try (var lock = root.lock("remove " + v.name())) {
             root.remove(v);
         }
         spec.commandLine().getOut().println(context.messages().get("cli.remove.done", v.name()));

@@ -29,8 +29,7 @@ public final class UseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GoVersion v = GoVersion.parse(version).orElseThrow(
-                () -> new IllegalArgumentException(context.messages().get("cli.install.noSuchVersion", version)));
+        GoVersion v = VersionArgument.parse(version, context.messages());
         if (!context.managed().versions().permits(v)) {
             throw new IllegalArgumentException(InstallCommand.notAllowed(context, v));
         }

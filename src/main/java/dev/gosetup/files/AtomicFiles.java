@@ -30,21 +30,35 @@ public final class AtomicFiles {
      *                    for the defaults; ignored where the file system has none
      */
     public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+        write(target, bytes, permissions, FileOwner.of(target.toAbsolutePath().getParent()));
+    }
+
+    /**
+     * @param owner whose a new file (and the folders made for it) becomes; an existing file keeps its owner,
+     *              group and mode exactly, set on the new content before it replaces the old
+     */
+    public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions, FileOwner owner) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        owner.createDirectories(dir);
         removeStaleTemporaries(dir, target.getFileName().toString());
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".gosetup-tmp");
         try {
-            if (permissions != null) {
-                PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-                if (posix != null) {
-                    posix.setPermissions(permissions);
-                }
-            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
+                }
+                // Owner and mode before the rename: the file is never visible as root's, or with a temporary's 0600.
+                if (Files.exists(target)) {
+                    FileOwner.copy(target, tmp);
+                } else {
+                    owner.claim(tmp);
+                }
+                if (permissions != null) {
+                    PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+                    if (posix != null) {
+                        posix.setPermissions(permissions);
+                    }
                 }
                 ch.force(true); // on disk before the rename makes it visible: a crash never leaves an empty file
             } catch (IOException e) {

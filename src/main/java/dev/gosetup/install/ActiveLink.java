@@ -1,5 +1,6 @@
 package dev.gosetup.install;
 
+import dev.gosetup.files.FileOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +28,12 @@ public interface ActiveLink {
     /** True when {@code link} is a link of ours (not a real folder someone put there). */
     boolean isLink(Path link);
 
-    /** Points {@code link} at the sibling folder {@code versionDirName}. */
-    void point(Path link, String versionDirName) throws IOException;
+    /**
+     * Points {@code link} at the sibling folder {@code versionDirName}.
+     *
+     * @param owner whose the new link is (the install root's owner), given before it replaces the old one
+     */
+    void point(Path link, String versionDirName, FileOwner owner) throws IOException;
 
     static ActiveLink forThisOs() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
@@ -51,10 +56,11 @@ public interface ActiveLink {
         }
 
         @Override
-        public void point(Path link, String versionDirName) throws IOException {
+        public void point(Path link, String versionDirName, FileOwner owner) throws IOException {
             Path tmp = link.resolveSibling(".go-link-" + UUID.randomUUID());
             Files.createSymbolicLink(tmp, Path.of(versionDirName));
             try {
+                owner.claim(tmp); // the link itself (lchown), not the version it points at
                 Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -104,7 +110,8 @@ public interface ActiveLink {
          * under its temporary name, which the next activation replaces.
          */
         @Override
-        public void point(Path link, String versionDirName) throws IOException {
+        public void point(Path link, String versionDirName, FileOwner owner) throws IOException {
+            // Windows: no uid to give (a junction made by an administrator is readable by the account anyway).
             Path tmp = link.resolveSibling(".go-link-" + UUID.randomUUID());
             maker.make(tmp, link.resolveSibling(versionDirName).toAbsolutePath());
             try {

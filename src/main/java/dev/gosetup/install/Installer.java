@@ -46,11 +46,12 @@ public final class Installer {
             throw new ChecksumMismatchException("The release list gives no SHA-256 for " + plan.file().filename()
                     + ", so it cannot be verified; it is not installed. Choose a newer version.");
         }
-        try (SdkRoot.Lock ignored = sdk.lock()) {
+        try (SdkRoot.Lock ignored = sdk.lock("install " + plan.version().name())) {
             int cleaned = sdk.cleanLeftovers();
             if (cleaned > 0) {
                 LOG.info("Removed " + cleaned + " unfinished install folder(s) from " + sdk.path());
             }
+            sdk.requireInstallable(plan.version()); // before any download: what is in the way stays, and we say so
             if (sdk.isInstalled(plan.version())) {
                 Path dir = sdk.versionDir(plan.version());
                 return verify(plan, dir, plan.file().sha256(), plan.file().size(), true);

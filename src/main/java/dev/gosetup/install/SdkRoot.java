@@ -1,7 +1,12 @@
 package dev.gosetup.install;
 
+import dev.gosetup.files.FileOwner;
 import dev.gosetup.release.GoVersion;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -15,21 +20,38 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
  * The install root, compatible with golang.org/dl: {@code ROOT/go1.22.5} with an empty
  * {@code .unpacked-success} marker, and {@code ROOT/go}, a link to the active version. Hidden
  * {@code .staging-*} folders hold unfinished installs; {@code .gosetup.lock} keeps installs apart.
+ *
+ * <p>Only what gosetup made is ever deleted or replaced: folders it makes carry {@link #OURS}, and a folder
+ * without it (a hand-copied Go, a user's notes) is refused, never cleaned up. What it creates belongs to the
+ * root's owner ({@link FileOwner}), also when root installs into another account's ~/sdk.
  */
 public final class SdkRoot {
     public static final String MARKER = ".unpacked-success";
     public static final String ACTIVE_LINK = "go";
     private static final String STAGING_PREFIX = ".staging-";
     private static final String TRASH_PREFIX = ".trash-";
+    private static final String LINK_PREFIX = ".go-link-";
+    /** In every folder gosetup makes here (staging, and so each version it installs): its mark of ownership. */
+    static final String OURS = ".gosetup-made";
+    private static final String LOCK_FILE = ".gosetup.lock";
+    /**
+     * The byte the install lock holds, far past the holder's note at the start of the file: Windows refuses to
+     * read a locked range, and the next process must read who holds the lock. Older versions lock the whole
+     * file, which includes this byte, so the two still exclude each other.
+     */
+    private static final long LOCK_BYTE = 1L << 40;
 
     private final Path root;
     private final ActiveLink link;
@@ -87,45 +109,102 @@ public final class SdkRoot {
     /** Switches {@code ROOT/go} to a version atomically: a new link is made beside it and renamed over it. */
     public void activate(GoVersion v) throws IOException {
         if (!isInstalled(v)) {
-            throw new IOException(v.name() + " is not installed in " + root + ".");
+            throw notInstalled(v);
         }
+        requireActiveLinkOrNothing();
+        try {
+            link.point(root.resolve(ACTIVE_LINK), v.name(), owner());
+        } catch (IOException e) {
+            throw readOnlyOr(e);
+        }
+    }
+
+    /** ROOT/go must be our link or absent: a real folder there is someone's Go, never replaced. */
+    public void requireActiveLinkOrNothing() throws SdkRefusal {
         Path active = root.resolve(ACTIVE_LINK);
         if (Files.exists(active, LinkOption.NOFOLLOW_LINKS) && !link.isLink(active)) {
-            throw new IOException(active + " is a real folder, not the link Go Setup Assistant manages. Move it away first.");
+            throw SdkRefusal.activeIsFolder(active);
         }
-        link.point(active, v.name());
+    }
+
+    /**
+     * Refuses, before anything is downloaded, an install that would have to replace what gosetup did not
+     * make: a folder of the version's name without gosetup's marks, or a real folder where ROOT/go (the
+     * active link) belongs.
+     */
+    public void requireInstallable(GoVersion v) throws SdkRefusal {
+        requireActiveLinkOrNothing();
+        Path dir = versionDir(v);
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !isInstalled(v) && !ours(dir)) {
+            throw SdkRefusal.notOurs(dir);
+        }
+    }
+
+    /** Whether {@code dir} is a real folder gosetup made (it carries {@link #OURS}); links are not followed. */
+    private static boolean ours(Path dir) {
+        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(dir.resolve(OURS), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** A version that is not installed: a folder of its name without the marker is not one, and is not ours to touch. */
+    private SdkRefusal notInstalled(GoVersion v) {
+        Path dir = versionDir(v);
+        return Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !ours(dir) ? SdkRefusal.notOurs(dir) : SdkRefusal.notInstalled(v, root);
+    }
+
+    /** Whose what gosetup creates here is: the root's owner (or its parent's, before it exists). */
+    FileOwner owner() throws IOException {
+        return FileOwner.of(root);
     }
 
     /** Removes an installed version; never the active one. */
     public void remove(GoVersion v) throws IOException {
         if (active().map(a -> a.sameAs(v)).orElse(false)) {
-            throw new IOException(v.name() + " is the active version. Make another one active first (gosetup use VERSION).");
+            throw SdkRefusal.active(v);
         }
         Path dir = versionDir(v);
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(v.name() + " is not installed in " + root + ".");
+        if (!isInstalled(v) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw notInstalled(v);
         }
-        // Rename first: the version disappears at once, even if deleting its 12,000 files is interrupted.
+        // Marked first (golang.org/dl's installs lack the mark), so that trash left by an interrupted delete is
+        // recognisably ours; renamed next: the version disappears at once, even if deleting 12,000 files is cut short.
+        markOurs(dir);
         Path trash = root.resolve(TRASH_PREFIX + v.name() + "-" + UUID.randomUUID());
         Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(trash);
     }
 
+    private static void markOurs(Path dir) throws IOException {
+        Path mark = dir.resolve(OURS);
+        if (!Files.exists(mark, LinkOption.NOFOLLOW_LINKS)) {
+            Files.writeString(mark, "Made by Go Setup Assistant (gosetup).\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        }
+    }
+
     /** A new hidden staging folder for one install. */
     Path newStaging(GoVersion v) throws IOException {
-        Files.createDirectories(root);
-        return Files.createDirectory(root.resolve(STAGING_PREFIX + v.name() + "-" + UUID.randomUUID()));
+        FileOwner owner = owner();
+        owner.createDirectories(root);
+        Path staging = Files.createDirectory(root.resolve(STAGING_PREFIX + v.name() + "-" + UUID.randomUUID()));
+        markOurs(staging);
+        owner.claimTree(staging);
+        return staging;
     }
 
     /** Makes a finished staging folder the version: the marker last, then one atomic rename. */
     Path commit(Path staging, GoVersion v) throws IOException {
         Files.createFile(staging.resolve(MARKER));
+        // One walk over the finished tree (12,000 files for a Go) rather than a step in every write of the unpacker.
+        owner().claimTree(staging);
         Path target = versionDir(v);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            // A folder without the marker is a broken earlier install (not ours to trust): replace it.
             if (isInstalled(v)) {
                 throw new IOException(target + " already exists.");
             }
+            if (!ours(target)) {
+                throw SdkRefusal.notOurs(target); // someone's folder: kept as it is, the install is not made
+            }
+            // gosetup's own folder without the success marker: a broken earlier install, replaced.
             Path trash = root.resolve(TRASH_PREFIX + v.name() + "-" + UUID.randomUUID());
             Files.move(target, trash, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(trash);
@@ -138,7 +217,11 @@ public final class SdkRoot {
         return target;
     }
 
-    /** Staging and trash left by a crash or kill: safe to delete while we hold the lock. */
+    /**
+     * Staging and trash left by a crash or kill: safe to delete while we hold the lock. Only what gosetup
+     * made: a folder with one of its names but without its mark (a user's {@code .staging-notes}) stays, and
+     * a {@code .go-link-*} is removed only when it is a link (the link only, never its target).
+     */
     int cleanLeftovers() throws IOException {
         if (!Files.isDirectory(root)) {
             return 0;
@@ -146,11 +229,15 @@ public final class SdkRoot {
         int n = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, p -> {
             String name = p.getFileName().toString();
-            return name.startsWith(STAGING_PREFIX) || name.startsWith(TRASH_PREFIX) || name.startsWith(".go-link-");
+            return name.startsWith(STAGING_PREFIX) || name.startsWith(TRASH_PREFIX) || name.startsWith(LINK_PREFIX);
         })) {
             for (Path p : entries) {
-                if (p.getFileName().toString().startsWith(".go-link-")) {
-                    Files.deleteIfExists(p); // a link (or junction) left by a crash: the link only, never its target
+                boolean isLinkName = p.getFileName().toString().startsWith(LINK_PREFIX);
+                if (isLinkName ? !link.isLink(p) : !ours(p)) {
+                    continue; // a user's folder that happens to have one of our names
+                }
+                if (isLinkName) {
+                    Files.deleteIfExists(p);
                 } else {
                     deleteTree(p);
                 }
@@ -162,33 +249,133 @@ public final class SdkRoot {
 
     /** Holds the install lock; another process gets an answer at once instead of a race. */
     public Lock lock() throws IOException {
-        Files.createDirectories(root);
-        FileChannel channel = FileChannel.open(root.resolve(".gosetup.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return lock("gosetup");
+    }
+
+    /**
+     * Holds the install lock, noting in the lock file who holds it (pid, since when, {@code what}) so that
+     * another process can say so instead of just "busy".
+     *
+     * @param what what this process does, e.g. "install go1.22.5", for the other's message
+     */
+    public Lock lock(String what) throws IOException {
+        Path file = root.resolve(LOCK_FILE);
+        FileOwner owner = owner();
+        FileChannel channel;
+        try {
+            owner.createDirectories(root);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            owner.claim(file);
+        } catch (IOException e) {
+            throw readOnlyOr(e);
+        }
         FileLock lock;
         try {
-            lock = channel.tryLock();
+            lock = channel.tryLock(LOCK_BYTE, 1, false);
         } catch (OverlappingFileLockException e) {
             lock = null;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
         }
         if (lock == null) {
+            Properties holder = holder(channel);
             channel.close();
-            throw new InstallBusyException("Another install into " + root + " is running. Wait for it to finish, then try again.");
+            throw InstallBusyException.heldBy(root, holder);
         }
-        return new Lock(channel, lock);
-    }
-
-    public record Lock(FileChannel channel, FileLock lock) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
+        try {
+            Properties me = new Properties();
+            me.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+            me.setProperty("since", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            me.setProperty("command", what);
+            StringWriter text = new StringWriter();
+            me.store(text, "Held by this gosetup while it changes " + root);
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException e) {
             lock.release();
             channel.close();
+            throw e;
+        }
+        return new Lock(channel, lock, owner, downloads());
+    }
+
+    private static Properties holder(FileChannel channel) {
+        Properties p = new Properties();
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(4096); // a note of three short lines; more is not ours
+            channel.read(buf, 0);
+            p.load(new StringReader(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException unreadable) {
+            p.clear();
+        }
+        return p;
+    }
+
+    /**
+     * A write that failed in a root that cannot be written says which folder is read-only (the root, or the
+     * parent it would be made in) and what to do, not just which file could not be made.
+     */
+    private IOException readOnlyOr(IOException e) {
+        Path p = root;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p != null && !Files.isWritable(p) ? SdkRefusal.readOnly(root, p) : e;
+    }
+
+    /**
+     * The held install lock. Releasing it also gives the root's owner what this process left in
+     * {@code .downloads} (a kept {@code .partial} and its validator): root's download must stay resumable
+     * by the account whose ~/sdk it is.
+     */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+        private final FileOwner owner;
+        private final Path downloads;
+
+        private Lock(FileChannel channel, FileLock lock, FileOwner owner, Path downloads) {
+            this.channel = channel;
+            this.lock = lock;
+            this.owner = owner;
+            this.downloads = downloads;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                owner.claimTree(downloads);
+            } finally {
+                try {
+                    channel.truncate(0); // the note names a holder only while there is one
+                } finally {
+                    lock.release();
+                    channel.close();
+                }
+            }
         }
     }
 
-    /** Another install holds the lock. */
-    public static final class InstallBusyException extends IOException {
-        InstallBusyException(String message) {
-            super(message);
+    /** Another gosetup holds the lock: who, since when and doing what, when it noted it. */
+    public static final class InstallBusyException extends SdkRefusal {
+        private InstallBusyException(String key, Object... args) {
+            super(key, args);
+        }
+
+        static InstallBusyException heldBy(Path root, Properties note) {
+            String pid = note.getProperty("pid");
+            if (pid == null) {
+                return new InstallBusyException("sdk.refusal.busyUnknown", root); // an older gosetup, or not noted yet
+            }
+            return new InstallBusyException("sdk.refusal.busy", shown(pid), shown(note.getProperty("since", "?")),
+                    shown(note.getProperty("command", "gosetup")), root);
+        }
+
+        /** The note is a file anyone who can write the root can edit: at most a short line of printable text. */
+        private static String shown(String value) {
+            return value.codePoints().filter(c -> !Character.isISOControl(c)).limit(80)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gosetup.shell;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.files.AtomicFiles;
+import dev.gosetup.files.FileOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ public final class EnvSetup {
         for (Shell shell : shells) {
             for (StartupTarget target : files.targets(shell)) {
                 try {
-                    StartupFiles.Snapshot before = StartupFiles.read(target.path());
+                    StartupFiles.Snapshot before = read(target.path());
                     byte[] current = before.exists() ? before.content() : new byte[0];
                     List<Conflict> conflicts = ConflictScanner.scan(target.path(), current);
                     Set<Integer> off = new TreeSet<>();
@@ -122,7 +123,7 @@ public final class EnvSetup {
         for (Shell shell : shells) {
             for (StartupTarget target : files.targets(shell)) {
                 try {
-                    StartupFiles.Snapshot before = StartupFiles.read(target.path());
+                    StartupFiles.Snapshot before = read(target.path());
                     if (!before.exists()) {
                         continue;
                     }
@@ -138,7 +139,7 @@ public final class EnvSetup {
         }
         for (String script : scriptsFor(shells)) {
             try {
-                StartupFiles.Snapshot before = StartupFiles.read(scriptsDir.resolve(script));
+                StartupFiles.Snapshot before = read(scriptsDir.resolve(script));
                 if (before.exists()) {
                     changes.add(new FileChange(null, null, before, null, Diffs.unified(script, before.content(), null), List.of()));
                 }
@@ -161,9 +162,11 @@ public final class EnvSetup {
         List<Path> deleted = new ArrayList<>();
         List<Path> backups = new ArrayList<>();
         Set<Path> created = new LinkedHashSet<>(createdFiles());
+        // What is created is the home owner's, also when root works on another account's home.
+        FileOwner owner = FileOwner.of(files.home());
         for (FileChange c : order) {
             boolean userFile = !c.ours();
-            Path backup = userFile ? StartupFiles.write(c.before(), c.after()) : writeOurs(c);
+            Path backup = userFile ? StartupFiles.write(c.before(), c.after(), owner) : writeOurs(c, owner);
             if (backup != null) {
                 backups.add(backup);
             }
@@ -175,27 +178,46 @@ public final class EnvSetup {
                 created.remove(real);
             }
         }
-        saveCreated(created);
+        saveCreated(created, owner);
         return new Result(written, deleted, backups);
     }
 
-    private static Path writeOurs(FileChange c) throws IOException {
+    private static Path writeOurs(FileChange c, FileOwner owner) throws IOException {
         if (c.after() == null) {
             Files.deleteIfExists(c.before().real());
         } else {
-            AtomicFiles.write(c.before().real(), c.after());
+            AtomicFiles.write(c.before().real(), c.after(), null, owner);
         }
         return null;
     }
 
     private void script(List<FileChange> changes, List<Problem> problems, String name, String content) {
         try {
-            StartupFiles.Snapshot before = StartupFiles.read(scriptsDir.resolve(name));
+            StartupFiles.Snapshot before = read(scriptsDir.resolve(name));
             byte[] after = content.getBytes(StandardCharsets.UTF_8);
             changes.add(new FileChange(null, null, before, after, Diffs.unified(name, before.content(), after), List.of()));
         } catch (IOException e) {
             problems.add(new Problem(scriptsDir.resolve(name), e.getMessage()));
         }
+    }
+
+    /**
+     * Root working on a home (sudo, an MDM script) edits only files of that home's owner: a file another
+     * account owns there (a root-owned .bashrc left by an earlier sudo, a third user's) is not guessed about.
+     */
+    private StartupFiles.Snapshot read(Path path) throws IOException {
+        StartupFiles.Snapshot s = StartupFiles.read(path);
+        if (s.exists() && FileOwner.processIsRoot()) {
+            int file = FileOwner.uidOf(s.real());
+            int home = FileOwner.uidOf(files.home());
+            if (file != home) {
+                throw new StartupFileException(path, (s.viaLink() ? "(the link's target " + s.real() + ") " : "") + "belongs to "
+                        + FileOwner.describe(s.real()) + ", but the home " + files.home() + " belongs to " + FileOwner.describe(files.home())
+                        + ". gosetup does not guess whose file it is, so nothing was written. Give it to the home's owner (chown "
+                        + home + " " + s.real() + "), or run gosetup as its owner.");
+            }
+        }
+        return s;
     }
 
     /** The lines between our markers: source our env script if it is there (a removed app leaves no error). */
@@ -254,8 +276,8 @@ public final class EnvSetup {
         return out;
     }
 
-    private void saveCreated(Set<Path> created) throws IOException {
+    private void saveCreated(Set<Path> created, FileOwner owner) throws IOException {
         AtomicFiles.write(scriptsDir.resolve("state.json"),
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new State(created.stream().map(Path::toString).toList())));
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new State(created.stream().map(Path::toString).toList())), null, owner);
     }
 }

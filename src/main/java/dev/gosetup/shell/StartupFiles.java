@@ -1,6 +1,7 @@
 package dev.gosetup.shell;
 
 import dev.gosetup.files.AtomicFiles;
+import dev.gosetup.files.FileOwner;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -73,6 +74,11 @@ public final class StartupFiles {
      * @return the backup made before this change, or null when there was nothing to back up or one exists
      */
     public static Path write(Snapshot before, byte[] next) throws IOException {
+        return write(before, next, FileOwner.of(before.real().toAbsolutePath().getParent()));
+    }
+
+    /** @param owner whose the file becomes if it is new (an existing one keeps its owner, group and mode) */
+    public static Path write(Snapshot before, byte[] next, FileOwner owner) throws IOException {
         Path real = before.real();
         byte[] now = Files.exists(real) ? Files.readAllBytes(real) : null;
         if (!Arrays.equals(now, before.content())) {
@@ -94,7 +100,7 @@ public final class StartupFiles {
             Files.deleteIfExists(real);
             return backup;
         }
-        AtomicFiles.write(real, next, permissions(real));
+        AtomicFiles.write(real, next, permissions(real), owner);
         return backup;
     }
 

@@ -37,12 +37,17 @@ class InstallCliTest {
         return CliResult.run(tmp, args);
     }
 
+    /** A home folder (--home must name one that exists). */
+    String home(String name) throws java.io.IOException {
+        return Files.createDirectories(tmp.resolve(name)).toString();
+    }
+
     @Test
     void installsTheRealGoFromAMirrorAndSwitchesAndRemoves() throws Exception {
         Path mirror = GoMirror.dir();
         server.serveFile("/" + GoMirror.FILE, mirror.resolve(GoMirror.FILE));
         String base = server.uri("/").toString();
-        String home = tmp.resolve("home").toString();
+        String home = Files.createDirectories(tmp.resolve("home")).toString();
 
         CliResult plan = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", base,
                 "--allow-http", "127.0.0.1", "--home", home, "--platform", "linux-amd64", "--dry-run", "--json");
@@ -63,7 +68,7 @@ class InstallCliTest {
         assertThat(Files.readSymbolicLink(Path.of(home, "sdk", "go"))).isEqualTo(Path.of("go1.19.8"));
 
         CliResult remove = run("remove", "1.19.8", "--home", home);
-        assertThat(remove.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(remove.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(remove.err()).contains("active version");
     }
 
@@ -77,7 +82,7 @@ class InstallCliTest {
         byte[] good = TarGzBuilder.tinyGo("go1.22.5");
         Path archive = Files.write(tmp.resolve("go1.22.5.linux-amd64.tar.gz"), good);
         CliResult mismatch = run("install", "--archive", archive.toString(), "--sha256", "0".repeat(64),
-                "--platform", "linux-amd64", "--home", tmp.resolve("h").toString());
+                "--platform", "linux-amd64", "--home", home("h"));
         assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.CHECKSUM);
         assertThat(mismatch.err()).contains("SHA-256").doesNotContain("Exception");
 
@@ -85,9 +90,9 @@ class InstallCliTest {
         Path evilArchive = Files.write(tmp.resolve("go1.22.6.linux-amd64.tar.gz"), evil);
         String evilSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(evil));
         assertThat(run("install", "--archive", evilArchive.toString(), "--sha256", evilSha,
-                "--platform", "linux-amd64", "--home", tmp.resolve("h").toString()).exitCode()).isEqualTo(ExitCodes.UNSAFE_ARCHIVE);
+                "--platform", "linux-amd64", "--home", home("h")).exitCode()).isEqualTo(ExitCodes.UNSAFE_ARCHIVE);
 
-        CliResult noNet = run("install", "--catalog", "https://127.0.0.1:1/dl.json", "--home", tmp.resolve("h").toString());
+        CliResult noNet = run("install", "--catalog", "https://127.0.0.1:1/dl.json", "--home", home("h"));
         assertThat(noNet.exitCode()).isEqualTo(ExitCodes.DOWNLOAD_FAILED);
         assertThat(noNet.err()).contains("no saved copy");
         assertThat(tmp.resolve("h/sdk")).satisfies(sdk -> {
@@ -122,11 +127,11 @@ class InstallCliTest {
 
         // the folder as a file: URL, and the same folder as a plain path
         CliResult byUrl = run("install", "--catalog", mirror.resolve("dl.json").toUri().toString(), "--mirror", mirror.toUri().toString(),
-                "--home", tmp.resolve("h1").toString(), "--platform", "linux-amd64", "--json");
+                "--home", home("h1"), "--platform", "linux-amd64", "--json");
         assertThat(byUrl.exitCode()).as(byUrl.err()).isZero();
         assertThat(tmp.resolve("h1/sdk/go1.22.5/.unpacked-success")).exists();
         CliResult byPath = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
-                "--home", tmp.resolve("h2").toString(), "--platform", "linux-amd64", "--json");
+                "--home", home("h2"), "--platform", "linux-amd64", "--json");
         assertThat(byPath.exitCode()).as(byPath.err()).isZero();
         assertThat(Files.readAllBytes(mirror.resolve(file))).as("the mirror's copy is left alone").isEqualTo(archive);
         // What a person reads at the end: verified, where, and whether it is the Go that runs now.
@@ -149,7 +154,7 @@ class InstallCliTest {
                 .doesNotContain("dl.google.com");
         assertThat(tmp.resolve("h6/sdk/go1.22.5")).doesNotExist();
         CliResult missing = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
-                "--home", tmp.resolve("h3").toString(), "--platform", "linux-amd64");
+                "--home", home("h3"), "--platform", "linux-amd64");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.DOWNLOAD_FAILED);
         assertThat(missing.err()).contains(file).contains("mirror folder").doesNotContain("Exception");
         assertThat(tmp.resolve("h3/sdk/go1.22.5")).doesNotExist();

@@ -122,7 +122,7 @@ class PolicyCliTest {
             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(r.err()).contains("cannot be used").contains(broken.toString()).contains("line 4, column 1");
         }
-        CliResult doctor = run("doctor", "--offline", "--policy", broken.toString(), "--home", tmp.resolve("h").toString());
+        CliResult doctor = run("doctor", "--offline", "--policy", broken.toString(), "--home", Files.createDirectories(tmp.resolve("h")).toString());
         assertThat(doctor.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(doctor.out()).contains("FAIL  The managed policy cannot be used: " + broken);
 
@@ -178,7 +178,7 @@ class PolicyCliTest {
         assertThat(new ObjectMapper().readTree(r.out()).get("version").asText()).isEqualTo("go1.17.3");
         assertThat(r.err()).contains("Policy warning").contains("$.fileMirorr").contains("unknown field");
 
-        CliResult doctor = run("doctor", "--offline", "--json", "--policy", file.toString(), "--home", tmp.resolve("h").toString());
+        CliResult doctor = run("doctor", "--offline", "--json", "--policy", file.toString(), "--home", Files.createDirectories(tmp.resolve("h")).toString());
         JsonNode finding = new ObjectMapper().readTree(doctor.out()).get(0);
         assertThat(finding.get("id").asText()).isEqualTo("policy");
         assertThat(finding.get("status").asText()).isEqualTo("warn");

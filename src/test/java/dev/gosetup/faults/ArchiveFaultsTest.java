@@ -80,7 +80,7 @@ class ArchiveFaultsTest {
     void refusedWithExitCode4AndNothingLeft(Case c) throws Exception {
         Path archive = Files.write(tmp.resolve(c.file()), c.bytes());
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c.bytes()));
-        Path home = tmp.resolve("home");
+        Path home = Files.createDirectories(tmp.resolve("home"));
         String platform = c.file().contains("windows") ? "windows-amd64" : "linux-amd64";
         CliRunner.Result r = CliRunner.run(tmp, "install", "--archive", archive.toString(), "--sha256", sha,
                 "--platform", platform, "--home", home.toString());

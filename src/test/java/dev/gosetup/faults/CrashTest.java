@@ -41,7 +41,7 @@ class CrashTest {
 
     @Test
     void killedWhileUnpackingTheRealGoLeavesNoVersionAndTheNextRunCleansUp() throws Exception {
-        Path home = tmp.resolve("home");
+        Path home = Files.createDirectories(tmp.resolve("home"));
         Path sdk = home.resolve("sdk");
         // the user's active Go before the crash: must still be active after it
         byte[] old = TarGzBuilder.tinyGo("go1.18.10");

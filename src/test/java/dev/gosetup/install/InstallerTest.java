@@ -187,22 +187,58 @@ class InstallerTest {
     }
 
     @Test
-    void aSecondInstallAtTheSameTimeIsRefused() throws Exception {
-        try (SdkRoot.Lock held = sdk.lock()) {
+    void aSecondInstallAtTheSameTimeIsRefusedNamingTheHolder() throws Exception {
+        try (SdkRoot.Lock held = sdk.lock("install go1.21.0")) {
             byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
             assertThatThrownBy(() -> installer.install(served("go1.22.5", archive, sha(archive)), ProgressListener.NONE, new CancelToken()))
-                    .isInstanceOf(SdkRoot.InstallBusyException.class).hasMessageContaining("Another install");
+                    .isInstanceOf(SdkRoot.InstallBusyException.class)
+                    .hasMessageContaining("Another gosetup (pid " + ProcessHandle.current().pid() + ", since ")
+                    .hasMessageContaining("install go1.21.0").hasMessageContaining("is installing into " + sdk.path());
+            assertThat(server.requests()).isZero();
         }
+        assertThat(Files.size(sdk.path().resolve(".gosetup.lock"))).as("the note goes with the lock").isZero();
     }
 
     @Test
     void stagingLeftByACrashIsCleanedAtTheNextInstall() throws Exception {
-        Files.createDirectories(sdk.path().resolve(".staging-go1.21.0-dead/bin"));
-        Files.writeString(sdk.path().resolve(".staging-go1.21.0-dead/bin/go"), "half");
+        Path dead = sdk.newStaging(GoVersion.parse("go1.21.0").orElseThrow());
+        Files.createDirectories(dead.resolve("bin"));
+        Files.writeString(dead.resolve("bin/go"), "half");
         byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
         installer.install(served("go1.22.5", archive, sha(archive)), ProgressListener.NONE, new CancelToken());
-        assertThat(sdk.path().resolve(".staging-go1.21.0-dead")).doesNotExist();
+        assertThat(dead).doesNotExist();
         assertThat(sdk.installed()).extracting(GoVersion::name).containsExactly("go1.22.5");
+    }
+
+    /** A hand-copied Go with the user's notes, where gosetup would install the same version. */
+    @Test
+    void aFolderGosetupDidNotMakeIsNeverDeletedOrReplacedAndNothingIsDownloaded() throws Exception {
+        Path mine = Files.createDirectories(sdk.path().resolve("go1.22.5/bin"));
+        Files.writeString(mine.resolve("go"), "my own build");
+        Path notes = Files.writeString(sdk.path().resolve("go1.22.5/NOTES.txt"), "copied from the build server");
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        assertThatThrownBy(() -> installer.install(served("go1.22.5", archive, sha(archive)), ProgressListener.NONE, new CancelToken()))
+                .isInstanceOf(SdkRefusal.class)
+                .hasMessageContaining(sdk.path().resolve("go1.22.5").toString()).hasMessageContaining("did not install");
+        assertThat(server.requests()).as("decided before downloading").isZero();
+        assertThat(Files.readString(notes)).isEqualTo("copied from the build server");
+        assertThat(Files.readString(mine.resolve("go"))).isEqualTo("my own build");
+
+        assertThatThrownBy(() -> sdk.remove(GoVersion.parse("go1.22.5").orElseThrow())).isInstanceOf(SdkRefusal.class)
+                .hasMessageContaining("did not install");
+        assertThat(notes).exists();
+    }
+
+    @Test
+    void aRealGoFolderWhereTheLinkBelongsStopsTheInstallBeforeDownloading() throws Exception {
+        Path go = Files.createDirectories(sdk.path().resolve("go/bin"));
+        Files.writeString(go.resolve("go"), "a Go someone unpacked by hand");
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        assertThatThrownBy(() -> installer.install(served("go1.22.5", archive, sha(archive)), ProgressListener.NONE, new CancelToken()))
+                .isInstanceOf(SdkRefusal.class).hasMessageContaining("real folder").hasMessageContaining("mv " + sdk.path().resolve("go"));
+        assertThat(server.requests()).isZero();
+        assertThat(sdk.path().resolve("go1.22.5")).doesNotExist();
+        assertThat(go.resolve("go")).hasContent("a Go someone unpacked by hand");
     }
 
     @Test

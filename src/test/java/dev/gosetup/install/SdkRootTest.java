@@ -78,11 +78,29 @@ class SdkRootTest {
         Path root = tmp.resolve("sdk");
         fakeInstall(root, "go1.22.5");
         Files.createSymbolicLink(root.resolve(".go-link-crashed"), root.resolve("go1.22.5"));
-        Files.createDirectories(root.resolve(".staging-go1.23.0-x/go/bin"));
         SdkRoot sdk = new SdkRoot(root, new ActiveLink.Symlink());
+        Files.createDirectories(sdk.newStaging(v("go1.23.0")).resolve("go/bin"));
         assertThat(sdk.cleanLeftovers()).isEqualTo(2);
         assertThat(root.resolve(".go-link-crashed")).doesNotExist();
         assertThat(root.resolve("go1.22.5/bin/go")).exists();
         assertThat(sdk.installed()).containsExactly(v("go1.22.5"));
+    }
+
+    /** Only what gosetup made and marked is cleaned up: a user's folders with lookalike names stay. */
+    @Test
+    void leftoversAreOnlyWhatGosetupMarkedAsItsOwn() throws IOException {
+        Path root = tmp.resolve("sdk");
+        SdkRoot sdk = new SdkRoot(root, new ActiveLink.Symlink());
+        Path staging = sdk.newStaging(v("go1.23.0"));
+        Files.writeString(staging.resolve("VERSION"), "go1.23.0");
+        Path notes = Files.writeString(Files.createDirectories(root.resolve(".staging-notes")).resolve("todo.txt"), "mine");
+        Path photos = Files.writeString(Files.createDirectories(root.resolve(".trash-photos")).resolve("a.jpg"), "mine");
+        Path docs = Files.writeString(Files.createDirectories(root.resolve(".go-link-docs")).resolve("README"), "mine");
+
+        assertThat(sdk.cleanLeftovers()).isEqualTo(1);
+        assertThat(staging).doesNotExist();
+        assertThat(notes).hasContent("mine");
+        assertThat(photos).hasContent("mine");
+        assertThat(docs).hasContent("mine");
     }
 }
