@@ -136,19 +136,19 @@ class InstallCliTest {
         assertThat(Files.readAllBytes(mirror.resolve(file))).as("the mirror's copy is left alone").isEqualTo(archive);
         // What a person reads at the end: verified, where, and whether it is the Go that runs now.
         CliResult plain = run("install", "--catalog", mirror.resolve("dl.json").toString(), "--mirror", mirror.toString(),
-                "--home", tmp.resolve("h4").toString(), "--platform", "linux-amd64");
+                "--home", Files.createDirectories(tmp.resolve("h4")).toString(), "--platform", "linux-amd64");
         assertThat(plain.exitCode()).as(plain.err()).isZero();
         assertThat(plain.out()).startsWith("SHA-256 verified · installed in ~/sdk/go1.22.5 · now active");
 
         // --catalog FILE alone: the archives are taken from FILE's folder, never from the internet.
         CliResult besideList = run("install", "--catalog", mirror.resolve("dl.json").toString(),
-                "--home", tmp.resolve("h5").toString(), "--platform", "linux-amd64", "--json");
+                "--home", Files.createDirectories(tmp.resolve("h5")).toString(), "--platform", "linux-amd64", "--json");
         assertThat(besideList.exitCode()).as(besideList.err()).isZero();
         assertThat(tmp.resolve("h5/sdk/go1.22.5/.unpacked-success")).exists();
 
         Files.delete(mirror.resolve(file));
         CliResult notBeside = run("install", "--catalog", mirror.resolve("dl.json").toString(),
-                "--home", tmp.resolve("h6").toString(), "--platform", "linux-amd64");
+                "--home", Files.createDirectories(tmp.resolve("h6")).toString(), "--platform", "linux-amd64");
         assertThat(notBeside.exitCode()).isEqualTo(ExitCodes.DOWNLOAD_FAILED);
         assertThat(notBeside.err()).contains(file + " is not in " + mirror).contains("--mirror URL")
                 .doesNotContain("dl.google.com");
