@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * Plans and carries out the shell environment: our env scripts, and a marked block that sources them in
  * each startup file the chosen shells read. Preview first: a {@link Plan} holds every file's exact new
  * bytes and diff, and nothing is written until {@link #apply}. All or nothing: a plan with a problem
- * (damaged markers, a read-only file, a dangling link) writes no file at all.
+ * (damaged markers, a read-only file, a dangling link) writes no file at all. What is not a file at all (a
+ * FIFO, a device, a folder) or far too large is {@linkplain Plan#skipped() skipped}: it is left alone and
+ * the other files are set up.
  */
 public final class EnvSetup {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +55,9 @@ public final class EnvSetup {
     /** A file that cannot be written as planned, and why. */
     public record Problem(Path file, String message) {}
 
-    public record Plan(boolean undo, Set<Shell> shells, List<FileChange> changes, List<Problem> problems) {
+    /** @param skipped startup files left alone because they are not files we may read; the others go ahead */
+    public record Plan(boolean undo, Set<Shell> shells, List<FileChange> changes, List<Problem> problems,
+                       List<StartupFiles.Unusable> skipped) {
         public List<FileChange> effective() {
             return changes.stream().filter(FileChange::changes).toList();
         }
@@ -69,8 +73,8 @@ public final class EnvSetup {
         }
     }
 
-    /** What was written: files and the backups made before our first change to each. */
-    public record Result(List<Path> written, List<Path> deleted, List<Path> backups) {}
+    /** What was written: files and the backups made before our first change to each; the files left alone. */
+    public record Result(List<Path> written, List<Path> deleted, List<Path> backups, List<StartupFiles.Unusable> skipped) {}
 
     public Path scriptsDir() {
         return scriptsDir;
@@ -82,6 +86,7 @@ public final class EnvSetup {
     public Plan plan(EnvSpec spec, Set<Shell> shells, Set<Conflict> disable) {
         List<FileChange> changes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<StartupFiles.Unusable> skipped = new ArrayList<>();
         if (shells.contains(Shell.ZSH) || shells.contains(Shell.BASH)) {
             script(changes, problems, "env.sh", EnvScripts.sh(spec));
         }
@@ -106,18 +111,21 @@ public final class EnvSetup {
                     byte[] edited = off.isEmpty() ? current : BlockEditor.commentOut(current, off);
                     byte[] after = BlockEditor.apply(edited, blockBody(shell), target.placement());
                     changes.add(new FileChange(shell, target, before, after, Diffs.unified(name(target.path()), before.content(), after), conflicts));
+                } catch (UnusableFileException e) {
+                    skipped.add(e.unusable());
                 } catch (IOException e) {
                     problems.add(new Problem(target.path(), e.getMessage()));
                 }
             }
         }
-        return new Plan(false, shells, changes, problems);
+        return new Plan(false, shells, changes, problems, skipped);
     }
 
     /** Undo for these shells: our blocks out, commented lines back, our scripts and the files we created gone. */
     public Plan planUndo(Set<Shell> shells) {
         List<FileChange> changes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<StartupFiles.Unusable> skipped = new ArrayList<>();
         Set<Path> created = createdFiles();
         for (Shell shell : shells) {
             for (StartupTarget target : files.targets(shell)) {
@@ -131,6 +139,8 @@ public final class EnvSetup {
                         after = null; // it did not exist before we wrote it
                     }
                     changes.add(new FileChange(shell, target, before, after, Diffs.unified(name(target.path()), before.content(), after), List.of()));
+                } catch (UnusableFileException e) {
+                    skipped.add(e.unusable());
                 } catch (IOException e) {
                     problems.add(new Problem(target.path(), e.getMessage()));
                 }
@@ -146,7 +156,7 @@ public final class EnvSetup {
                 problems.add(new Problem(scriptsDir.resolve(script), e.getMessage()));
             }
         }
-        return new Plan(true, shells, changes, problems);
+        return new Plan(true, shells, changes, problems, skipped);
     }
 
     /** Carries out a plan: our scripts first (a block never sources a missing file), then the startup files. */
@@ -176,7 +186,7 @@ public final class EnvSetup {
             }
         }
         saveCreated(created);
-        return new Result(written, deleted, backups);
+        return new Result(written, deleted, backups, plan.skipped());
     }
 
     private static Path writeOurs(FileChange c) throws IOException {

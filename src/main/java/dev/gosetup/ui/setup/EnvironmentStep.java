@@ -268,6 +268,13 @@ public final class EnvironmentStep extends VBox {
                 files.getChildren().add(why);
             }
         }
+        for (dev.gosetup.shell.StartupFiles.Unusable u : plan.skipped()) { // left alone; the others still get set up
+            Label left = new Label(messages.get("startup.unusable." + u.kind().name() + ".detail", shown(u.file()), shown(u.real()),
+                    String.valueOf(u.sizeMb())));
+            left.setWrapText(true);
+            left.getStyleClass().add("note");
+            files.getChildren().add(left);
+        }
         conflicts.getChildren().clear();
         for (Conflict c : plan.conflicts()) {
             String text = messages.get("setup.env.conflict", c.file().getFileName(), c.line() + 1, c.text().strip(), messages.get(c.explanationKey()));
