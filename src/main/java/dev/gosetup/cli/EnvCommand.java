@@ -184,17 +184,32 @@ public final class EnvCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
         }
-        EnvSetup.Result result = setup.apply(plan);
-        if (windows.isPresent()) {
-            if (action.undo) {
-                windows.get().undo().notes().forEach(out::println);
-            } else {
-                windows.get().apply(envSpec);
-            }
-        }
-        if (!action.undo) {
-            context.apply(settings);
-            context.save();
+        java.util.Optional<WindowsUserEnvironment> win = windows;
+        EnvSetup.Result result;
+        try {
+            // the Windows environment and the settings are saved under the same lock as the files: two writers
+            // at once end with settings, scripts and blocks that agree
+            result = setup.apply(plan, () -> {
+                if (win.isPresent()) {
+                    if (action.undo) {
+                        win.get().undo().notes().forEach(out::println);
+                    } else {
+                        win.get().apply(envSpec);
+                    }
+                }
+                if (!action.undo) {
+                    context.apply(settings);
+                    context.save();
+                }
+            });
+        } catch (EnvSetup.PartlyAppliedException e) {
+            // never "nothing was written" when something was: say exactly what was
+            err.println(m.get("cli.error.input", e.getCause().getMessage()));
+            e.done().written().forEach(p -> err.println(m.get("cli.env.wrote", p)));
+            e.done().deleted().forEach(p -> err.println(m.get("cli.env.deleted", p)));
+            e.done().backups().forEach(p -> err.println(m.get("cli.env.backup", p)));
+            err.println(m.get("cli.env.partlyDone"));
+            return ExitCodes.FAILED;
         }
         if (json) {
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, result)));

@@ -77,6 +77,28 @@ class EnvSetupTest {
     }
 
     @Test
+    void undoDeletesTheFilesItCreatedUnlessTheUserWroteInThemSinceAndBacksNoneOfThemUp() throws IOException {
+        Path home = home();
+        EnvSetup setup = setup(home, "linux");
+        Set<Shell> shells = EnumSet.of(Shell.BASH, Shell.ZSH);
+        EnvSetup.Result applied = setup.apply(setup.plan(spec(home), shells, Set.of()));
+        assertThat(applied.written()).extracting(p -> p.getFileName().toString()).contains(".bashrc", ".profile", ".zprofile", ".zshrc");
+        assertThat(applied.backups()).isEmpty();
+        Path zshrc = home.resolve(".zshrc");
+        Files.writeString(zshrc, Files.readString(zshrc) + "alias g=git\n"); // the user's own line, after ours
+
+        EnvSetup.Result undone = setup.apply(setup.planUndo(shells));
+        assertThat(undone.backups()).as("a file gosetup created has nothing to back up").isEmpty();
+        assertThat(Files.readString(zshrc)).as("only our block goes; the user's line stays").isEqualTo("alias g=git\n");
+        for (String name : List.of(".bashrc", ".profile", ".zprofile")) {
+            assertThat(home.resolve(name)).as(name).doesNotExist();
+        }
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(".zshrc");
+        }
+    }
+
+    @Test
     void symlinkedDotfilesAreWrittenThroughTheLinkWhichStaysALink() throws IOException {
         Path home = home();
         Path repo = copyFixture("zshrc__carmeloriolo_dotfiles__zsh_.zshrc", tmp.resolve("dotfiles/zsh/.zshrc"));

@@ -341,15 +341,16 @@ public final class EnvironmentStep extends VBox {
         result.getStyleClass().setAll("label");
         BackgroundTasks.run(() -> {
             EnvSetup setup = w.setup();
-            EnvSetup.Result r = setup.apply(undoing ? setup.planUndo(shells) : current);
-            if (shells.contains(Shell.CMD) && w.windows().isPresent()) {
-                if (undoing) {
-                    w.windows().get().undo();
-                } else {
-                    w.windows().get().apply(w.spec(s));
+            // under the same lock as the files: a command line applying at the same time waits its turn
+            return setup.apply(undoing ? setup.planUndo(shells) : current, () -> {
+                if (shells.contains(Shell.CMD) && w.windows().isPresent()) {
+                    if (undoing) {
+                        w.windows().get().undo();
+                    } else {
+                        w.windows().get().apply(w.spec(s));
+                    }
                 }
-            }
-            return r;
+            });
         }, r -> {
             undo.setDisable(false);
             if (!undoing) {
