@@ -107,10 +107,13 @@ public final class DoctorCommand implements Callable<Integer> {
                     DoctorFixes.apply(f, shells, context.settings()).forEach(p -> out.println(m.get("cli.env.wrote", p)));
                 }
             }
+            // A startup file that is not a file (a FIFO, a device, a folder, far too large) was left alone: the
+            // others are fixed, and the exit code says that not everything is.
+            boolean leftAlone = findings.stream().anyMatch(f -> f.id().equals("startup-file") && f.status() == Finding.Status.FAIL);
             if (!json) {
-                out.println(m.get("cli.doctor.fixed"));
+                out.println(m.get(leftAlone ? "cli.doctor.fixedExceptFiles" : "cli.doctor.fixed"));
             }
-            return ExitCodes.OK;
+            return leftAlone ? ExitCodes.FAILED : ExitCodes.OK;
         }
         return failed(findings);
     }

@@ -15,6 +15,7 @@ import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.StartupFiles;
 import dev.gosetup.shell.SystemEnvironment;
 import dev.gosetup.shell.WslWindowsGo;
 import dev.gosetup.shell.WindowsEnvPlan;
@@ -137,9 +138,12 @@ public final class EnvCommand implements Callable<Integer> {
             plan = setup.plan(envSpec, shells, Set.copyOf(plan.conflicts().stream().filter(Conflict::canDisable).toList()));
         }
         boolean write = action.apply || action.undo;
+        // A file that is not a file (a FIFO, a device, a folder) or is far too large is left alone and named; the
+        // others go ahead, and the exit code says that not everything could be set up.
+        int done = plan.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         if (json && !write) {
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, null)));
-            return plan.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+            return plan.problems().isEmpty() ? done : ExitCodes.FAILED;
         }
         if (!json) {
             describe(plan, out, m);
@@ -147,6 +151,7 @@ public final class EnvCommand implements Callable<Integer> {
                 out.println(m.get("cli.env.windows"));
                 out.print(windowsPlan.diffText());
             }
+            plan.skipped().forEach(u -> err.println(unusable(m, u)));
         }
         if (!plan.problems().isEmpty()) {
             plan.problems().forEach(p -> err.println(m.get("cli.env.problem", p.message())));
@@ -157,7 +162,7 @@ public final class EnvCommand implements Callable<Integer> {
             if (!plan.effective().isEmpty() || windowsPlan != null && windowsPlan.changesAnything()) {
                 out.println(m.get("cli.env.howToApply"));
             }
-            return ExitCodes.OK;
+            return done;
         }
         boolean windowsWork = windows.isPresent() && (action.undo ? windows.get().hasRecord() : windowsPlan.changesAnything());
         if (plan.effective().isEmpty() && !windowsWork) {
@@ -166,7 +171,7 @@ public final class EnvCommand implements Callable<Integer> {
             } else {
                 out.println(m.get(action.undo ? "cli.env.nothingToUndo" : "cli.env.upToDate"));
             }
-            return ExitCodes.OK;
+            return done;
         }
         if (!yes) {
             if (Terminal.interactive().isEmpty() || json) {
@@ -179,17 +184,32 @@ public final class EnvCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
         }
-        EnvSetup.Result result = setup.apply(plan);
-        if (windows.isPresent()) {
-            if (action.undo) {
-                windows.get().undo().notes().forEach(out::println);
-            } else {
-                windows.get().apply(envSpec);
-            }
-        }
-        if (!action.undo) {
-            context.apply(settings);
-            context.save();
+        java.util.Optional<WindowsUserEnvironment> win = windows;
+        EnvSetup.Result result;
+        try {
+            // the Windows environment and the settings are saved under the same lock as the files: two writers
+            // at once end with settings, scripts and blocks that agree
+            result = setup.apply(plan, () -> {
+                if (win.isPresent()) {
+                    if (action.undo) {
+                        win.get().undo().notes().forEach(out::println);
+                    } else {
+                        win.get().apply(envSpec);
+                    }
+                }
+                if (!action.undo) {
+                    context.apply(settings);
+                    context.save();
+                }
+            });
+        } catch (EnvSetup.PartlyAppliedException e) {
+            // never "nothing was written" when something was: say exactly what was
+            err.println(m.get("cli.error.input", e.getCause().getMessage()));
+            e.done().written().forEach(p -> err.println(m.get("cli.env.wrote", p)));
+            e.done().deleted().forEach(p -> err.println(m.get("cli.env.deleted", p)));
+            e.done().backups().forEach(p -> err.println(m.get("cli.env.backup", p)));
+            err.println(m.get("cli.env.partlyDone"));
+            return ExitCodes.FAILED;
         }
         if (json) {
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, result)));
@@ -198,8 +218,16 @@ public final class EnvCommand implements Callable<Integer> {
             result.deleted().forEach(p -> out.println(m.get("cli.env.deleted", p)));
             result.backups().forEach(p -> out.println(m.get("cli.env.backup", p)));
             out.println(m.get(action.undo ? "cli.env.undone" : "cli.env.applied"));
+            if (!result.skipped().isEmpty()) {
+                err.println(m.get("cli.env.leftAlone", result.skipped().size()));
+            }
         }
-        return ExitCodes.OK;
+        return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** A startup file left alone, in the user's language: what it is and what to do. */
+    static String unusable(Messages m, StartupFiles.Unusable u) {
+        return m.get("startup.unusable." + u.kind().name() + ".detail", u.file(), u.real(), String.valueOf(u.sizeMb()));
     }
 
     /** --system: /etc/profile.d/gosetup.sh, /etc/paths.d/gosetup or the Windows machine environment. */
@@ -341,6 +369,11 @@ public final class EnvCommand implements Callable<Integer> {
         }
         ArrayNode problems = o.putArray("problems");
         plan.problems().forEach(p -> problems.addObject().put("file", p.file().toString()).put("message", p.message()));
+        ArrayNode skipped = o.putArray("skipped");
+        for (StartupFiles.Unusable u : result != null ? result.skipped() : plan.skipped()) {
+            skipped.addObject().put("file", u.file().toString()).put("real", u.real().toString())
+                    .put("kind", u.kind().name()).put("message", unusable(context.messages(), u));
+        }
         if (result != null) {
             ArrayNode backups = o.putArray("backups");
             result.backups().forEach(b -> backups.add(b.toString()));

@@ -3,7 +3,10 @@ package dev.gosetup.cli;
 /** Exit codes of the command line (documented in the README). */
 public final class ExitCodes {
     public static final int OK = 0;
-    /** Something unexpected; details are in the log file. */
+    /**
+     * Something unexpected (details are in the log file); for env and doctor also a startup file left alone
+     * because it is not a file, or the shell setup's lock held by another gosetup.
+     */
     public static final int FAILED = 1;
     /**
      * Bad input: a wrong option or version, a snapshot folder that cannot be used, or an install root that does

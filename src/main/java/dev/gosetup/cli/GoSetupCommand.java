@@ -264,6 +264,7 @@ public final class GoSetupCommand implements Runnable {
             case dev.gosetup.release.ReleaseListException x -> ExitCodes.DOWNLOAD_FAILED;
             case InstallCommand.NoBuildException x -> ExitCodes.NO_BUILD;
             case dev.gosetup.install.SdkRoot.InstallBusyException x -> ExitCodes.BUSY;
+            case dev.gosetup.shell.EnvBusyException x -> ExitCodes.BUSY;
             case dev.gosetup.install.SdkRefusal x -> ExitCodes.BAD_INPUT;
             default -> ExitCodes.FAILED;
         };

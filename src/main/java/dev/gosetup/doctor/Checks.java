@@ -46,9 +46,19 @@ public final class Checks {
         if (in.os().equals("mac")) {
             out.add(pathsD(in));
         }
+        out.addAll(startupFiles(in));
         out.add(startupBlocks(in));
         out.add(conflicts(in));
         return out;
+    }
+
+    /** One failure per startup file that is not a file we may read (a FIFO, a device, a folder, far too large). */
+    static List<Finding> startupFiles(DoctorInput in) {
+        if (in.unusable().isEmpty()) {
+            return List.of(Finding.ok("startup-file", "doctor.startupFile"));
+        }
+        return in.unusable().stream().map(u -> Finding.fail("startup-file", "startup.unusable." + u.kind().name(), null,
+                u.file().toString(), u.real().toString(), String.valueOf(u.sizeMb()))).toList();
     }
 
     private static Optional<InventoryEntry> active(DoctorInput in) {

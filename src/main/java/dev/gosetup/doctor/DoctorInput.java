@@ -2,6 +2,7 @@ package dev.gosetup.doctor;
 
 import dev.gosetup.host.HostInfo;
 import dev.gosetup.inventory.InventoryEntry;
+import dev.gosetup.shell.StartupFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +18,27 @@ import java.util.Map;
  * @param cCompiler    the C compiler cgo would use (found on PATH or by xcode-select), or null
  * @param os           mac, linux or windows
  * @param network      the release list and file host probed through the configured proxy; empty when not checked (offline)
+ * @param unusable     startup files that are not files we may read (a FIFO, a device, a folder, far too large), left unread
  */
 public record DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
                           Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
-                          String cCompiler, String os, boolean pathsDGoExists, List<Reachability.Result> network) {
+                          String cCompiler, String os, boolean pathsDGoExists, List<Reachability.Result> network,
+                          List<StartupFiles.Unusable> unusable) {
 
     public DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
                        Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
                        String cCompiler, String os, boolean pathsDGoExists) {
-        this(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os, pathsDGoExists, List.of());
+        this(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os, pathsDGoExists, List.of(),
+                List.of());
     }
 
     public DoctorInput withNetwork(List<Reachability.Result> results) {
         return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os,
-                pathsDGoExists, results);
+                pathsDGoExists, results, unusable);
+    }
+
+    public DoctorInput withUnusable(List<StartupFiles.Unusable> files) {
+        return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os,
+                pathsDGoExists, network, List.copyOf(files));
     }
 }

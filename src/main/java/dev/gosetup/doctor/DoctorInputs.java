@@ -4,11 +4,13 @@ import dev.gosetup.host.HostInfo;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.StartupTarget;
+import dev.gosetup.shell.StartupFiles;
+import dev.gosetup.shell.UnusableFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,29 +23,32 @@ public final class DoctorInputs {
                                      Path sdkRoot, Path workingDir) {
         Path home = files.home();
         Map<Path, byte[]> startup = new LinkedHashMap<>();
+        List<StartupFiles.Unusable> unusable = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         for (Shell shell : Shell.values()) {
-            for (StartupTarget t : files.targets(shell)) {
-                try {
-                    if (Files.isRegularFile(t.path())) {
-                        startup.put(t.path(), Files.readAllBytes(t.path()));
-                    }
-                } catch (IOException e) {
-                    // unreadable: StartupFiles reports it when writing
-                }
-            }
+            files.targets(shell).forEach(t -> paths.add(t.path()));
         }
         for (String extra : List.of(".zshenv", ".bash_login")) { // read by shells, not written by us: may hold Go lines
-            Path p = home.resolve(extra);
+            paths.add(home.resolve(extra));
+        }
+        for (Path p : paths) {
+            if (startup.containsKey(p) || unusable.stream().anyMatch(u -> u.file().equals(p))) {
+                continue;
+            }
             try {
-                if (Files.isRegularFile(p)) {
-                    startup.put(p, Files.readAllBytes(p));
+                StartupFiles.Snapshot s = StartupFiles.inspect(p); // the one reader of startup files: never opens a FIFO
+                if (s.exists()) {
+                    startup.put(p, s.content());
                 }
+            } catch (UnusableFileException e) {
+                unusable.add(e.unusable());
             } catch (IOException e) {
-                // skip
+                // a dangling link, an unreadable file: StartupFiles reports it when writing
             }
         }
         return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile(env, files.os(), home), goModToolchain(workingDir),
-                startup, cCompiler(env, files.os()), files.os(), files.os().equals("mac") && Files.exists(Path.of("/etc/paths.d/go")));
+                startup, cCompiler(env, files.os()), files.os(), files.os().equals("mac") && Files.exists(Path.of("/etc/paths.d/go")))
+                .withUnusable(unusable);
     }
 
     /** Go's own env file (`go env -w`): $GOENV, else os.UserConfigDir()/go/env. */

@@ -1,15 +1,18 @@
 package dev.gosetup.shell;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.files.AtomicFiles;
 import dev.gosetup.files.FileOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,21 +20,35 @@ import java.util.TreeSet;
  * Plans and carries out the shell environment: our env scripts, and a marked block that sources them in
  * each startup file the chosen shells read. Preview first: a {@link Plan} holds every file's exact new
  * bytes and diff, and nothing is written until {@link #apply}. All or nothing: a plan with a problem
- * (damaged markers, a read-only file, a dangling link) writes no file at all.
+ * (damaged markers, a read-only file, a dangling link) writes no file at all. What is not a file at all (a
+ * FIFO, a device, a folder) or far too large is {@linkplain Plan#skipped() skipped}: it is left alone and
+ * the other files are set up.
  */
 public final class EnvSetup {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long an apply waits for another one (another window, command line or IT script) to finish. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
     private final ShellFiles files;
     private final Path scriptsDir;
+    private final Duration lockWait;
 
     /**
      * @param scriptsDir where our env scripts live (the app's config folder, e.g. ~/.config/gosetup),
-     *                   with state.json recording the startup files we created
+     *                   with state.json recording what we created and a lock file keeping writers apart
      */
     public EnvSetup(ShellFiles files, Path scriptsDir) {
+        this(files, scriptsDir, LOCK_WAIT);
+    }
+
+    private EnvSetup(ShellFiles files, Path scriptsDir, Duration lockWait) {
         this.files = files;
         this.scriptsDir = scriptsDir;
+        this.lockWait = lockWait;
+    }
+
+    /** The same setup, waiting at most {@code wait} for another writer. */
+    public EnvSetup withLockWait(Duration wait) {
+        return new EnvSetup(files, scriptsDir, wait);
     }
 
     /** One file's change. {@code after} null means the file is deleted. */
@@ -54,7 +71,13 @@ public final class EnvSetup {
     /** A file that cannot be written as planned, and why. */
     public record Problem(Path file, String message) {}
 
-    public record Plan(boolean undo, Set<Shell> shells, List<FileChange> changes, List<Problem> problems) {
+    /**
+     * @param skipped  startup files left alone because they are not files we may read; the others go ahead
+     * @param spec     what the plan sets up (null for undo): apply plans again from it, under the lock
+     * @param disabled the conflicting lines the user agreed to comment out
+     */
+    public record Plan(boolean undo, Set<Shell> shells, List<FileChange> changes, List<Problem> problems,
+                       List<StartupFiles.Unusable> skipped, EnvSpec spec, Set<Conflict> disabled) {
         public List<FileChange> effective() {
             return changes.stream().filter(FileChange::changes).toList();
         }
@@ -70,8 +93,29 @@ public final class EnvSetup {
         }
     }
 
-    /** What was written: files and the backups made before our first change to each. */
-    public record Result(List<Path> written, List<Path> deleted, List<Path> backups) {}
+    /** What was written: files and the backups made before our first change to each; the files left alone. */
+    public record Result(List<Path> written, List<Path> deleted, List<Path> backups, List<StartupFiles.Unusable> skipped) {}
+
+    /** What runs after the files are written, under the same lock: saving the settings, the Windows environment. */
+    public interface Finish {
+        void run() throws IOException;
+    }
+
+    /** A failure after some files were already written: says which, so nobody is told "nothing was written". */
+    public static final class PartlyAppliedException extends IOException {
+        private final Result done;
+
+        PartlyAppliedException(Exception cause, Result done) {
+            super((cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + " Already done before this: "
+                    + String.join("; ", java.util.stream.Stream.concat(done.written().stream().map(p -> "wrote " + p),
+                            done.deleted().stream().map(p -> "deleted " + p)).toList()) + ".", cause);
+            this.done = done;
+        }
+
+        public Result done() {
+            return done;
+        }
+    }
 
     public Path scriptsDir() {
         return scriptsDir;
@@ -83,6 +127,7 @@ public final class EnvSetup {
     public Plan plan(EnvSpec spec, Set<Shell> shells, Set<Conflict> disable) {
         List<FileChange> changes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<StartupFiles.Unusable> skipped = new ArrayList<>();
         if (shells.contains(Shell.ZSH) || shells.contains(Shell.BASH)) {
             script(changes, problems, "env.sh", EnvScripts.sh(spec));
         }
@@ -107,19 +152,22 @@ public final class EnvSetup {
                     byte[] edited = off.isEmpty() ? current : BlockEditor.commentOut(current, off);
                     byte[] after = BlockEditor.apply(edited, blockBody(shell), target.placement());
                     changes.add(new FileChange(shell, target, before, after, Diffs.unified(name(target.path()), before.content(), after), conflicts));
+                } catch (UnusableFileException e) {
+                    skipped.add(e.unusable());
                 } catch (IOException e) {
                     problems.add(new Problem(target.path(), e.getMessage()));
                 }
             }
         }
-        return new Plan(false, shells, changes, problems);
+        return new Plan(false, shells, changes, problems, skipped, spec, Set.copyOf(disable));
     }
 
     /** Undo for these shells: our blocks out, commented lines back, our scripts and the files we created gone. */
     public Plan planUndo(Set<Shell> shells) {
         List<FileChange> changes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Set<Path> created = createdFiles();
+        List<StartupFiles.Unusable> skipped = new ArrayList<>();
+        Set<Path> created = EnvState.load(scriptsDir).files;
         for (Shell shell : shells) {
             for (StartupTarget target : files.targets(shell)) {
                 try {
@@ -132,6 +180,8 @@ public final class EnvSetup {
                         after = null; // it did not exist before we wrote it
                     }
                     changes.add(new FileChange(shell, target, before, after, Diffs.unified(name(target.path()), before.content(), after), List.of()));
+                } catch (UnusableFileException e) {
+                    skipped.add(e.unusable());
                 } catch (IOException e) {
                     problems.add(new Problem(target.path(), e.getMessage()));
                 }
@@ -147,39 +197,131 @@ public final class EnvSetup {
                 problems.add(new Problem(scriptsDir.resolve(script), e.getMessage()));
             }
         }
-        return new Plan(true, shells, changes, problems);
+        return new Plan(true, shells, changes, problems, skipped, null, Set.of());
     }
 
-    /** Carries out a plan: our scripts first (a block never sources a missing file), then the startup files. */
+    /** {@link #apply(Plan, Finish)} with nothing to do afterwards. */
     public Result apply(Plan plan) throws IOException {
+        return apply(plan, () -> { });
+    }
+
+    /**
+     * Carries out a plan: our scripts first (a block never sources a missing file), then the startup files,
+     * then {@code finish} (the settings save), all under the {@link EnvLock}, so two writers take turns and
+     * settings, scripts and blocks agree afterwards. Under the lock the plan is made again from the files as
+     * they are now; when that would write anything but what the preview showed (the user's editor, or another
+     * gosetup, changed a file meanwhile), nothing is written.
+     *
+     * @throws EnvBusyException       another writer held the lock for longer than the wait; nothing was written
+     * @throws PartlyAppliedException a failure after some files were written, naming them
+     */
+    public Result apply(Plan plan, Finish finish) throws IOException {
+        refuseProblems(plan);
+        try (EnvLock lock = EnvLock.take(scriptsDir, lockWait)) {
+            EnvState state = EnvState.load(scriptsDir);
+            state.folders.addAll(lock.createdFolders());
+            Progress done = new Progress();
+            Result result;
+            try {
+                Plan now = plan.undo() ? planUndo(plan.shells()) : plan(plan.spec(), plan.shells(), plan.disabled());
+                refuseProblems(now);
+                requireSameOutcome(plan, now);
+                write(now, state, done);
+                finish.run();
+                result = done.result(now.skipped());
+            } catch (IOException | RuntimeException e) {
+                try {
+                    state.settle();
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+                if (done.isEmpty()) {
+                    throw e;
+                }
+                throw new PartlyAppliedException(e, done.result(plan.skipped()));
+            }
+            try {
+                state.settle();
+            } catch (IOException e) {
+                throw new PartlyAppliedException(e, result);
+            }
+            return result;
+        }
+    }
+
+    private static void refuseProblems(Plan plan) throws IOException {
         if (!plan.problems().isEmpty()) {
             throw new IOException("Nothing was changed, because of: " + plan.problems().stream()
                     .map(p -> p.message()).reduce((a, b) -> a + "; " + b).orElse(""));
         }
-        List<FileChange> order = new ArrayList<>(plan.effective());
-        order.sort((a, b) -> Boolean.compare(plan.undo() ? a.ours() : !a.ours(), plan.undo() ? b.ours() : !b.ours()));
-        List<Path> written = new ArrayList<>();
-        List<Path> deleted = new ArrayList<>();
-        List<Path> backups = new ArrayList<>();
-        Set<Path> created = new LinkedHashSet<>(createdFiles());
-        // What is created is the home owner's, also when root works on another account's home.
-        FileOwner owner = FileOwner.of(files.home());
-        for (FileChange c : order) {
-            boolean userFile = !c.ours();
-            Path backup = userFile ? StartupFiles.write(c.before(), c.after(), owner) : writeOurs(c, owner);
-            if (backup != null) {
-                backups.add(backup);
-            }
-            (c.after() == null ? deleted : written).add(c.path());
-            Path real = c.before().real().toAbsolutePath();
-            if (!c.before().exists() && c.after() != null) {
-                created.add(real);
-            } else if (c.after() == null) {
-                created.remove(real);
+    }
+
+    /**
+     * Each file must end as the approved plan said. Another gosetup having made the very same change
+     * meanwhile is fine (its block is ours too); any other change means the preview no longer shows what
+     * would be written.
+     */
+    private static void requireSameOutcome(Plan approved, Plan now) throws StartupFileException {
+        Map<Path, FileChange> current = new HashMap<>();
+        now.changes().forEach(c -> current.put(c.path(), c));
+        for (FileChange c : approved.changes()) {
+            FileChange n = current.remove(c.path());
+            boolean same = n != null ? Arrays.equals(c.after(), n.after())
+                    : c.after() == null && !Files.exists(c.before().real(), LinkOption.NOFOLLOW_LINKS); // undo: already gone
+            if (!same) {
+                throw changedSincePreview(c.path());
             }
         }
-        saveCreated(created, owner);
-        return new Result(written, deleted, backups);
+        for (FileChange n : current.values()) {
+            if (n.changes()) {
+                throw changedSincePreview(n.path());
+            }
+        }
+    }
+
+    private static StartupFileException changedSincePreview(Path file) {
+        return new StartupFileException(file, "it was changed by another program since the preview, so the change shown is no "
+                + "longer the one that would be made. Nothing was written. Run the command again to see the new preview.");
+    }
+
+    private void write(Plan plan, EnvState state, Progress done) throws IOException {
+        // What is created is the home owner's, also when root works on another account's home.
+        FileOwner owner = FileOwner.of(files.home());
+        List<FileChange> order = new ArrayList<>(plan.effective());
+        order.sort((a, b) -> Boolean.compare(plan.undo() ? a.ours() : !a.ours(), plan.undo() ? b.ours() : !b.ours()));
+        for (FileChange c : order) {
+            Path real = c.before().real().toAbsolutePath();
+            if (c.after() != null) {
+                state.folders.addAll(EnvState.missingFolders(real.getParent())); // the write makes them
+            }
+            // a file we created has no original to keep: undo restores "no file" by deleting it
+            Path backup = c.ours() ? writeOurs(c, owner)
+                    : StartupFiles.write(c.before(), c.after(), !state.files.contains(real), owner);
+            if (backup != null) {
+                done.backups.add(backup);
+            }
+            (c.after() == null ? done.deleted : done.written).add(c.path());
+            if (!c.before().exists() && c.after() != null) {
+                state.files.add(real);
+            } else if (c.after() == null || plan.undo()) {
+                state.files.remove(real); // deleted, or kept by undo for the user's own lines in it: theirs from now on
+            }
+        }
+    }
+
+    /** What has been written so far. */
+    private static final class Progress {
+        final List<Path> written = new ArrayList<>();
+        final List<Path> deleted = new ArrayList<>();
+        final List<Path> backups = new ArrayList<>();
+
+        boolean isEmpty() {
+            return written.isEmpty() && deleted.isEmpty();
+        }
+
+        Result result(List<StartupFiles.Unusable> skipped) {
+            return new Result(List.copyOf(written), List.copyOf(deleted), List.copyOf(backups), skipped);
+        }
     }
 
     private static Path writeOurs(FileChange c, FileOwner owner) throws IOException {
@@ -256,28 +398,5 @@ public final class EnvSetup {
 
     private static String name(Path p) {
         return p.getFileName().toString();
-    }
-
-    record State(List<String> created) {}
-
-    private Set<Path> createdFiles() {
-        Path f = scriptsDir.resolve("state.json");
-        Set<Path> out = new LinkedHashSet<>();
-        try {
-            if (Files.exists(f)) {
-                State s = JSON.readValue(f.toFile(), State.class);
-                if (s.created() != null) {
-                    s.created().forEach(p -> out.add(Path.of(p)));
-                }
-            }
-        } catch (IOException e) {
-            // an unreadable state only means undo keeps files it created empty rather than deleting them
-        }
-        return out;
-    }
-
-    private void saveCreated(Set<Path> created, FileOwner owner) throws IOException {
-        AtomicFiles.write(scriptsDir.resolve("state.json"),
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new State(created.stream().map(Path::toString).toList())), null, owner);
     }
 }

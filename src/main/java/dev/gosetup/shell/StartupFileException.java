@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A startup file we must not or cannot write: says which file, what is wrong and what to do. */
-public final class StartupFileException extends IOException {
+public class StartupFileException extends IOException {
     private final Path file;
 
     public StartupFileException(Path file, String message) {

@@ -3,12 +3,14 @@ package dev.gosetup.shell;
 import dev.gosetup.files.AtomicFiles;
 import dev.gosetup.files.FileOwner;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
@@ -28,6 +30,37 @@ public final class StartupFiles {
 
     private StartupFiles() {}
 
+    /** At most this much of a startup file is read: larger ones are reported and left alone, never read whole. */
+    public static final long MAX_BYTES = 1L << 20;
+
+    /** What stands where a startup file should be, when it is not a file we may read. */
+    public enum Kind { FOLDER, FIFO, SOCKET, DEVICE, OTHER, TOO_LARGE }
+
+    /**
+     * A startup file left alone: the faces word it with the key {@code startup.unusable.KIND.detail}
+     * (arguments: the file, where its link leads, its size in MB).
+     *
+     * @param real where a link leads; the file itself when it is none
+     */
+    public record Unusable(Path file, Path real, Kind kind, long size) {
+        public long sizeMb() {
+            return size >> 20;
+        }
+
+        String english() {
+            String leads = real.equals(file) ? "it is" : "it leads to " + real + ", which is";
+            return switch (kind) {
+                case FOLDER -> "this is a folder, where a file was expected. It is left alone; move it away, then try again.";
+                case FIFO -> leads + " a named pipe (FIFO), not a file: reading it could wait for ever, so it was not opened. It is left alone.";
+                case SOCKET -> leads + " a socket, not a file. It is left alone.";
+                case DEVICE -> leads + " a device, not a file (a link to /dev/null turns a startup file off). It is left alone.";
+                case OTHER -> leads + " not a regular file. It is left alone.";
+                case TOO_LARGE -> "it is " + sizeMb() + " MB, more than a startup file should be (at most 1 MB), so it was not read. "
+                        + "It is left alone.";
+            };
+        }
+    }
+
     /** The file as read for planning: where the bytes really are, and what they were (null: no file yet). */
     public record Snapshot(Path path, Path real, byte[] content) {
         public boolean exists() {
@@ -39,8 +72,25 @@ public final class StartupFiles {
         }
     }
 
-    /** Resolves links and refuses what we must not write: a directory, a dangling link, a read-only file. */
+    /**
+     * Resolves links and refuses what we must not write: a dangling link, a read-only file, and (as
+     * {@link UnusableFileException}) anything {@link #inspect} refuses.
+     */
     public static Snapshot read(Path path) throws IOException {
+        Snapshot s = inspect(path);
+        if (s.exists() && !Files.isWritable(s.real())) {
+            throw new StartupFileException(path, (s.real().equals(path) ? "" : "(the link's target " + s.real() + ") ")
+                    + "is read-only. Make it writable (chmod u+w), or add the lines shown yourself.");
+        }
+        return s;
+    }
+
+    /**
+     * The file as it is, for everything that reads startup files (env, doctor, their fixes): links followed to
+     * the real file; a FIFO, socket, device or folder refused without being opened (opening a FIFO for reading
+     * waits for a writer, for ever); a file over {@link #MAX_BYTES} refused unread. A read-only file is read.
+     */
+    public static Snapshot inspect(Path path) throws IOException {
         Path real = path;
         if (Files.isSymbolicLink(path)) {
             try {
@@ -50,21 +100,56 @@ public final class StartupFiles {
                         + ", which does not exist. Repair or remove the link (your dotfiles manager may need to run), then try again.");
             }
         }
-        if (Files.isDirectory(real)) {
-            throw new StartupFileException(path, "this is a folder, where a file was expected. Move it away, then try again.");
-        }
-        if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+        byte[] content = readBounded(path, real);
+        if (content == null) {
             Path parent = real.toAbsolutePath().getParent();
             if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
                 throw new StartupFileException(path, parent + " is a file, where a folder was expected.");
             }
-            return new Snapshot(path, real, null);
         }
-        if (!Files.isWritable(real)) {
-            throw new StartupFileException(path, (real.equals(path) ? "" : "(the link's target " + real + ") ")
-                    + "is read-only. Make it writable (chmod u+w), or add the lines shown yourself.");
+        return new Snapshot(path, real, content);
+    }
+
+    /** The bytes of a regular file of at most {@link #MAX_BYTES}, or null when there is none. */
+    private static byte[] readBounded(Path path, Path real) throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(real, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
         }
-        return new Snapshot(path, real, Files.readAllBytes(real));
+        if (!a.isRegularFile()) {
+            throw new UnusableFileException(new Unusable(path, real, kindOf(real, a), a.size()));
+        }
+        if (a.size() > MAX_BYTES) {
+            throw new UnusableFileException(new Unusable(path, real, Kind.TOO_LARGE, a.size()));
+        }
+        // NOFOLLOW: the name checked above is the one opened. What remains is a FIFO swapped in between the two
+        // calls, which only its owner can do, to their own file.
+        try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) { // it grew since: still never read whole
+                throw new UnusableFileException(new Unusable(path, real, Kind.TOO_LARGE, Math.max(a.size(), bytes.length)));
+            }
+            return bytes;
+        }
+    }
+
+    private static Kind kindOf(Path real, BasicFileAttributes a) {
+        if (a.isDirectory()) {
+            return Kind.FOLDER;
+        }
+        try {
+            int type = (Integer) Files.getAttribute(real, "unix:mode") & 0170000; // S_IFMT
+            return switch (type) {
+                case 0010000 -> Kind.FIFO;
+                case 0140000 -> Kind.SOCKET;
+                case 0020000, 0060000 -> Kind.DEVICE;
+                default -> Kind.OTHER;
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException noUnixView) {
+            return Kind.OTHER; // Windows: no such files in a profile folder but reparse points, which are "other"
+        }
     }
 
     /**
@@ -74,19 +159,23 @@ public final class StartupFiles {
      * @return the backup made before this change, or null when there was nothing to back up or one exists
      */
     public static Path write(Snapshot before, byte[] next) throws IOException {
-        return write(before, next, FileOwner.of(before.real().toAbsolutePath().getParent()));
+        return write(before, next, true, FileOwner.of(before.real().toAbsolutePath().getParent()));
     }
 
-    /** @param owner whose the file becomes if it is new (an existing one keeps its owner, group and mode) */
-    public static Path write(Snapshot before, byte[] next, FileOwner owner) throws IOException {
+    /**
+     * @param backUp false for a file we created ourselves: its original is "no file", which undo restores by
+     *               deleting it, and a backup of it would only be left behind
+     * @param owner  whose the file becomes if it is new (an existing one keeps its owner, group and mode)
+     */
+    public static Path write(Snapshot before, byte[] next, boolean backUp, FileOwner owner) throws IOException {
         Path real = before.real();
-        byte[] now = Files.exists(real) ? Files.readAllBytes(real) : null;
+        byte[] now = readBounded(before.path(), real);
         if (!Arrays.equals(now, before.content())) {
-            throw new StartupFileException(before.path(), "it was changed by another program after it was read. Nothing was "
+            throw new StartupFileException(before.path(), "it was changed by another program after it was read. It was not "
                     + "written, so that change is kept. Run the command again to see the new preview.");
         }
         Path backup = null;
-        if (before.exists() && !hasBackup(real)) {
+        if (backUp && before.exists() && !hasBackup(real)) {
             backup = real.resolveSibling(real.getFileName() + BACKUP_INFIX + LocalDateTime.now().format(STAMP));
             try {
                 Files.copy(real, backup, StandardCopyOption.COPY_ATTRIBUTES);

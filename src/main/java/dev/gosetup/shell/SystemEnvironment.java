@@ -51,7 +51,7 @@ public record SystemEnvironment(String os, Path systemRoot) {
 
     private Change change(byte[] after) throws IOException {
         Path f = file();
-        byte[] before = Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
+        byte[] before = StartupFiles.inspect(f).content(); // never opens a FIFO, never reads a huge file whole
         return new Change(f, before, after, Diffs.unified(f.toString(), before, after));
     }
 

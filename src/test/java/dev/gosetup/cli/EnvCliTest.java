@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +75,39 @@ class EnvCliTest {
         assertThat(a.get("applied").asBoolean()).isTrue();
         assertThat(a.get("backups")).hasSize(2);
         assertThat(home.resolve(".config/fish/conf.d/gosetup.fish")).exists();
+    }
+
+    static List<String> tree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void applyThenUndoOnAFreshHomeLeavesExactlyTheFilesThatWereThere() throws Exception {
+        Path fresh = Files.createDirectories(tmp.resolve("fresh"));
+        Files.writeString(fresh.resolve(".bash_history"), "ls\n");
+        List<String> before = tree(fresh);
+        CliResult apply = run("env", "--home", fresh.toString(), "--shell", "bash,zsh,fish", "--apply", "--yes");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(tree(fresh)).contains(".bashrc", ".profile", ".zprofile", ".zshrc", ".config/fish/conf.d/gosetup.fish",
+                ".config/gosetup/env.sh");
+        assertThat(apply.out()).as("no backups of files that did not exist").doesNotContain("Backup:");
+
+        CliResult undo = run("env", "--home", fresh.toString(), "--shell", "bash,zsh,fish", "--undo", "--yes");
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(tree(fresh)).as("every file and folder gosetup made is gone, and nothing else").isEqualTo(before);
+    }
+
+    @Test
+    void aFailureAfterSomeFilesWereWrittenListsThemAndNeverSaysNothingWasWritten() throws Exception {
+        // settings.json is a folder: saving the settings, the last step, fails after the files are written
+        Files.writeString(Files.createDirectories(tmp.resolve("config/settings.json")).resolve("keep"), "x");
+        CliResult r = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out() + r.err()).contains("Wrote " + home.resolve(".config/gosetup/env.sh"))
+                .contains("Wrote " + home.resolve(".bashrc")).contains("settings.json")
+                .doesNotContain("Nothing was written").doesNotContain("Done.");
     }
 
     @Test

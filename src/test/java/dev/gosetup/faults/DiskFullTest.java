@@ -61,7 +61,10 @@ class DiskFullTest {
         EnvSpec spec = new EnvSpec(home, home.resolve("sdk/go"), home.resolve("go"), false, Map.of());
         EnvSetup.Plan plan = setup.plan(spec, EnumSet.of(Shell.BASH), Set.of());
         assertThatThrownBy(() -> setup.apply(plan)).isInstanceOf(IOException.class).hasMessageContaining("unchanged")
-                .hasMessageContaining("disk space");
+                .hasMessageContaining("disk space")
+                // env.sh was written before the startup file failed: said, never "nothing was written"
+                .isInstanceOfSatisfying(EnvSetup.PartlyAppliedException.class, e ->
+                        assertThat(e.done().written()).containsExactly(home.resolve(".config/gosetup/env.sh")));
         assertThat(Files.readString(bashrc)).isEqualTo(original);
         try (Stream<Path> s = Files.list(home)) {
             assertThat(s.map(p -> p.getFileName().toString())).as("no half backup, no temporary")

@@ -97,6 +97,9 @@ class BundlesTest {
         for (dev.gosetup.shell.Shell shell : dev.gosetup.shell.Shell.values()) {
             assertThat(en).containsKey("setup.env.shell." + shell.id);
         }
+        for (dev.gosetup.shell.StartupFiles.Kind kind : dev.gosetup.shell.StartupFiles.Kind.values()) {
+            assertThat(en).containsKey("startup.unusable." + kind.name() + ".title").containsKey("startup.unusable." + kind.name() + ".detail");
+        }
     }
 
     @Test

@@ -77,6 +77,28 @@ class EnvSetupTest {
     }
 
     @Test
+    void undoDeletesTheFilesItCreatedUnlessTheUserWroteInThemSinceAndBacksNoneOfThemUp() throws IOException {
+        Path home = home();
+        EnvSetup setup = setup(home, "linux");
+        Set<Shell> shells = EnumSet.of(Shell.BASH, Shell.ZSH);
+        EnvSetup.Result applied = setup.apply(setup.plan(spec(home), shells, Set.of()));
+        assertThat(applied.written()).extracting(p -> p.getFileName().toString()).contains(".bashrc", ".profile", ".zprofile", ".zshrc");
+        assertThat(applied.backups()).isEmpty();
+        Path zshrc = home.resolve(".zshrc");
+        Files.writeString(zshrc, Files.readString(zshrc) + "alias g=git\n"); // the user's own line, after ours
+
+        EnvSetup.Result undone = setup.apply(setup.planUndo(shells));
+        assertThat(undone.backups()).as("a file gosetup created has nothing to back up").isEmpty();
+        assertThat(Files.readString(zshrc)).as("only our block goes; the user's line stays").isEqualTo("alias g=git\n");
+        for (String name : List.of(".bashrc", ".profile", ".zprofile")) {
+            assertThat(home.resolve(name)).as(name).doesNotExist();
+        }
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(".zshrc");
+        }
+    }
+
+    @Test
     void symlinkedDotfilesAreWrittenThroughTheLinkWhichStaysALink() throws IOException {
         Path home = home();
         Path repo = copyFixture("zshrc__carmeloriolo_dotfiles__zsh_.zshrc", tmp.resolve("dotfiles/zsh/.zshrc"));
@@ -96,15 +118,20 @@ class EnvSetupTest {
     }
 
     @Test
-    void readOnlyFilesFoldersAndDanglingLinksAreRefusedAndNothingIsWritten() throws IOException {
+    void readOnlyFilesAndDanglingLinksAreRefusedAndNothingIsWritten() throws IOException {
         Path home = home();
         Path bashrc = Files.writeString(home.resolve(".bashrc"), "alias ll='ls -l'\n");
         Files.createDirectory(home.resolve(".profile"));
         Files.createSymbolicLink(home.resolve(".zshrc"), tmp.resolve("gone/.zshrc"));
         EnvSetup setup = setup(home, "linux");
         EnvSetup.Plan plan = setup.plan(spec(home), EnumSet.of(Shell.BASH, Shell.ZSH), Set.of());
-        assertThat(plan.problems()).extracting(p -> p.file().getFileName().toString()).containsExactlyInAnyOrder(".profile", ".zshrc");
-        assertThat(plan.problems()).extracting(EnvSetup.Problem::message).anySatisfy(m -> assertThat(m).contains("folder"))
+        // a folder is no file at all: left alone, the others go ahead; a dangling link must be repaired first
+        assertThat(plan.skipped()).singleElement().satisfies(u -> {
+            assertThat(u.file()).isEqualTo(home.resolve(".profile"));
+            assertThat(u.kind()).isEqualTo(StartupFiles.Kind.FOLDER);
+        });
+        assertThat(plan.problems()).extracting(p -> p.file().getFileName().toString()).containsExactly(".zshrc");
+        assertThat(plan.problems()).extracting(EnvSetup.Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("does not exist").contains("gone"));
         assertThatThrownBy(() -> setup.apply(plan)).hasMessageContaining("Nothing was changed");
         assertThat(Files.readString(bashrc)).isEqualTo("alias ll='ls -l'\n");

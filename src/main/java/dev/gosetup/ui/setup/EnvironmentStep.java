@@ -283,6 +283,13 @@ public final class EnvironmentStep extends VBox {
             }
             files.getChildren().add(diffArea(c.diff()));
         }
+        for (dev.gosetup.shell.StartupFiles.Unusable u : plan.skipped()) { // left alone; the others still get set up
+            Label left = new Label(messages.get("startup.unusable." + u.kind().name() + ".detail", shown(u.file()), shown(u.real()),
+                    String.valueOf(u.sizeMb())));
+            left.setWrapText(true);
+            left.getStyleClass().add("note");
+            files.getChildren().add(left);
+        }
         conflicts.getChildren().clear();
         for (Conflict c : plan.conflicts()) {
             String text = messages.get("setup.env.conflict", c.file().getFileName(), c.line() + 1, c.text().strip(), messages.get(c.explanationKey()));
@@ -383,15 +390,16 @@ public final class EnvironmentStep extends VBox {
         result.getStyleClass().setAll("label");
         BackgroundTasks.run(() -> {
             EnvSetup setup = w.setup();
-            EnvSetup.Result r = setup.apply(undoing ? setup.planUndo(shells) : current);
-            if (shells.contains(Shell.CMD) && w.windows().isPresent()) {
-                if (undoing) {
-                    w.windows().get().undo();
-                } else {
-                    w.windows().get().apply(w.spec(s));
+            // under the same lock as the files: a command line applying at the same time waits its turn
+            return setup.apply(undoing ? setup.planUndo(shells) : current, () -> {
+                if (shells.contains(Shell.CMD) && w.windows().isPresent()) {
+                    if (undoing) {
+                        w.windows().get().undo();
+                    } else {
+                        w.windows().get().apply(w.spec(s));
+                    }
                 }
-            }
-            return r;
+            });
         }, r -> {
             undo.setDisable(false);
             if (!undoing) {
@@ -399,13 +407,16 @@ public final class EnvironmentStep extends VBox {
             }
             result.getStyleClass().setAll("label", "host-consequence");
             StringBuilder text = new StringBuilder(messages.get(undoing ? "setup.env.undone" : "setup.env.done"));
+            Set<java.nio.file.Path> existed = new HashSet<>();
+            current.effective().stream().filter(c -> c.before().exists()).forEach(c -> existed.add(c.path()));
             for (java.nio.file.Path written : r.written()) {
                 java.util.Optional<java.nio.file.Path> backup = r.backups().stream()
                         .filter(b -> java.util.Objects.equals(b.getParent(), written.getParent())
                                 && b.getFileName().toString().startsWith(written.getFileName() + ".gosetup-backup")).findFirst();
-                text.append("\n").append(backup.isPresent()
-                        ? messages.get("setup.env.wroteWithBackup", shown(written), shown(backup.get()))
-                        : messages.get("setup.env.wroteNew", shown(written)));
+                String line = !existed.contains(written) ? messages.get("setup.env.wroteNew", shown(written))
+                        : backup.isPresent() ? messages.get("setup.env.wroteWithBackup", shown(written), shown(backup.get()))
+                        : messages.get("setup.env.wrote", shown(written));
+                text.append("\n").append(line);
             }
             r.deleted().forEach(d -> text.append("\n").append(messages.get("setup.env.removed", shown(d))));
             result.setText(text.toString());
