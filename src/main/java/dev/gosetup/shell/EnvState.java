@@ -108,7 +108,8 @@ final class EnvState {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
                 String name = p.getFileName().toString();
-                if (!name.equals(FILE) && !name.equals(EnvLock.FILE)) {
+                // settings.json is the app's, not the environment's: it stays (a later apply makes the same choices)
+                if (!name.equals(FILE) && !name.equals(EnvLock.FILE) && !name.equals("settings.json")) {
                     return false;
                 }
             }

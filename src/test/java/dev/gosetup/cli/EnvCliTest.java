@@ -96,13 +96,17 @@ class EnvCliTest {
 
         CliResult undo = run("env", "--home", fresh.toString(), "--shell", "bash,zsh,fish", "--undo", "--yes");
         assertThat(undo.exitCode()).as(undo.err()).isZero();
-        assertThat(tree(fresh)).as("every file and folder gosetup made is gone, and nothing else").isEqualTo(before);
+        // The settings stay (the choices a later apply would make again; --home keeps them in that home): nothing else.
+        List<String> after = new java.util.ArrayList<>(before);
+        after.addAll(List.of(".config", ".config/gosetup", ".config/gosetup/settings.json"));
+        assertThat(tree(fresh)).as("every file and folder gosetup made for the environment is gone, and nothing else")
+                .containsExactlyInAnyOrderElementsOf(after);
     }
 
     @Test
     void aFailureAfterSomeFilesWereWrittenListsThemAndNeverSaysNothingWasWritten() throws Exception {
         // settings.json is a folder: saving the settings, the last step, fails after the files are written
-        Files.writeString(Files.createDirectories(tmp.resolve("config/settings.json")).resolve("keep"), "x");
+        Files.writeString(Files.createDirectories(home.resolve(".config/gosetup/settings.json")).resolve("keep"), "x");
         CliResult r = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out() + r.err()).contains("Wrote " + home.resolve(".config/gosetup/env.sh"))

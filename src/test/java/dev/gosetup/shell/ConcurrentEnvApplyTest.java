@@ -110,7 +110,9 @@ class ConcurrentEnvApplyTest {
             assertThat(child.waitFor(60, SECONDS)).isTrue();
             assertThat(child.exitValue()).as(output).isZero();
         }
-        assertThat(new SettingsStore(config.resolve("settings.json")).load().gopath()).isEqualTo(envShGopath(home));
+        // --home moves the settings too: they are that home's own
+        assertThat(config.resolve("settings.json")).doesNotExist();
+        assertThat(new SettingsStore(home.resolve(".config/gosetup/settings.json")).load().gopath()).isEqualTo(envShGopath(home));
         assertOneBlockEach(home);
     }
 
