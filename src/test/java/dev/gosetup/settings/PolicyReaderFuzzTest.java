@@ -17,7 +17,7 @@ class PolicyReaderFuzzTest {
 
     static {
         try {
-            DIR = Files.createTempDirectory("policy-fuzz");
+            DIR = dev.gosetup.testing.TrustedTempDir.create("policy-fuzz"); // root reads no policy from /tmp
             // Deleted in reverse order of registration: the file, then the folder.
             DIR.toFile().deleteOnExit();
             DIR.resolve("policy.json").toFile().deleteOnExit();
