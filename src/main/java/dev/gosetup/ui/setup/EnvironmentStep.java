@@ -299,7 +299,7 @@ public final class EnvironmentStep extends VBox {
         }
         String windowsDiff = preview.windows() != null && preview.windows().changesAnything()
                 ? messages.get("cli.env.windows") + "\n" + preview.windows().diffText() : "";
-        diff.setText(plan.diff() + windowsDiff);
+        diff.setText(dev.gosetup.secrets.Redaction.redact(plan.diff() + windowsDiff)); // as the command line shows it
         boolean anyDiff = !diff.getText().isEmpty();
         for (javafx.scene.Node n : List.of(exact, diff)) {
             n.setVisible(anyDiff);
