@@ -123,7 +123,10 @@ public final class GoSetupCommand implements Runnable {
                     ex.getCommandLine().getCommandSpec().qualifiedName()));
             return ExitCodes.BAD_INPUT;
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        cli.getOut().flush(); // the redacting writers hold back an unfinished line
+        cli.getErr().flush();
+        return code;
     }
 
     /**
