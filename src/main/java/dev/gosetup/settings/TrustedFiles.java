@@ -28,7 +28,7 @@ public final class TrustedFiles {
     private static final Logger LOG = Logger.getLogger(TrustedFiles.class.getName());
 
     /** For a process without privileges: every readable file is good enough. */
-    public static final TrustedFiles ANY_OWNER = new TrustedFiles(null);
+    static final TrustedFiles ANY_OWNER = new TrustedFiles(null);
 
     /** Who owns one file or folder and who else may change it: the part that differs by operating system. */
     public interface Inspector {
