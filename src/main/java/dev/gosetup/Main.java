@@ -12,6 +12,7 @@ public final class Main {
         if (System.getProperty("java.net.useSystemProxies") == null) {
             System.setProperty("java.net.useSystemProxies", "true");
         }
+        dev.gosetup.fetch.HttpClients.allowProxyBasicForTunnels();
         useRuntimeNativeLibraries();
         AppContext context = AppContext.start(homeArgument(args));
         int exitCode = GoSetupCommand.run(context, args);

@@ -4,6 +4,7 @@ import dev.gosetup.AppContext;
 import dev.gosetup.host.SnapshotException;
 import dev.gosetup.i18n.Language;
 import dev.gosetup.logging.LogSetup;
+import dev.gosetup.secrets.Redaction;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -89,11 +90,15 @@ public final class GoSetupCommand implements Runnable {
         return cs.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : cs;
     }
 
+    /**
+     * Everything the commands print, JSON included, passes {@link Redaction}: a mirror or proxy URL with a
+     * password shows as {@code https://user:***@host/}, whichever message or exception carried it.
+     */
     public static int run(AppContext context, String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new GoSetupCommand(context), new Factory(context));
         cli.setResourceBundle(context.messages().bundle());
-        cli.setOut(out);
-        cli.setErr(err);
+        cli.setOut(new PrintWriter(Redaction.writer(out), true));
+        cli.setErr(new PrintWriter(Redaction.writer(err), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             int known = exitCodeFor(e);
             if (known != ExitCodes.FAILED || e instanceof java.io.IOException) {
@@ -103,7 +108,7 @@ public final class GoSetupCommand implements Runnable {
                 hintFor(e, commandLine).ifPresent(key -> commandLine.getErr().println(context.messages().get(key)));
                 return known;
             }
-            LOG.log(Level.SEVERE, "Command failed: " + String.join(" ", args), e);
+            LOG.log(Level.SEVERE, "Command failed: " + String.join(" ", args), e); // the log masks credentials too
             LogSetup.flush();
             commandLine.getErr().println(context.messages().get("cli.error.unexpected", String.valueOf(e),
                     context.logFile() == null ? "-" : context.logFile()));
@@ -129,9 +134,10 @@ public final class GoSetupCommand implements Runnable {
         try {
             return cli.execute(args);
         } finally {
-            // Autoflush acts on println only: a diff written with print() would be lost at System.exit.
-            out.flush();
-            err.flush();
+            // Autoflush acts on println only: a diff written with print() would be lost at System.exit; and
+            // the redacting writers hold back an unfinished line.
+            cli.getOut().flush();
+            cli.getErr().flush();
         }
     }
 

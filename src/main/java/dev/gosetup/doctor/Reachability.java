@@ -1,6 +1,7 @@
 package dev.gosetup.doctor;
 
 import dev.gosetup.fetch.NetErrors;
+import dev.gosetup.fetch.UrlCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ public final class Reachability {
                 continue; // local files need no network; one request per host is enough
             }
             try {
-                HttpRequest request = HttpRequest.newBuilder(url).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                HttpRequest request = UrlCredentials.of(url).request(url).method("HEAD", HttpRequest.BodyPublishers.noBody())
                         .timeout(Duration.ofSeconds(10)).header("User-Agent", "gosetup").build();
                 client.send(request, HttpResponse.BodyHandlers.discarding());
                 out.add(new Result(url.toString(), null));

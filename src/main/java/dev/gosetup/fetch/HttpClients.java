@@ -19,7 +19,28 @@ import java.util.Map;
  * (what developers set in shells), otherwise the system's (java.net.useSystemProxies).
  */
 public final class HttpClients {
+    /**
+     * The JDK refuses Basic credentials for the CONNECT that opens an HTTPS tunnel through a proxy
+     * (jdk.http.auth.tunneling.disabledSchemes=Basic), so a proxy that asks for a password could never be
+     * passed for HTTPS. gosetup sends proxy credentials only to the proxy they were given with (IT's
+     * policy, HTTPS_PROXY or the user's setting: see {@link ProxyCredentials}), which is what that setting
+     * is for, as curl does. Read once, when java.net.http first starts: set here before any client is made
+     * (and by Main), unless the user set it.
+     */
+    static final String TUNNELING_DISABLED = "jdk.http.auth.tunneling.disabledSchemes";
+
+    static {
+        allowProxyBasicForTunnels();
+    }
+
     private HttpClients() {}
+
+    /** See {@link #TUNNELING_DISABLED}; call before anything uses java.net.http. */
+    public static void allowProxyBasicForTunnels() {
+        if (System.getProperty(TUNNELING_DISABLED) == null) {
+            System.setProperty(TUNNELING_DISABLED, "");
+        }
+    }
 
     public static HttpClient create(FetchPolicy policy) {
         return create(policy, java.util.List.of());
@@ -30,14 +51,28 @@ public final class HttpClients {
      *                        TLS-inspecting proxy's root), the JDK's and the OS's
      */
     public static HttpClient create(FetchPolicy policy, java.util.List<java.nio.file.Path> extraCaPemFiles) {
+        return create(policy, extraCaPemFiles, System.getenv());
+    }
+
+    static HttpClient create(FetchPolicy policy, java.util.List<java.nio.file.Path> extraCaPemFiles, Map<String, String> env) {
         java.util.List<java.nio.file.Path> pems = new java.util.ArrayList<>(policy.extraCaFiles());
         pems.addAll(extraCaPemFiles);
-        return HttpClient.newBuilder()
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .sslContext(TrustStores.sslContext(pems))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(policy.connectTimeout())
-                .proxy(proxySelector(policy, System.getenv()))
-                .build();
+                .proxy(proxySelector(policy, env));
+        ProxyCredentials.of(proxySpecs(policy, env)).ifPresent(b::authenticator);
+        return b.build();
+    }
+
+    /** The proxies this client may use, as written (with their credentials, if any). */
+    static List<String> proxySpecs(FetchPolicy policy, Map<String, String> env) {
+        if (policy.proxy() != null) {
+            return List.of(policy.proxy().toString());
+        }
+        return java.util.stream.Stream.of(first(env, "HTTPS_PROXY", "https_proxy"), first(env, "HTTP_PROXY", "http_proxy"))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** The policy's proxy wins over the environment: IT sets it for every account, whatever a shell exports. */

@@ -57,6 +57,7 @@ public final class HttpDownloader {
             throw new DownloadException("Refusing " + uri + ": downloads use HTTPS. If this is a trusted local mirror, "
                     + "allow plain HTTP for " + uri.getHost() + " in the settings.");
         }
+        UrlCredentials credentials = UrlCredentials.of(uri);
         Sha256 sha = new Sha256();
         long offset = replayPartial(partial, sha, sink, cancel);
         RateMeter meter = new RateMeter(listener, expectedSize > 0 ? expectedSize : -1, offset);
@@ -69,7 +70,7 @@ public final class HttpDownloader {
                 break;
             }
             long before = offset;
-            Attempt attempt = new Attempt(uri, partial, offset, validator, expectedSize, sha, sink, meter, cancel);
+            Attempt attempt = new Attempt(uri, credentials, partial, offset, validator, expectedSize, sha, sink, meter, cancel);
             try {
                 attempt.run();
                 offset = attempt.offset;
@@ -168,6 +169,7 @@ public final class HttpDownloader {
     /** One HTTP request (following redirects), appending what arrives. */
     private final class Attempt {
         final URI start;
+        final UrlCredentials credentials;
         final Path partial;
         final long expectedSize;
         final Sha256 sha;
@@ -179,9 +181,10 @@ public final class HttpDownloader {
         String validator;
         boolean complete;
 
-        Attempt(URI start, Path partial, long offset, String validator, long expectedSize, Sha256 sha, ByteSink sink,
-                RateMeter meter, CancelToken cancel) {
+        Attempt(URI start, UrlCredentials credentials, Path partial, long offset, String validator, long expectedSize, Sha256 sha,
+                ByteSink sink, RateMeter meter, CancelToken cancel) {
             this.start = start;
+            this.credentials = credentials;
             this.partial = partial;
             this.offset = offset;
             this.validator = validator;
@@ -195,7 +198,7 @@ public final class HttpDownloader {
         void run() throws IOException {
             URI uri = start;
             for (int redirects = 0; ; redirects++) {
-                HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(policy.connectTimeout())
+                HttpRequest.Builder rb = credentials.request(uri).GET().timeout(policy.connectTimeout())
                         .header("User-Agent", "gosetup");
                 if (offset > 0) {
                     rb.header("Range", "bytes=" + offset + "-");

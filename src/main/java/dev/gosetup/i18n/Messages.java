@@ -1,6 +1,7 @@
 package dev.gosetup.i18n;
 
 import dev.gosetup.host.Note;
+import dev.gosetup.secrets.Redaction;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -44,7 +45,10 @@ public final class Messages {
         return bundle.containsKey(key);
     }
 
-    /** The text for a key, with {0}-style arguments filled in. */
+    /**
+     * The text for a key, with {0}-style arguments filled in; a credential in an argument (a mirror URL
+     * with a password, an exception's message) is masked, so no face shows one.
+     */
     public String get(String key, Object... args) {
         String pattern;
         try {
@@ -54,7 +58,7 @@ public final class Messages {
             return key;
         }
         // Always through MessageFormat, so every pattern in the bundles follows one quoting rule ('' for ').
-        return new MessageFormat(pattern, locale).format(args);
+        return Redaction.redact(new MessageFormat(pattern, locale).format(args));
     }
 
     public String note(Note note) {

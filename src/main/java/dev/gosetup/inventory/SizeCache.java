@@ -56,6 +56,7 @@ public final class SizeCache {
     public synchronized void save() throws IOException {
         if (dirty && file != null) {
             Map<String, Entry> sorted = new LinkedHashMap<>(entries);
+            dev.gosetup.files.PrivateFolders.create(file.toAbsolutePath().getParent()); // the cache folder is private
             AtomicFiles.write(file, JSON.writeValueAsBytes(sorted));
             dirty = false;
         }

@@ -2,6 +2,8 @@ package dev.gosetup.release;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.fetch.FetchPolicy;
+import dev.gosetup.fetch.UrlCredentials;
+import dev.gosetup.files.PrivateFolders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,8 +79,10 @@ public final class ReleaseCatalog {
         Path cache = cacheFile(uri);
         Path metaFile = cacheDir.resolve(cache.getFileName() + ".meta");
         CacheMeta meta = readMeta(metaFile);
+        // What is stored carries no credentials: the cache's name and metadata come from the URL without them.
+        String stored = UrlCredentials.withoutUserInfo(uri).toString();
         try {
-            HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("User-Agent", "gosetup");
+            HttpRequest.Builder rb = UrlCredentials.of(uri).request(uri).timeout(Duration.ofSeconds(30)).header("User-Agent", "gosetup");
             if (meta != null && Files.exists(cache)) {
                 if (meta.etag() != null) {
                     rb.header("If-None-Match", meta.etag());
@@ -90,7 +94,7 @@ public final class ReleaseCatalog {
             HttpResponse<InputStream> r = client.get().send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = r.body()) {
                 if (r.statusCode() == 304 && Files.exists(cache)) {
-                    CacheMeta fresh = new CacheMeta(uri.toString(), System.currentTimeMillis(), meta.etag(), meta.lastModified());
+                    CacheMeta fresh = new CacheMeta(stored, System.currentTimeMillis(), meta.etag(), meta.lastModified());
                     writeMeta(metaFile, fresh);
                     return fromCache(cache, uri, fresh.fetchedAt(), null);
                 }
@@ -106,9 +110,9 @@ public final class ReleaseCatalog {
                             + (MAX_LIST_BYTES >> 20) + " MiB; that is not a go.dev/dl list.");
                 }
                 ReleaseList list = ReleaseList.parse(new ByteArrayInputStream(bytes), uri.toString());
-                Files.createDirectories(cacheDir);
+                PrivateFolders.create(cacheDir);
                 dev.gosetup.files.AtomicFiles.write(cache, bytes);
-                writeMeta(metaFile, new CacheMeta(uri.toString(), System.currentTimeMillis(), r.headers().firstValue("ETag").orElse(null),
+                writeMeta(metaFile, new CacheMeta(stored, System.currentTimeMillis(), r.headers().firstValue("ETag").orElse(null),
                         r.headers().firstValue("Last-Modified").orElse(null)));
                 return new Loaded(list, uri.toString(), Instant.now(), false, null);
             }
@@ -129,7 +133,7 @@ public final class ReleaseCatalog {
     }
 
     private Path cacheFile(URI uri) {
-        return cacheDir.resolve("releases-" + Integer.toHexString(uri.toString().hashCode()) + ".json");
+        return cacheDir.resolve("releases-" + Integer.toHexString(UrlCredentials.withoutUserInfo(uri).toString().hashCode()) + ".json");
     }
 
     /** The last good copy on disk, without touching the network (for listings that must be instant). */

@@ -17,9 +17,20 @@ public record AppPaths(Path configDir, Path logDir, Path cacheDir) {
     }
 
     public static AppPaths forThisMachine() {
-        return of(System.getProperty("os.name", ""), UserHome.current(), System.getenv(),
+        return of(System.getProperty("os.name", ""), UserHome.current(),
+                folderVariables(dev.gosetup.shell.posix.ProcessUser.isRoot(), System.getenv()),
                 System.getProperty("gosetup.config.dir"), System.getProperty("gosetup.log.dir"),
                 System.getProperty("gosetup.cache.dir"));
+    }
+
+    /**
+     * The environment the folders are read from. Root's are root's own (under its home, which Java takes
+     * from the account, not from $HOME): {@code sudo -E} keeps the invoking user's XDG_CONFIG_HOME, which
+     * would make root read that user's settings (their CA files, their release list) and write root's log
+     * and cache into that user's folders.
+     */
+    static Map<String, String> folderVariables(boolean root, Map<String, String> env) {
+        return root ? Map.of() : env;
     }
 
     /** The folders another home would have (gosetup --home DIR): no environment variables, no overrides. */

@@ -36,24 +36,34 @@ public final class PolicyReader {
     private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final Path file;
     private final Path home;
+    private final TrustedFiles trust;
     private final List<PolicyProblem> warnings = new ArrayList<>();
 
-    private PolicyReader(Path file, Path home) {
+    private PolicyReader(Path file, Path home, TrustedFiles trust) {
         this.file = file;
         this.home = home;
+        this.trust = trust;
     }
 
     /**
+     * Reads the file as this process may: run as root (or an elevated administrator), the file and every
+     * file it names must be beyond other accounts' reach ({@link TrustedFiles}).
+     *
      * @param home the home folder "~/" in gopath and sdkRoot stands for (the user running gosetup)
      * @throws PolicyException when the file cannot be read or anything in it is wrong
      */
     public static ManagedSettings read(Path file, Path home) {
-        return new PolicyReader(file, home).read();
+        return read(file, home, TrustedFiles.forThisProcess());
+    }
+
+    static ManagedSettings read(Path file, Path home, TrustedFiles trust) {
+        return new PolicyReader(file, home, trust).read();
     }
 
     private ManagedSettings read() {
         byte[] bytes;
         try {
+            trusted("$", file);
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw fail("$", "settings.policy.error.missing");
@@ -114,6 +124,19 @@ public final class PolicyReader {
 
     private PolicyException fail(String field, String key, Object... args) {
         return new PolicyException(PolicyProblem.of(file, field, key, args));
+    }
+
+    /** Refuses a file (the policy, or one it names) that another account than root could change, when that matters. */
+    private void trusted(String field, Path named) throws IOException {
+        TrustedFiles.Distrust d = trust.check(named).orElse(null);
+        if (d != null) {
+            String key = switch (d.kind()) {
+                case FILE -> "settings.policy.error.untrustedFile";
+                case FOLDER -> "settings.policy.error.untrustedFolder";
+                case SHARED_FOLDER -> "settings.policy.error.sharedFolder";
+            };
+            throw fail(field, key, d.path(), d.owner(), d.mode(), d.file(), d.fix());
+        }
     }
 
     private String string(JsonNode root, String name) {
@@ -199,6 +222,7 @@ public final class PolicyReader {
             if (!Path.of(v).isAbsolute()) {
                 throw fail("$." + name, "settings.policy.error.relative", v);
             }
+            trustedList(name, v);
             return v;
         }
         URI uri;
@@ -220,7 +244,38 @@ public final class PolicyReader {
         if (!scheme.equals("file") && uri.getHost() == null) {
             throw fail("$." + name, "settings.policy.error.url", v);
         }
+        if (scheme.equals("file")) {
+            trustedList(name, v);
+        }
         return v;
+    }
+
+    /**
+     * A local release list gives the digest every download is checked against, so root must not take it
+     * from a file another account can change. A local file mirror needs no such check: what comes from it
+     * is checked against that digest. A list that is not there yet is said when it is read; the folders
+     * it would be read from must be root's already, or another account could put one there meanwhile.
+     */
+    private void trustedList(String name, String location) {
+        if (!name.equals("releaseList") || !trust.checks()) {
+            return;
+        }
+        Path list;
+        try {
+            list = location.contains("://") ? Path.of(new URI(location)) : Path.of(location);
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw fail("$." + name, "settings.policy.error.url", location);
+        }
+        while (list != null && !Files.exists(list, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            list = list.getParent();
+        }
+        try {
+            if (list != null) {
+                trusted("$." + name, list);
+            }
+        } catch (IOException e) {
+            throw fail("$." + name, "settings.policy.error.unreadable", String.valueOf(e.getMessage()));
+        }
     }
 
     private String proxy(JsonNode root) {
@@ -250,6 +305,11 @@ public final class PolicyReader {
             Path pem = Path.of(pems.get(i));
             if (!pem.isAbsolute()) {
                 throw fail(field, "settings.policy.error.relative", pems.get(i));
+            }
+            try {
+                trusted(field, pem);
+            } catch (IOException e) {
+                throw fail(field, "settings.policy.error.caUnreadable", pem, String.valueOf(e.getMessage()));
             }
             try (InputStream in = Files.newInputStream(pem)) {
                 if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {

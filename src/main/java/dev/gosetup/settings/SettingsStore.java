@@ -48,7 +48,8 @@ public final class SettingsStore {
         }
     }
 
+    /** 0600: a mirror or proxy the user enters may carry their password, as ~/.netrc does. */
     public void save(Settings settings) throws IOException {
-        AtomicFiles.write(file, json.writeValueAsBytes(settings));
+        AtomicFiles.write(file, json.writeValueAsBytes(settings), dev.gosetup.files.PrivateFolders.FILE);
     }
 }

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.gosetup.testing.TrustedTempDir;
 import org.junit.jupiter.api.io.TempDir;
 
 /** gosetup env as a script and a person see it: preview by default, apply, apply again, undo, JSON, refusals. */
 class EnvCliTest {
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class) // root reads policies only from folders no one else can write
     Path tmp;
     Path home;
     byte[] bashrc;

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import dev.gosetup.testing.TrustedTempDir;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line on a managed machine: the pinned default, allowed versions, locked options, a broken file. */
 @Timeout(180)
 class PolicyCliTest {
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class) // root reads policies only from folders no one else can write
     Path tmp;
     LoopbackServer server;
     String catalog2021 = Fixtures.root().resolve("godl/golang-dl-stable-2021-11-08.json").toString();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import dev.gosetup.testing.TrustedTempDir;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every example policy in docs/it-guide.md is one gosetup reads as written, and one the published schema accepts. */
@@ -25,7 +26,7 @@ class ItGuideExamplesTest {
     private static final Path GUIDE = Path.of("docs/it-guide.md");
     private static final Path SCHEMA = Path.of("docs/policy.schema.json");
 
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class) // root reads policies only from folders no one else can write
     Path tmp;
 
     static List<String> examples() throws Exception {

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.gosetup.testing.TrustedTempDir;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The policy over the user's settings: locked values win, unlocked ones are defaults, nothing of the policy is saved. */
 class ManagedSettingsTest {
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class) // root reads policies only from folders no one else can write
     Path tmp;
 
     ManagedSettings policy(String json) throws Exception {

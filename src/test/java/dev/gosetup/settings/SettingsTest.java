@@ -52,5 +52,11 @@ class SettingsTest {
         assertThat(AppPaths.of("Windows 11", Path.of("/c/Users/ana"), Map.of("LOCALAPPDATA", "/c/Users/ana/AppData/Local"), null, null).logDir())
                 .isEqualTo(Path.of("/c/Users/ana/AppData/Local/gosetup/logs"));
         assertThat(AppPaths.of("Linux", home, Map.of(), "/etc/x", "/var/log/x").configDir()).isEqualTo(Path.of("/etc/x"));
+        // sudo -E keeps the user's XDG folders: root's settings, log and cache stay root's own
+        Map<String, String> sudoE = Map.of("XDG_CONFIG_HOME", "/home/alex/.config", "XDG_STATE_HOME", "/home/alex/.local/state");
+        assertThat(AppPaths.of("Linux", Path.of("/root"), AppPaths.folderVariables(true, sudoE), null, null).configDir())
+                .isEqualTo(Path.of("/root/.config/gosetup"));
+        assertThat(AppPaths.of("Linux", home, AppPaths.folderVariables(false, sudoE), null, null).configDir())
+                .isEqualTo(Path.of("/home/alex/.config/gosetup"));
     }
 }

@@ -35,6 +35,9 @@ public final class LoopbackServer implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     public final List<String> rangeHeaders = new CopyOnWriteArrayList<>();
+    /** The Authorization header of each request ("-" when there was none), in order. */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile String requiredAuthorization;
 
     public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -64,6 +67,24 @@ public final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers 401 to every request without HTTP Basic for this user and password (a mirror behind a login). */
+    public LoopbackServer requireBasic(String user, String password) {
+        requiredAuthorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
+
+    private boolean unauthorized(HttpExchange ex) throws IOException {
+        String given = ex.getRequestHeaders().getFirst("Authorization");
+        authorizations.add(given == null ? "-" : given);
+        if (requiredAuthorization != null && !requiredAuthorization.equals(given)) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"mirror\"");
+            ex.sendResponseHeaders(401, -1);
+            return true;
+        }
+        return false;
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
@@ -75,6 +96,9 @@ public final class LoopbackServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             requests.incrementAndGet();
+            if (unauthorized(ex)) {
+                return;
+            }
             String range = ex.getRequestHeaders().getFirst("Range");
             rangeHeaders.add(range == null ? "-" : range);
             long start = range == null ? 0 : Long.parseLong(range.replaceAll("bytes=(\\d+)-.*", "$1"));

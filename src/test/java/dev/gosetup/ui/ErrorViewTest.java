@@ -59,4 +59,17 @@ class ErrorViewTest {
                 new RuntimeException("boom"), Path.of("/var/log/gosetup0.log"))).get(5, TimeUnit.SECONDS);
         assertThat(view.detailsText()).contains("RuntimeException: boom");
     }
+
+    /** The details are meant to be copied into a ticket: a mirror's password must not go with them. */
+    @Test
+    void credentialsInTheErrorAreMasked(FxRobot robot) throws Exception {
+        RuntimeException error = new RuntimeException("Could not read https://ci:tok-SECRET@artifactory.corp/go/dl.json",
+                new java.io.IOException("proxy http://alex:tok-SECRET@proxy.corp:3128 refused"));
+        ErrorView view = WaitForAsyncUtils.asyncFx(() -> new ErrorView(Messages.of(Language.ENGLISH), error, null)).get(5, TimeUnit.SECONDS);
+        assertThat(view.detailsText()).contains("https://ci:***@artifactory.corp/go/dl.json").contains("http://alex:***@proxy.corp")
+                .doesNotContain("tok-SECRET");
+        String shown = WaitForAsyncUtils.asyncFx(() -> view.lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .reduce("", String::concat)).get(5, TimeUnit.SECONDS);
+        assertThat(shown).contains("ci:***@").doesNotContain("tok-SECRET");
+    }
 }

@@ -25,6 +25,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.gosetup.testing.TrustedTempDir;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window on a managed machine, headless: the pinned version preselected and locked, managed fields locked and labelled. */
 @ExtendWith(ApplicationExtension.class)
 class PolicyUiTest {
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class) // root reads policies only from folders no one else can write
     static Path tmp;
     Path policyFile;
     AppContext context;
@@ -141,5 +142,25 @@ class PolicyUiTest {
         assertThat(banner.getText()).contains("cannot be used").contains(broken.toString()).contains("$.goVersion");
         assertThat(robot.lookup("#installsRefused").queryAs(Label.class).getText()).contains("Installing is off");
         assertThat(robot.lookup("#startInstall").tryQuery()).isEmpty();
+    }
+
+    /** Run as root, a policy another account owns is refused like a broken one: the banner names the file and the fix. */
+    @Test
+    void aPolicyAnotherAccountOwnsIsRefusedWithTheBanner(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.gosetup.shell.posix.ProcessUser.isRoot(), "the rule applies to root");
+        Path owned = Files.writeString(tmp.resolve("owned-" + System.nanoTime() + ".json"), "{\"goVersion\": \"1.21.12\"}");
+        Files.setAttribute(owned, "unix:uid", 4242, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        AppContext refusedContext = AppContext.of(new AppPaths(tmp.resolve("config-r-" + System.nanoTime()), tmp.resolve("logs")), null);
+        refusedContext.usePolicy(owned);
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new MainWindow(refusedContext, () -> new SnapshotHostSource(snapshot),
+                    () -> InstallSources.of(refusedContext.settings(), refusedContext.paths(), refusedContext.installRoot())), 980, 720));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label banner = robot.lookup("#policyBroken").queryAs(Label.class);
+        assertThat(banner.getText()).contains("cannot be used").contains(owned + " belongs to 4242").contains("sudo chown root:root " + owned);
+        assertThat(robot.lookup("#installsRefused").queryAs(Label.class).getText()).contains("Installing is off");
     }
 }

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.gosetup.testing.TrustedTempDir;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("screenshot")
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class) // root reads policies only from folders no one else can write
     static Path tmp;
 
     Stage stage;

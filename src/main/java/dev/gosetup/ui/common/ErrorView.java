@@ -1,6 +1,7 @@
 package dev.gosetup.ui.common;
 
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.secrets.Redaction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class ErrorView extends VBox {
         details.setId("errorDetails");
         details.setEditable(false);
         details.setWrapText(false);
-        details.setText(describe(error));
+        details.setText(Redaction.redact(describe(error)));
         VBox.setVgrow(details, Priority.ALWAYS);
         Button copy = new Button(messages.get("error.copy"));
         copy.setId("copyErrorDetails");

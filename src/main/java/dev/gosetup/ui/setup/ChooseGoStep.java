@@ -225,7 +225,7 @@ public final class ChooseGoStep extends VBox {
         details.addRow(row++, label("setup.choose.file"), value(file.filename()));
         details.addRow(row++, label("setup.choose.size"), value(String.format("%.1f MB", file.size() / 1e6)));
         details.addRow(row++, label("setup.choose.sha256"), value(file.sha256()));
-        details.addRow(row++, label("setup.choose.from"), value(s.fileUri(file.filename()).toString()));
+        details.addRow(row++, label("setup.choose.from"), value(dev.gosetup.secrets.Redaction.redact(s.fileUri(file.filename()))));
         details.addRow(row, label("setup.choose.into"), value(s.sdk().versionDir(release.version()).toString()));
         plan.set(InstallPlan.from(release.version(), file, s.fileUri(file.filename())));
     }

@@ -281,7 +281,7 @@ public final class EnvironmentStep extends VBox {
                 why.setWrapText(true);
                 files.getChildren().add(why);
             }
-            files.getChildren().add(diffArea(c.diff()));
+            files.getChildren().add(diffArea(dev.gosetup.secrets.Redaction.redact(c.diff()))); // as the command line shows it
         }
         for (dev.gosetup.shell.StartupFiles.Unusable u : plan.skipped()) { // left alone; the others still get set up
             Label left = new Label(messages.get("startup.unusable." + u.kind().name() + ".detail", shown(u.file()), shown(u.real()),
@@ -321,7 +321,7 @@ public final class EnvironmentStep extends VBox {
         }
         String windowsChange = preview.windows() != null && preview.windows().changesAnything()
                 ? messages.get("cli.env.windows") + "\n" + preview.windows().diffText() : "";
-        windowsDiff.setText(windowsChange);
+        windowsDiff.setText(dev.gosetup.secrets.Redaction.redact(windowsChange)); // as the command line shows it
         windowsDiff.setPrefRowCount(rows(windowsChange));
         windowsDiff.setVisible(!windowsChange.isEmpty());
         windowsDiff.setManaged(!windowsChange.isEmpty());

@@ -167,7 +167,7 @@ public final class InstallStep extends VBox {
             default -> "setup.install.advice.other";
         };
         phase.setText(messages.get("setup.install.failed"));
-        result.setText(error.getMessage() + "\n\n" + messages.get(advice));
+        result.setText(dev.gosetup.secrets.Redaction.redact(error.getMessage()) + "\n\n" + messages.get(advice));
         result.getStyleClass().add("note");
     }
 }

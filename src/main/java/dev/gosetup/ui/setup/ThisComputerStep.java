@@ -99,7 +99,7 @@ public final class ThisComputerStep extends VBox {
             setBusy(false);
             LOG.log(Level.WARNING, "Detection failed", error);
             headline.setText(messages.get("setup.computer.failed"));
-            consequence.setText(String.valueOf(error.getMessage()));
+            consequence.setText(dev.gosetup.secrets.Redaction.redact(String.valueOf(error.getMessage())));
         });
     }
 

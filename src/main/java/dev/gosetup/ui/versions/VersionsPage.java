@@ -215,7 +215,7 @@ public final class VersionsPage extends VBox {
         reveal.setOnAction(a -> BackgroundTasks.run(() -> {
             dev.gosetup.ui.common.FileManager.reveal(install.root());
             return null;
-        }, ok -> { }, error -> summary.setText(error.getMessage())));
+        }, ok -> { }, error -> summary.setText(dev.gosetup.secrets.Redaction.redact(error.getMessage()))));
         HBox actions = new HBox(8, copy, reveal);
         if (e.newerPatch() != null && installs != null
                 && dev.gosetup.release.GoVersion.parse(e.newerPatch()).map(rules::permits).orElse(false)) {
