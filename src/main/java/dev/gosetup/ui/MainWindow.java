@@ -74,7 +74,8 @@ public final class MainWindow extends BorderPane {
         side.getStyleClass().add("sidebar");
         setLeft(side);
         setTop(context.policyError().map(e -> policyBanner(m, e)).orElse(null));
-        setupPage = new SetupPage(m, sources, installSources, shellSources, context::settings, this::changeSources, context.managed());
+        setupPage = new SetupPage(m, sources, installSources, shellSources, context::settings, this::changeSources, context.managed(),
+                context.home());
         show(page);
     }
 

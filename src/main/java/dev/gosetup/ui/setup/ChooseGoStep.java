@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ChooseGoStep extends VBox {
     private final Messages messages;
+    private final java.nio.file.Path home;
     private final Supplier<InstallSources> sources;
     private final Supplier<Platform> platform;
     private final ListView<Release> versions = new ListView<>();
@@ -59,6 +60,13 @@ public final class ChooseGoStep extends VBox {
 
     /** @param managed the organisation's policy: only the versions it allows are offered, its pinned one preselected */
     public ChooseGoStep(Messages messages, Supplier<InstallSources> sources, Supplier<Platform> platform, ManagedSettings managed) {
+        this(messages, sources, platform, managed, dev.gosetup.settings.UserHome.current());
+    }
+
+    /** @param home paths inside it are shown as ~/… */
+    public ChooseGoStep(Messages messages, Supplier<InstallSources> sources, Supplier<Platform> platform, ManagedSettings managed,
+                        java.nio.file.Path home) {
+        this.home = home;
         this.messages = messages;
         this.rules = managed.versions();
         this.sources = sources;
@@ -226,7 +234,7 @@ public final class ChooseGoStep extends VBox {
         details.addRow(row++, label("setup.choose.size"), value(String.format("%.1f MB", file.size() / 1e6)));
         details.addRow(row++, label("setup.choose.sha256"), value(file.sha256()));
         details.addRow(row++, label("setup.choose.from"), value(dev.gosetup.secrets.Redaction.redact(s.fileUri(file.filename()))));
-        details.addRow(row, label("setup.choose.into"), value(s.sdk().versionDir(release.version()).toString()));
+        details.addRow(row, label("setup.choose.into"), value(dev.gosetup.files.HomePaths.display(s.sdk().versionDir(release.version()), home)));
         plan.set(InstallPlan.from(release.version(), file, s.fileUri(file.filename())));
     }
 

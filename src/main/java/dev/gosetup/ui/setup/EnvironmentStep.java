@@ -166,7 +166,7 @@ public final class EnvironmentStep extends VBox {
         sources = found.sources();
         Settings s = settings.get();
         gopath.setText(s.gopath() == null ? "" : s.gopath());
-        gopath.setPromptText(sources.home().resolve("go").toString());
+        gopath.setPromptText(shown(sources.home().resolve("go"))); // the default, as people write it
         goroot.setSelected(s.setGoroot());
         goproxy.setText(s.goEnv().getOrDefault("GOPROXY", ""));
         goprivate.setText(s.goEnv().getOrDefault("GOPRIVATE", ""));

@@ -33,6 +33,7 @@ public final class InstallStep extends VBox {
     private static final Logger LOG = Logger.getLogger(InstallStep.class.getName());
 
     private final Messages messages;
+    private final Path home;
     private final Supplier<InstallSources> sources;
     private final Label what = new Label();
     private final ProgressBar bar = new ProgressBar(0);
@@ -46,6 +47,12 @@ public final class InstallStep extends VBox {
     private CancelToken token;
 
     public InstallStep(Messages messages, Supplier<InstallSources> sources) {
+        this(messages, sources, dev.gosetup.settings.UserHome.current());
+    }
+
+    /** @param home paths inside it are shown as ~/… */
+    public InstallStep(Messages messages, Supplier<InstallSources> sources, Path home) {
+        this.home = home;
         this.messages = messages;
         this.sources = sources;
         setSpacing(12);
@@ -87,7 +94,7 @@ public final class InstallStep extends VBox {
         ready.set(s.sdk().active().isPresent());
         what.setText(plan == null ? messages.get("setup.install.nothing")
                 : messages.get("setup.install.what", plan.version().name(), plan.file().filename(),
-                        String.format("%.1f MB", plan.file().size() / 1e6), sources.get().sdk().versionDir(plan.version())));
+                        String.format("%.1f MB", plan.file().size() / 1e6), HomePaths.display(sources.get().sdk().versionDir(plan.version()), home)));
         install.setDisable(plan == null);
     }
 
@@ -147,7 +154,7 @@ public final class InstallStep extends VBox {
         bar.setProgress(1);
         phase.setText(messages.get("setup.install.finished"));
         String checked = r.goVersion() != null ? r.goVersion() : messages.get("cli.install.notRun");
-        String where = HomePaths.display(r.dir(), dev.gosetup.settings.UserHome.current());
+        String where = HomePaths.display(r.dir(), home);
         result.setText(messages.get(r.alreadyInstalled() ? "install.summary.alreadyActive" : "install.summary.active", where)
                 + "\n" + messages.get("setup.install.says", checked, r.binaryPlatform() == null ? "?" : r.binaryPlatform()));
         result.getStyleClass().add("host-consequence");

@@ -52,13 +52,20 @@ public final class SetupPage extends BorderPane {
     public SetupPage(Messages messages, Supplier<HostSource> hosts, Supplier<InstallSources> sources,
                      Supplier<ShellSources> shells, Supplier<Settings> settings, Consumer<Settings> saveSettings,
                      ManagedSettings managed) {
+        this(messages, hosts, sources, shells, settings, saveSettings, managed, dev.gosetup.settings.UserHome.current());
+    }
+
+    /** @param home the home this run works on: paths inside it are shown as ~/… */
+    public SetupPage(Messages messages, Supplier<HostSource> hosts, Supplier<InstallSources> sources,
+                     Supplier<ShellSources> shells, Supplier<Settings> settings, Consumer<Settings> saveSettings,
+                     ManagedSettings managed, java.nio.file.Path home) {
         this.messages = messages;
         computer = new ThisComputerStep(messages, hosts);
         choose = new ChooseGoStep(messages, sources, () -> {
             HostInfo host = computer.host();
             return host == null ? null : Platform.of(host);
-        }, managed);
-        install = new InstallStep(messages, sources);
+        }, managed, home);
+        install = new InstallStep(messages, sources, home);
         environment = new EnvironmentStep(messages, shells, settings, saveSettings, managed);
         ready = new ReadyStep(messages, sources, () -> {
             HostInfo host = computer.host();
