@@ -3,6 +3,7 @@ package dev.gosetup.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
+import dev.gosetup.doctor.TerminalFindings;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.settings.InstallRootChoice;
 import dev.gosetup.settings.PolicySetting;
@@ -19,6 +20,9 @@ import dev.gosetup.shell.SystemEnvironment;
 import dev.gosetup.shell.WslWindowsGo;
 import dev.gosetup.shell.WindowsEnvPlan;
 import dev.gosetup.shell.WindowsUserEnvironment;
+import dev.gosetup.shell.terminal.NewTerminal;
+import dev.gosetup.shell.terminal.TerminalCheck;
+import dev.gosetup.shell.terminal.TerminalReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -88,6 +92,9 @@ public final class EnvCommand implements Callable<Integer> {
     @Option(names = {"--yes", "-y"}, descriptionKey = "gosetup.install.yes")
     boolean yes;
 
+    @picocli.CommandLine.Mixin
+    ProbeOptions probe = new ProbeOptions();
+
     EnvCommand(AppContext context) {
         this.context = context;
     }
@@ -98,6 +105,7 @@ public final class EnvCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = settingsWithOptions(m);
+        NewTerminal.Options terminals = probe.options(m); // a bad --probe-timeout is refused before anything is written
         if (system) {
             return systemWide(settings, m, out, err);
         }
@@ -191,15 +199,43 @@ public final class EnvCommand implements Callable<Integer> {
             context.apply(settings);
             context.save();
         }
+        // What a new terminal will run now, asked of the real shells: the proof the change works.
+        Set<Shell> probed = EnumSet.noneOf(Shell.class);
+        probed.addAll(shells);
+        probed.remove(Shell.CMD);
+        TerminalReport report = action.undo || terminals == null || probed.isEmpty() ? TerminalReport.NONE
+                : NewTerminal.check(where, probed, terminals);
         if (json) {
-            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, result)));
+            ObjectNode o = toJson(plan, result);
+            if (report.ran()) {
+                o.set("newTerminals", TerminalLines.json(report));
+            }
+            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } else {
             result.written().forEach(p -> out.println(m.get("cli.env.wrote", p)));
             result.deleted().forEach(p -> out.println(m.get("cli.env.deleted", p)));
             result.backups().forEach(p -> out.println(m.get("cli.env.backup", p)));
-            out.println(m.get(action.undo ? "cli.env.undone" : "cli.env.applied"));
+            if (action.undo || !report.ran()) {
+                out.println(m.get(action.undo ? "cli.env.undone" : "cli.env.applied"));
+            } else {
+                out.println();
+                TerminalLines.print(out, m, report, where.home(), "cli.env.verify.heading");
+                out.println(verdict(report, where, m));
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /** The last word: done (and what go version will say), nothing installed yet, or not done yet. */
+    private static String verdict(TerminalReport report, ShellSources where, Messages m) {
+        if (report.newTerminalsFine()) {
+            String version = report.first().map(TerminalCheck::version).orElse("");
+            return m.get("cli.env.verify.done", version);
+        }
+        if (!java.nio.file.Files.exists(where.sdkRoot().resolve("go"))) {
+            return m.get("cli.env.verify.nothingInstalled", TerminalFindings.tilde(where.sdkRoot().toString(), where.home()));
+        }
+        return m.get("cli.env.verify.notYet");
     }
 
     /** --system: /etc/profile.d/gosetup.sh, /etc/paths.d/gosetup or the Windows machine environment. */

@@ -2,6 +2,7 @@ package dev.gosetup.doctor;
 
 import dev.gosetup.host.HostInfo;
 import dev.gosetup.inventory.InventoryEntry;
+import dev.gosetup.shell.terminal.TerminalReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +18,35 @@ import java.util.Map;
  * @param cCompiler    the C compiler cgo would use (found on PATH or by xcode-select), or null
  * @param os           mac, linux or windows
  * @param network      the release list and file host probed through the configured proxy; empty when not checked (offline)
+ * @param terminals    what freshly started shells run (empty when not checked): the truth about PATH, where
+ *                     {@code env} is only this process's, which may predate the change
  */
 public record DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
                           Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
-                          String cCompiler, String os, boolean pathsDGoExists, List<Reachability.Result> network) {
+                          String cCompiler, String os, boolean pathsDGoExists, List<Reachability.Result> network,
+                          TerminalReport terminals) {
 
     public DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
                        Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
                        String cCompiler, String os, boolean pathsDGoExists) {
-        this(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os, pathsDGoExists, List.of());
+        this(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os, pathsDGoExists, List.of(),
+                TerminalReport.NONE);
+    }
+
+    public DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
+                       Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
+                       String cCompiler, String os, boolean pathsDGoExists, List<Reachability.Result> network) {
+        this(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os, pathsDGoExists, network,
+                TerminalReport.NONE);
     }
 
     public DoctorInput withNetwork(List<Reachability.Result> results) {
         return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os,
-                pathsDGoExists, results);
+                pathsDGoExists, results, terminals);
+    }
+
+    public DoctorInput withTerminals(TerminalReport report) {
+        return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os,
+                pathsDGoExists, network, report);
     }
 }

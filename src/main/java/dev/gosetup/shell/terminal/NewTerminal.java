@@ -150,8 +150,8 @@ public final class NewTerminal {
         };
     }
 
-    /** The account's login shell when it is this one; else the first found where shells are installed. */
-    static String executable(Shell shell, String loginShell, String defaultPath) {
+    /** The account's login shell when it is this one; else the first found where shells are installed; null when none. */
+    public static String executable(Shell shell, String loginShell, String defaultPath) {
         if (loginShell != null && Shell.parse(loginShell).orElse(null) == shell && Files.isExecutable(Path.of(loginShell))) {
             return loginShell;
         }
