@@ -169,10 +169,19 @@ public final class EnvCommand implements Callable<Integer> {
         }
         boolean windowsWork = windows.isPresent() && (action.undo ? windows.get().hasRecord() : windowsPlan.changesAnything());
         if (plan.effective().isEmpty() && !windowsWork) {
+            TerminalReport report = action.undo ? TerminalReport.NONE : newTerminals(where, shells, terminals);
             if (json) {
-                out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, null)));
+                ObjectNode o = toJson(plan, null);
+                if (report.ran()) {
+                    o.set("newTerminals", TerminalLines.json(report));
+                }
+                out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
             } else {
                 out.println(m.get(action.undo ? "cli.env.nothingToUndo" : "cli.env.upToDate"));
+                if (report.ran()) {
+                    TerminalLines.print(out, m, report, where.home(), "cli.env.verify.heading");
+                    out.println(verdict(report, where, m));
+                }
             }
             return ExitCodes.OK;
         }
@@ -200,11 +209,7 @@ public final class EnvCommand implements Callable<Integer> {
             context.save();
         }
         // What a new terminal will run now, asked of the real shells: the proof the change works.
-        Set<Shell> probed = EnumSet.noneOf(Shell.class);
-        probed.addAll(shells);
-        probed.remove(Shell.CMD);
-        TerminalReport report = action.undo || terminals == null || probed.isEmpty() ? TerminalReport.NONE
-                : NewTerminal.check(where, probed, terminals);
+        TerminalReport report = action.undo ? TerminalReport.NONE : newTerminals(where, shells, terminals);
         if (json) {
             ObjectNode o = toJson(plan, result);
             if (report.ran()) {
@@ -224,6 +229,14 @@ public final class EnvCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** What a new terminal of each of these shells runs, asked of the real shells; NONE when not to ask. */
+    private static TerminalReport newTerminals(ShellSources where, Set<Shell> shells, NewTerminal.Options terminals) {
+        Set<Shell> probed = EnumSet.noneOf(Shell.class);
+        probed.addAll(shells);
+        probed.remove(Shell.CMD); // the Windows user environment: no shell to start
+        return terminals == null || probed.isEmpty() ? TerminalReport.NONE : NewTerminal.check(where, probed, terminals);
     }
 
     /** The last word: done (and what go version will say), nothing installed yet, or not done yet. */

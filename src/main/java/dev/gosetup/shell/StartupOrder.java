@@ -25,6 +25,8 @@ public final class StartupOrder {
     private static final Pattern SOURCES = Pattern.compile(
             "(?:^|[;&|({]|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*(?:\\.|source)\\s+(\"[^\"]*\"|'[^']*'|[^\\s;&|)]+)");
     private static final Pattern OUR_SCRIPT = Pattern.compile(".*gosetup[/\\\\]env\\.(sh|fish|ps1)[\"']?.*");
+    /** macOS's path_helper rebuilds PATH from /etc/paths and /etc/paths.d, putting ours behind /usr/local/go/bin. */
+    private static final Pattern PATH_HELPER = Pattern.compile("(?:^|[\\s\"'`(/])path_helper\\s+-[sc]\\b");
 
     /**
      * How a terminal starts the shell. LOGIN: login and interactive (macOS Terminal, ssh, IDEs reading the
@@ -41,9 +43,9 @@ public final class StartupOrder {
      * @param kind       what the line does to Go or PATH, or null
      */
     public record Step(Path file, int line, String text, boolean ours, boolean standalone, Conflict.Kind kind) {
-        /** PATH set from scratch: what ran before it, our block included, is gone. */
+        /** PATH set from scratch (or rebuilt by path_helper): what ran before it, our block included, is gone or behind. */
         public boolean resetsPath() {
-            return (kind == Conflict.Kind.PATH_RESET || kind == Conflict.Kind.GO_ON_PATH) && ConflictScanner.resetsPath(text);
+            return kind == Conflict.Kind.PATH_RESET || kind == Conflict.Kind.GO_ON_PATH && ConflictScanner.resetsPath(text);
         }
 
         /** Another Go (or a version manager's shims) put in front of PATH: it wins over a Go put there earlier. */
@@ -150,6 +152,9 @@ public final class StartupOrder {
             boolean inOurs = ours != null && i >= ours.start() && i <= ours.end();
             boolean oursToo = !comment && OUR_SCRIPT.matcher(t).matches() && SOURCES.matcher(t).find();
             Conflict.Kind kind = comment || inOurs ? null : ConflictScanner.kindOf(t);
+            if (kind == null && !comment && !inOurs && PATH_HELPER.matcher(t).find()) {
+                kind = Conflict.Kind.PATH_RESET;
+            }
             out.add(new Step(file, i, t, inOurs || oursToo, standalone[i], kind));
             if (!comment && !inOurs && !oursToo) {
                 Matcher m = SOURCES.matcher(t);

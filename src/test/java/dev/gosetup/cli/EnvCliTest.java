@@ -50,7 +50,7 @@ class EnvCliTest {
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("Backup: ").contains("go version");
         assertThat(Files.readString(home.resolve(".config/gosetup/env.sh"))).contains("export GOPROXY='https://goproxy.cn,direct'");
-        assertThat(run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes").out()).contains("already set up");
+        assertThat(run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes", "--no-probe").out()).contains("already set up");
 
         CliResult undo = run("env", "--home", home.toString(), "--shell", "bash", "--undo", "--yes");
         assertThat(undo.exitCode()).as(undo.err()).isZero();

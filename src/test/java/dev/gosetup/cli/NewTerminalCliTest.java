@@ -68,6 +68,10 @@ class NewTerminalCliTest {
                 .contains("ok    fish -l -i: new terminals will run go1.22.5 from ~/sdk/go/bin")
                 .endsWith("Done. Open a new terminal and run go version: it will say go1.22.5.\n");
 
+        CliResult again = run("env", "--home", home.toString(), "--apply", "--yes");
+        assertThat(again.out()).as("coming back: the current state, checked again").contains("already set up")
+                .contains("ok    fish -l -i: new terminals will run go1.22.5 from ~/sdk/go/bin").contains("it will say go1.22.5");
+
         CliResult json = run("env", "--home", home.toString(), "--gopath", home.resolve("work").toString(), "--apply", "--yes", "--json");
         JsonNode terminals = new ObjectMapper().readTree(json.out()).get("newTerminals");
         assertThat(terminals).hasSize(4);

@@ -91,6 +91,18 @@ class PlaceAfterTest {
     }
 
     @Test
+    void pathHelperRunAgainAfterOurBlockIsFoundForZsh() throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("mac-home"));
+        ShellFiles files = new ShellFiles("mac", home, Map.of(), null);
+        EnvSetup setup = new EnvSetup(files, home.resolve("Library/Application Support/gosetup"));
+        setup.apply(setup.plan(new EnvSpec(home, home.resolve("sdk/go"), home.resolve("go"), false, Map.of()), EnumSet.of(Shell.ZSH), Set.of()));
+        Files.writeString(home.resolve(".zlogin"), "if [ -x /usr/libexec/path_helper ]; then\n  eval `/usr/libexec/path_helper -s`\nfi\n");
+        List<StartupOrder.Step> steps = StartupOrder.walk(files, Shell.ZSH, StartupOrder.Start.LOGIN);
+        assertThat(steps.stream().filter(StartupOrder.Step::resetsPath)).extracting(StartupOrder.Step::line, StartupOrder.Step::standalone)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false));
+    }
+
+    @Test
     void theOrderFollowsTheFilesAShellReadsAndTheFilesTheySource() throws IOException {
         Path home = Files.createDirectories(tmp.resolve("home"));
         Files.copy(dev.gosetup.testing.Fixtures.root().resolve("rcfiles/profile__linuxmint_bash__debian_skel.profile"), home.resolve(".profile"));

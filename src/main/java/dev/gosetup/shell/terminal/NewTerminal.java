@@ -133,7 +133,8 @@ public final class NewTerminal {
         }
         boolean answered = verdict == Verdict.OURS || verdict == Verdict.OTHER_GO || verdict == Verdict.NO_GO;
         Defeats.Found found = Defeats.find(files, shell, start, verdict);
-        List<Defeat> defeats = answered && verdict != Verdict.OURS ? found.defeats() : List.of();
+        // With nothing installed yet there is no block to be undone: whatever go runs is simply the only one.
+        List<Defeat> defeats = answered && verdict != Verdict.OURS && Files.exists(intended) ? found.defeats() : List.of();
         if (!answered) {
             LOG.log(Level.INFO, "{0} did not answer ({1}): {2}", new Object[] {command, verdict, outcome.output()});
         }
