@@ -33,6 +33,11 @@ public final class ConflictScanner {
     private static final Pattern PS_PATH_SET = Pattern.compile("(?i)\\s*\\$env:PATH\\s*=(?!=)(.*)");
     /** The value refers to the PATH before it ($PATH, ${PATH}, zsh's $path, PowerShell's $env:PATH). */
     private static final Pattern MENTIONS_PATH = Pattern.compile("(?i)\\$\\{?(?:env:)?path\\b");
+    /** A variable or command substitution in a value: $NAME, ${NAME…}, $(…), `…`. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)|\\$\\(|`");
+    /** Variables whose value is never an earlier PATH: a value built only from these sets PATH from scratch. */
+    private static final java.util.Set<String> PLAIN = java.util.Set.of("HOME", "USER", "LOGNAME", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+            "XDG_STATE_HOME", "XDG_BIN_HOME", "ZDOTDIR", "GOPATH", "GOROOT", "GOBIN", "CARGO_HOME", "PYENV_ROOT", "HOMEBREW_PREFIX");
     /** One sh word (quotes kept) at the start of a value. */
     private static final Pattern SH_WORD = Pattern.compile("(?:\"[^\"]*\"|'[^']*'|[^\\s;&|()])*");
     private static final Pattern OPENS = Pattern.compile("\\s*(if|for|while|until|case|function|switch|begin|foreach)\\b.*|.*\\{\\s*$|.*\\(\\)\\s*\\{?\\s*$");
@@ -107,19 +112,36 @@ public final class ConflictScanner {
             String rest = value.substring(word.end()).strip();
             boolean forOneCommand = !rest.isEmpty() && !rest.startsWith(";") && !rest.startsWith("&&") && !rest.startsWith("||")
                     && !rest.startsWith("#");
-            return !forOneCommand && !MENTIONS_PATH.matcher(word.group()).find();
+            return !forOneCommand && fromScratch(word.group());
         }
         java.util.regex.Matcher zsh = ZSH_PATH_ARRAY.matcher(t);
         if (zsh.matches()) {
-            return !MENTIONS_PATH.matcher(zsh.group(1)).find();
+            // path=( on a line of its own lists the folders below: the line alone does not tell
+            return zsh.group(1).contains(")") && fromScratch(zsh.group(1));
         }
         java.util.regex.Matcher fish = FISH_PATH_SET.matcher(t);
         if (fish.matches()) {
-            return !FISH_NOT_A_RESET.matcher(" " + fish.group(1)).find()
-                    && (fish.group(2) == null || !MENTIONS_PATH.matcher(fish.group(2)).find());
+            return !FISH_NOT_A_RESET.matcher(" " + fish.group(1)).find() && (fish.group(2) == null || fromScratch(fish.group(2)));
         }
         java.util.regex.Matcher ps = PS_PATH_SET.matcher(t);
-        return ps.matches() && !MENTIONS_PATH.matcher(ps.group(1)).find();
+        return ps.matches() && fromScratch(ps.group(1));
+    }
+
+    /**
+     * A PATH value that cannot hold the PATH before it: no $PATH, and no other variable or command output
+     * that might ($NEWPATH, $(…) — then the line alone does not tell, and it is not called a reset).
+     */
+    private static boolean fromScratch(String value) {
+        if (MENTIONS_PATH.matcher(value).find()) {
+            return false;
+        }
+        java.util.regex.Matcher ref = REFERENCE.matcher(value);
+        while (ref.find()) {
+            if (ref.group(1) == null || !PLAIN.contains(ref.group(1).toUpperCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

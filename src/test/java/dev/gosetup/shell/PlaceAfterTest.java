@@ -75,7 +75,7 @@ class PlaceAfterTest {
         for (String keeps : List.of("export PATH=\"$HOME/bin:$PATH\"", "PATH=${PATH}:/opt/bin", "path=($HOME/bin $path)",
                 "set -gx PATH $HOME/bin $PATH", "set -a PATH /opt/bin", "set --prepend PATH /opt/bin", "set -e PATH",
                 "$env:PATH = \"C:\\go;$env:PATH\"", "PATH=/usr/bin make install", "export GOPATH=/x", "export MANPATH=/usr/share/man",
-                "echo $PATH")) {
+                "echo $PATH", "path=(", "export PATH=$NEWPATH", "PATH=$(getconf PATH)", "$env:Path = ($arrPath + $addPath) -join ';'")) {
             assertThat(ConflictScanner.resetsPath(keeps)).as(keeps).isFalse();
         }
     }
