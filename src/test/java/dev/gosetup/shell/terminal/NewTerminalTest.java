@@ -260,6 +260,18 @@ class NewTerminalTest {
     }
 
     @Test
+    void theDefaultPathComesFromTheSystemsFilesInTheOrderPamAndLoginReadThem() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("sys/etc")).getParent();
+        assertThat(CleanEnvironment.defaultPath("linux", root, false)).isEqualTo(CleanEnvironment.LINUX_DEFAULT);
+        Files.writeString(root.resolve("etc/login.defs"), "ENV_SUPATH\tPATH=/usr/local/sbin:/usr/sbin:/usr/bin\nENV_PATH\tPATH=/usr/local/bin:/usr/bin\n");
+        assertThat(CleanEnvironment.defaultPath("linux", root, true)).isEqualTo("/usr/local/sbin:/usr/sbin:/usr/bin");
+        assertThat(CleanEnvironment.defaultPath("linux", root, false)).isEqualTo("/usr/local/bin:/usr/bin");
+        Files.writeString(root.resolve("etc/environment"), "# pam_env\nPATH='/opt/site/bin:/usr/bin:/bin'\n");
+        assertThat(CleanEnvironment.defaultPath("linux", root, false)).isEqualTo("/opt/site/bin:/usr/bin:/bin");
+        assertThat(CleanEnvironment.defaultPath("mac", root, false)).as("no path_helper there").isEqualTo(CleanEnvironment.MAC_DEFAULT);
+    }
+
+    @Test
     void aShellThatIsNotInstalledIsSaidSoNotFailed() {
         Assumptions.assumeTrue(NewTerminal.executable(Shell.PWSH, null, "/usr/bin:/bin") == null, "pwsh is installed here");
         TerminalCheck c = only(check(Shell.PWSH), Shell.PWSH, Start.LOGIN);
