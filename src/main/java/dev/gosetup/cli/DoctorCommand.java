@@ -119,7 +119,11 @@ public final class DoctorCommand implements Callable<Integer> {
             boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF);
             for (Finding f : fixable) {
                 // One env write covers every env finding; a block is placed once below each line that undid it.
-                Object which = f.fix() == Finding.Fix.CRLF_TO_LF || f.fix() == Finding.Fix.PLACE_BLOCK_AFTER ? f.fix() + " " + f.args() : f.fix();
+                Object which = switch (f.fix()) {
+                    case CRLF_TO_LF -> f.fix() + " " + f.args();
+                    case PLACE_BLOCK_AFTER -> f.fix() + " " + TerminalFindings.placement(f);
+                    default -> f.fix();
+                };
                 if (done.add(which)) {
                     DoctorFixes.apply(f, shells, context.settings()).forEach(p -> out.println(m.get("cli.env.wrote", p)));
                 }

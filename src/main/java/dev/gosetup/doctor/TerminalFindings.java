@@ -80,6 +80,14 @@ public final class TerminalFindings {
         return new Finding(defeatId(c), c.verdict() == Verdict.NO_GO ? Status.FAIL : Status.WARN, key, args, Fix.PLACE_BLOCK_AFTER);
     }
 
+    /**
+     * Where a PLACE_BLOCK_AFTER fix puts the block ("file:line"): two shell starts that name the same line
+     * (bash as login shell and as a tab) need one fix, not two.
+     */
+    public static String placement(Finding f) {
+        return f.args().get(ARG_FILE) + ":" + f.args().get(ARG_LINE);
+    }
+
     /** ~/sdk/go/bin for a path under the home folder: the way people write and read it. */
     public static String tilde(String path, Path home) {
         String h = home.toString();
