@@ -6,10 +6,14 @@ import dev.gosetup.AppContext;
 import dev.gosetup.doctor.Doctor;
 import dev.gosetup.doctor.DoctorFixes;
 import dev.gosetup.doctor.Finding;
+import dev.gosetup.doctor.TerminalFindings;
 import dev.gosetup.host.LiveHostSource;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.inventory.InventorySources;
 import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.terminal.NewTerminal;
+import dev.gosetup.shell.terminal.TerminalCheck;
+import dev.gosetup.shell.terminal.TerminalReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +47,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--offline", descriptionKey = "gosetup.doctor.offline")
     boolean offline;
 
+    @Mixin
+    ProbeOptions probe = new ProbeOptions();
+
     DoctorCommand(AppContext context) {
         this.context = context;
     }
@@ -55,11 +62,13 @@ public final class DoctorCommand implements Callable<Integer> {
                 : ShellSources.forThisUser(context.settings(), context.paths());
         InventorySources installs = new InventorySources(shells.home(), shells.sdkRoot(), context.paths().cacheDir(),
                 context.settings().releaseList());
+        NewTerminal.Options terminals = probe.options(m);
         List<Finding> findings = new java.util.ArrayList<>();
         findings.add(dev.gosetup.doctor.PolicyFindings.of(context.managed(), context.policyError(), m,
                 System.getProperty("os.name", ""), System.getenv()));
-        findings.addAll(Doctor.run(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath(),
-                offline ? null : dev.gosetup.install.InstallSources.of(context.settings(), context.paths(), context.installRoot())));
+        Doctor.Checkup checkup = Doctor.check(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath(),
+                offline ? null : dev.gosetup.install.InstallSources.of(context.settings(), context.paths(), context.installRoot()), terminals);
+        findings.addAll(checkup.findings());
 
         if (json) {
             ArrayNode array = HostJson.mapper().createArrayNode();
@@ -70,6 +79,11 @@ public final class DoctorCommand implements Callable<Integer> {
                 o.put("title", m.get(f.key() + ".title", f.args().toArray()));
                 o.put("detail", m.get(f.key() + ".detail", f.args().toArray()));
                 o.put("fix", f.fix() == null ? null : m.get("doctor.fix." + f.fix().name()));
+                for (TerminalCheck c : checkup.terminals().checks()) {
+                    if (f.id().equals(TerminalFindings.id(c)) || f.id().equals(TerminalFindings.defeatId(c))) {
+                        o.set("terminal", TerminalLines.json(c)); // what the shell answered, for scripts
+                    }
+                }
             }
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
         } else {
@@ -101,18 +115,38 @@ public final class DoctorCommand implements Callable<Integer> {
                     return failed(findings);
                 }
             }
-            java.util.Set<Finding.Fix> done = java.util.EnumSet.noneOf(Finding.Fix.class);
+            java.util.Set<Object> done = new java.util.HashSet<>();
+            boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF);
             for (Finding f : fixable) {
-                if (f.fix() == Finding.Fix.CRLF_TO_LF || done.add(f.fix())) { // one env write covers every env finding
+                // One env write covers every env finding; a block is placed once below each line that undid it.
+                Object which = switch (f.fix()) {
+                    case CRLF_TO_LF -> f.fix() + " " + f.args();
+                    case PLACE_BLOCK_AFTER -> f.fix() + " " + TerminalFindings.placement(f);
+                    default -> f.fix();
+                };
+                if (done.add(which)) {
                     DoctorFixes.apply(f, shells, context.settings()).forEach(p -> out.println(m.get("cli.env.wrote", p)));
                 }
             }
             // A startup file that is not a file (a FIFO, a device, a folder, far too large) was left alone: the
             // others are fixed, and the exit code says that not everything is.
             boolean leftAlone = findings.stream().anyMatch(f -> f.id().equals("startup-file") && f.status() == Finding.Status.FAIL);
-            if (!json) {
-                out.println(m.get(leftAlone ? "cli.doctor.fixedExceptFiles" : "cli.doctor.fixed"));
+            if (json) {
+                return leftAlone ? ExitCodes.FAILED : ExitCodes.OK;
             }
+            if (terminals != null && pathFixed) {
+                // Check again with the real shells: a fix is done when new terminals say so.
+                TerminalReport again = NewTerminal.check(shells, terminals);
+                if (again.ran()) {
+                    TerminalLines.print(out, m, again, shells.home(), "cli.doctor.verify.heading");
+                    boolean installed = again.checks().stream().anyMatch(c -> java.nio.file.Files.exists(c.intended()));
+                    if (installed && !again.newTerminalsFine()) {
+                        out.println(m.get("cli.doctor.verify.stillNot"));
+                        return ExitCodes.FAILED;
+                    }
+                }
+            }
+            out.println(m.get(leftAlone ? "cli.doctor.fixedExceptFiles" : "cli.doctor.fixed"));
             return leftAlone ? ExitCodes.FAILED : ExitCodes.OK;
         }
         return failed(findings);

@@ -3,6 +3,7 @@ package dev.gosetup.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
+import dev.gosetup.doctor.TerminalFindings;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.settings.InstallRootChoice;
 import dev.gosetup.settings.PolicySetting;
@@ -20,6 +21,9 @@ import dev.gosetup.shell.SystemEnvironment;
 import dev.gosetup.shell.WslWindowsGo;
 import dev.gosetup.shell.WindowsEnvPlan;
 import dev.gosetup.shell.WindowsUserEnvironment;
+import dev.gosetup.shell.terminal.NewTerminal;
+import dev.gosetup.shell.terminal.TerminalCheck;
+import dev.gosetup.shell.terminal.TerminalReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -89,6 +93,9 @@ public final class EnvCommand implements Callable<Integer> {
     @Option(names = {"--yes", "-y"}, descriptionKey = "gosetup.install.yes")
     boolean yes;
 
+    @picocli.CommandLine.Mixin
+    ProbeOptions probe = new ProbeOptions();
+
     EnvCommand(AppContext context) {
         this.context = context;
     }
@@ -99,6 +106,7 @@ public final class EnvCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = settingsWithOptions(m);
+        NewTerminal.Options terminals = probe.options(m); // a bad --probe-timeout is refused before anything is written
         if (system) {
             return systemWide(settings, m, out, err);
         }
@@ -166,10 +174,19 @@ public final class EnvCommand implements Callable<Integer> {
         }
         boolean windowsWork = windows.isPresent() && (action.undo ? windows.get().hasRecord() : windowsPlan.changesAnything());
         if (plan.effective().isEmpty() && !windowsWork) {
+            TerminalReport report = action.undo ? TerminalReport.NONE : newTerminals(where, shells, terminals);
             if (json) {
-                out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, null)));
+                ObjectNode o = toJson(plan, null);
+                if (report.ran()) {
+                    o.set("newTerminals", TerminalLines.json(report));
+                }
+                out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
             } else {
                 out.println(m.get(action.undo ? "cli.env.nothingToUndo" : "cli.env.upToDate"));
+                if (report.ran()) {
+                    TerminalLines.print(out, m, report, where.home(), "cli.env.verify.heading");
+                    out.println(verdict(report, where, m));
+                }
             }
             return done;
         }
@@ -211,13 +228,25 @@ public final class EnvCommand implements Callable<Integer> {
             err.println(m.get("cli.env.partlyDone"));
             return ExitCodes.FAILED;
         }
+        // What a new terminal will run now, asked of the real shells: the proof the change works.
+        TerminalReport report = action.undo ? TerminalReport.NONE : newTerminals(where, shells, terminals);
         if (json) {
-            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan, result)));
+            ObjectNode o = toJson(plan, result);
+            if (report.ran()) {
+                o.set("newTerminals", TerminalLines.json(report));
+            }
+            out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } else {
             result.written().forEach(p -> out.println(m.get("cli.env.wrote", p)));
             result.deleted().forEach(p -> out.println(m.get("cli.env.deleted", p)));
             result.backups().forEach(p -> out.println(m.get("cli.env.backup", p)));
-            out.println(m.get(action.undo ? "cli.env.undone" : "cli.env.applied"));
+            if (action.undo || !report.ran()) {
+                out.println(m.get(action.undo ? "cli.env.undone" : "cli.env.applied"));
+            } else {
+                out.println();
+                TerminalLines.print(out, m, report, where.home(), "cli.env.verify.heading");
+                out.println(verdict(report, where, m));
+            }
             if (!result.skipped().isEmpty()) {
                 err.println(m.get("cli.env.leftAlone", result.skipped().size()));
             }
@@ -228,6 +257,26 @@ public final class EnvCommand implements Callable<Integer> {
     /** A startup file left alone, in the user's language: what it is and what to do. */
     static String unusable(Messages m, StartupFiles.Unusable u) {
         return m.get("startup.unusable." + u.kind().name() + ".detail", u.file(), u.real(), String.valueOf(u.sizeMb()));
+    }
+
+    /** What a new terminal of each of these shells runs, asked of the real shells; NONE when not to ask. */
+    private static TerminalReport newTerminals(ShellSources where, Set<Shell> shells, NewTerminal.Options terminals) {
+        Set<Shell> probed = EnumSet.noneOf(Shell.class);
+        probed.addAll(shells);
+        probed.remove(Shell.CMD); // the Windows user environment: no shell to start
+        return terminals == null || probed.isEmpty() ? TerminalReport.NONE : NewTerminal.check(where, probed, terminals);
+    }
+
+    /** The last word: done (and what go version will say), nothing installed yet, or not done yet. */
+    private static String verdict(TerminalReport report, ShellSources where, Messages m) {
+        if (report.newTerminalsFine()) {
+            String version = report.first().map(TerminalCheck::version).orElse("");
+            return m.get("cli.env.verify.done", version);
+        }
+        if (!java.nio.file.Files.exists(where.sdkRoot().resolve("go"))) {
+            return m.get("cli.env.verify.nothingInstalled", TerminalFindings.tilde(where.sdkRoot().toString(), where.home()));
+        }
+        return m.get("cli.env.verify.notYet");
     }
 
     /** --system: /etc/profile.d/gosetup.sh, /etc/paths.d/gosetup or the Windows machine environment. */

@@ -8,6 +8,7 @@ import dev.gosetup.shell.BlockEditor;
 import dev.gosetup.shell.Conflict;
 import dev.gosetup.shell.ConflictScanner;
 import dev.gosetup.shell.DamagedBlockException;
+import dev.gosetup.shell.terminal.Verdict;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ public final class Checks {
     public static List<Finding> run(DoctorInput in) {
         List<Finding> out = new ArrayList<>();
         out.add(goOnPath(in));
+        out.addAll(TerminalFindings.of(in.terminals(), in.home()));
         out.add(pathOrder(in));
         out.add(amd64OnArm64(in));
         out.add(appTranslated(in));
@@ -73,7 +75,22 @@ public final class Checks {
         return String.valueOf(e.install().version());
     }
 
+    /**
+     * This process's PATH is as it was when it started: after `env --apply` it is stale by nature, while new
+     * terminals are fine. Said plainly, never as "no go on PATH".
+     */
+    static boolean onlyThisProcessIsStale(DoctorInput in) {
+        return in.terminals().newTerminalsFine() && active(in).map(a -> !a.sdkActive()).orElse(true);
+    }
+
     static Finding goOnPath(DoctorInput in) {
+        if (onlyThisProcessIsStale(in)) {
+            return Finding.ok("go-on-path", "doctor.staleProcess");
+        }
+        boolean someNewTerminalIsFine = in.terminals().checks().stream().anyMatch(c -> c.verdict() == Verdict.OURS);
+        if (someNewTerminalIsFine && active(in).map(a -> !a.sdkActive()).orElse(true)) {
+            return Finding.ok("go-on-path", "doctor.staleProcess.partly"); // each shell's own finding says the rest
+        }
         return active(in).map(a -> Finding.ok("go-on-path", "doctor.goOnPath", version(a), a.install().root().toString()))
                 .orElseGet(() -> Finding.fail("go-on-path", "doctor.goOnPath", chosen(in).isPresent() ? Fix.APPLY_ENV : null));
     }
@@ -82,6 +99,9 @@ public final class Checks {
     static Finding pathOrder(DoctorInput in) {
         Optional<InventoryEntry> active = active(in);
         Optional<InventoryEntry> chosen = chosen(in);
+        if (onlyThisProcessIsStale(in)) {
+            return Finding.ok("path-order", "doctor.pathOrder.newTerminals");
+        }
         if (active.isEmpty() || chosen.isEmpty() || chosen.get().active()) {
             return Finding.ok("path-order", "doctor.pathOrder");
         }
@@ -282,7 +302,12 @@ public final class Checks {
         return v != null && !v.isEmpty() ? "$" + name : "go env -w " + name;
     }
 
+    /** The PATH a new terminal has when the shells were asked; else this process's own. */
     static List<String> pathEntries(DoctorInput in) {
+        var terminal = in.terminals().first();
+        if (terminal.isPresent() && !in.os().equals("windows")) {
+            return List.of(terminal.get().path().split(":"));
+        }
         String path = in.env().getOrDefault(in.os().equals("windows") ? "Path" : "PATH", in.env().getOrDefault("PATH", ""));
         return List.of(path.split(in.os().equals("windows") ? ";" : ":"));
     }

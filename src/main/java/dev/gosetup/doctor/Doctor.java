@@ -7,18 +7,43 @@ import dev.gosetup.inventory.Inventory;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.InventorySources;
 import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.terminal.NewTerminal;
+import dev.gosetup.shell.terminal.TerminalReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** One health check run over this machine: what the CLI and the Health check page both do. */
 public final class Doctor {
     private Doctor() {}
 
+    /** The findings, and what new terminals answered (empty when not asked). */
+    public record Checkup(List<Finding> findings, TerminalReport terminals) {}
+
     /** @param network the install sources whose hosts are probed, or null to stay offline */
     public static List<Finding> run(ShellSources shells, InventorySources installs, HostSource hostSource, Map<String, String> env,
                                     Path workingDir, dev.gosetup.install.InstallSources network) throws IOException {
+        return check(shells, installs, hostSource, env, workingDir, network, null).findings();
+    }
+
+    /**
+     * @param terminals how to ask new terminals what they run (the real shells, in parallel with the other
+     *                  checks), or null not to start any shell
+     */
+    public static Checkup check(ShellSources shells, InventorySources installs, HostSource hostSource, Map<String, String> env,
+                                Path workingDir, dev.gosetup.install.InstallSources network, NewTerminal.Options terminals)
+            throws IOException {
+        CompletableFuture<TerminalReport> asked = terminals == null ? CompletableFuture.completedFuture(TerminalReport.NONE)
+                : CompletableFuture.supplyAsync(() -> NewTerminal.check(shells, terminals), r -> Thread.ofVirtual().start(r));
+        DoctorInput input = gather(shells, installs, hostSource, env, workingDir, network);
+        TerminalReport report = asked.join();
+        return new Checkup(Checks.run(input.withTerminals(report)), report);
+    }
+
+    private static DoctorInput gather(ShellSources shells, InventorySources installs, HostSource hostSource, Map<String, String> env,
+                                      Path workingDir, dev.gosetup.install.InstallSources network) throws IOException {
         HostInfo host = new HostDetector().detect(hostSource);
         Inventory inventory = installs.inventory(host.arch());
         List<InventoryEntry> all = inventory.scan();
@@ -34,6 +59,6 @@ public final class Doctor {
                 client.shutdownNow(); // see SdkOptions.closeClient: a live selector thread delays the JVM's exit
             }
         }
-        return Checks.run(input);
+        return input;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gosetup.doctor;
 
 import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.BlockMove;
 import dev.gosetup.shell.Conflict;
 import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.ShellSources;
@@ -28,6 +29,14 @@ public final class DoctorFixes {
                             Set.copyOf(plan.conflicts().stream().filter(Conflict::canDisable).toList()));
                 }
                 written.addAll(setup.apply(plan).written());
+            }
+            case PLACE_BLOCK_AFTER -> {
+                List<String> a = finding.args();
+                Path file = Path.of(a.get(TerminalFindings.ARG_FILE));
+                dev.gosetup.shell.Shell shell = dev.gosetup.shell.Shell.parse(a.get(TerminalFindings.ARG_SHELL)).orElseThrow();
+                BlockMove.apply(BlockMove.plan(where.setup(), shell, file, Integer.parseInt(a.get(TerminalFindings.ARG_LINE)) - 1,
+                        a.get(TerminalFindings.ARG_TEXT), Boolean.parseBoolean(a.get(TerminalFindings.ARG_STANDALONE))));
+                written.add(file);
             }
             case CRLF_TO_LF -> {
                 Path file = Path.of(finding.args().getFirst());

@@ -3,6 +3,7 @@ package dev.gosetup.doctor;
 import dev.gosetup.host.HostInfo;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.shell.StartupFiles;
+import dev.gosetup.shell.terminal.TerminalReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,26 +20,40 @@ import java.util.Map;
  * @param os           mac, linux or windows
  * @param network      the release list and file host probed through the configured proxy; empty when not checked (offline)
  * @param unusable     startup files that are not files we may read (a FIFO, a device, a folder, far too large), left unread
+ * @param terminals    what freshly started shells run (empty when not checked): the truth about PATH, where
+ *                     {@code env} is only this process's, which may predate the change
  */
 public record DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
                           Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
                           String cCompiler, String os, boolean pathsDGoExists, List<Reachability.Result> network,
-                          List<StartupFiles.Unusable> unusable) {
+                          List<StartupFiles.Unusable> unusable, TerminalReport terminals) {
 
     public DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
                        Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
                        String cCompiler, String os, boolean pathsDGoExists) {
         this(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os, pathsDGoExists, List.of(),
-                List.of());
+                List.of(), TerminalReport.NONE);
+    }
+
+    public DoctorInput(Map<String, String> env, List<InventoryEntry> inventory, HostInfo host, Path home, Path sdkRoot,
+                       Map<String, String> goEnvFile, String goModToolchain, Map<Path, byte[]> startupFiles,
+                       String cCompiler, String os, boolean pathsDGoExists, List<Reachability.Result> network) {
+        this(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os, pathsDGoExists, network,
+                List.of(), TerminalReport.NONE);
     }
 
     public DoctorInput withNetwork(List<Reachability.Result> results) {
         return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os,
-                pathsDGoExists, results, unusable);
+                pathsDGoExists, results, unusable, terminals);
     }
 
     public DoctorInput withUnusable(List<StartupFiles.Unusable> files) {
         return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os,
-                pathsDGoExists, network, List.copyOf(files));
+                pathsDGoExists, network, List.copyOf(files), terminals);
+    }
+
+    public DoctorInput withTerminals(TerminalReport report) {
+        return new DoctorInput(env, inventory, host, home, sdkRoot, goEnvFile, goModToolchain, startupFiles, cCompiler, os,
+                pathsDGoExists, network, unusable, report);
     }
 }

@@ -19,7 +19,9 @@ public record Finding(String id, Status status, String key, List<String> args, F
         /** the same, commenting out the conflicting lines the user agrees to */
         APPLY_ENV_DISABLE_CONFLICTS,
         /** turn CRLF line endings into LF in a bash/zsh startup file (a backup first) */
-        CRLF_TO_LF
+        CRLF_TO_LF,
+        /** put our block right below the line that undoes it (PATH set from scratch, another Go first), a backup first */
+        PLACE_BLOCK_AFTER
     }
 
     static Finding ok(String id, String key, String... args) {

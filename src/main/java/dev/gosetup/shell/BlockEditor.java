@@ -95,7 +95,42 @@ public final class BlockEditor {
             lines.addAll(span.start(), block);
             return file.with(lines).bytes();
         }
-        int at = insertionIndex(file, placement);
+        insert(lines, insertionIndex(file, placement), block, nl);
+        return file.with(lines).bytes();
+    }
+
+    /**
+     * Our block moved (or put) right after line {@code afterLine} (0-based), or at the very end when it is -1:
+     * below a line that would otherwise undo it, such as a PATH set from scratch. Undo still gives back the
+     * file as it was before our first change, byte for byte.
+     */
+    public static byte[] placeAfter(byte[] original, List<String> body, int afterLine) throws DamagedBlockException {
+        TextFile file = TextFile.parse(original);
+        Span span = find(file);
+        String nl = file.newline();
+        List<Line> lines = new ArrayList<>(file.lines);
+        if (afterLine >= lines.size() || span != null && afterLine >= span.start() && afterLine <= span.end()) {
+            throw new IllegalArgumentException("line " + (afterLine + 1) + " is not a line outside our block");
+        }
+        int at = afterLine < 0 ? lines.size() : afterLine + 1;
+        if (span != null) {
+            remove(file, lines, span);
+            if (at > span.end()) {
+                at -= span.end() - span.start() + 1;
+            }
+        }
+        List<Line> block = new ArrayList<>();
+        block.add(new Line(START, nl));
+        block.add(new Line(HEADER, nl));
+        for (String b : body) {
+            block.add(new Line(file.own(b), nl));
+        }
+        insert(lines, Math.min(at, lines.size()), block, nl);
+        return file.with(lines).bytes();
+    }
+
+    /** Inserts the block (without its end marker) at {@code at}, with the end marker that keeps undo exact. */
+    private static void insert(List<Line> lines, int at, List<Line> block, String nl) {
         if (at == lines.size() && !lines.isEmpty() && lines.getLast().end().isEmpty()) {
             // No final newline: ours goes before the block, and the block does not end with one either.
             Line last = lines.removeLast();
@@ -105,7 +140,21 @@ public final class BlockEditor {
             block.add(new Line(END, nl));
         }
         lines.addAll(at, block);
-        return file.with(lines).bytes();
+    }
+
+    /** Takes our block out of {@code lines}, and the newline we added before it when it ended the file. */
+    private static void remove(TextFile file, List<Line> lines, Span span) {
+        boolean endedFile = span.end() == lines.size() - 1 && lines.getLast().end().isEmpty();
+        lines.subList(span.start(), span.end() + 1).clear();
+        if (endedFile && span.start() > 0 && span.start() == lines.size()) {
+            // Take off exactly the newline we added in front of the block, byte for byte: a last line that
+            // ended in a lone CR became "...\r" + "\n" = CRLF when we added "\n", so the line's parsed
+            // ending is not what we added.
+            Line before = lines.removeLast();
+            String full = before.full();
+            String added = full.endsWith(file.newline()) ? file.newline() : "\n";
+            lines.add(new Line(full.substring(0, full.length() - added.length()), ""));
+        }
     }
 
     private static int insertionIndex(TextFile file, Placement placement) {
@@ -151,17 +200,7 @@ public final class BlockEditor {
         Span span = find(file);
         List<Line> lines = new ArrayList<>(file.lines);
         if (span != null) {
-            boolean endedFile = span.end() == lines.size() - 1 && lines.getLast().end().isEmpty();
-            lines.subList(span.start(), span.end() + 1).clear();
-            if (endedFile && span.start() > 0 && span.start() == lines.size()) {
-                // Take off exactly the newline we added in front of the block, byte for byte: a last line that
-                // ended in a lone CR became "...\r" + "\n" = CRLF when we added "\n", so the line's parsed
-                // ending is not what we added.
-                Line before = lines.removeLast();
-                String full = before.full();
-                String added = full.endsWith(file.newline()) ? file.newline() : "\n";
-                lines.add(new Line(full.substring(0, full.length() - added.length()), ""));
-            }
+            remove(file, lines, span);
         }
         String off = file.own(OFF);
         for (int i = 0; i < lines.size(); i++) {

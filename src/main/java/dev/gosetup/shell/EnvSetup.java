@@ -169,7 +169,7 @@ public final class EnvSetup {
         List<StartupFiles.Unusable> skipped = new ArrayList<>();
         Set<Path> created = EnvState.load(scriptsDir).files;
         for (Shell shell : shells) {
-            for (StartupTarget target : files.targets(shell)) {
+            for (StartupTarget target : undoTargets(shell)) {
                 try {
                     StartupFiles.Snapshot before = read(target.path());
                     if (!before.exists()) {
@@ -198,6 +198,30 @@ public final class EnvSetup {
             }
         }
         return new Plan(true, shells, changes, problems, skipped, null, Set.of());
+    }
+
+    /**
+     * The files undo looks at: where apply writes, and every other file the shell reads that holds our block
+     * (placed there by the health check's fix, below a line that set PATH from scratch).
+     */
+    private List<StartupTarget> undoTargets(Shell shell) {
+        List<StartupTarget> out = new ArrayList<>(files.targets(shell));
+        Set<Path> known = new java.util.HashSet<>();
+        out.forEach(t -> known.add(t.path().toAbsolutePath().normalize()));
+        for (Path p : StartupOrder.read(files, shell)) {
+            try {
+                // through the one safe reader: a FIFO or a huge file here must not hang or flood undo
+                if (known.add(p.toAbsolutePath().normalize()) && BlockEditor.hasBlock(StartupFiles.read(p).content())) {
+                    out.add(new StartupTarget(shell, p, BlockEditor.Placement.END_OF_FILE, false, "env.why.placedAfter"));
+                }
+            } catch (DamagedBlockException e) {
+                // our markers, damaged: undo reports it with the line numbers, as for the other files
+                out.add(new StartupTarget(shell, p, BlockEditor.Placement.END_OF_FILE, false, "env.why.placedAfter"));
+            } catch (IOException e) {
+                // unreadable: nothing of ours can be seen in it, so there is nothing to take out
+            }
+        }
+        return out;
     }
 
     /** {@link #apply(Plan, Finish)} with nothing to do afterwards. */
@@ -363,7 +387,7 @@ public final class EnvSetup {
     }
 
     /** The lines between our markers: source our env script if it is there (a removed app leaves no error). */
-    List<String> blockBody(Shell shell) {
+    public List<String> blockBody(Shell shell) {
         EnvSpec paths = new EnvSpec(files.home(), files.home(), files.home(), false, java.util.Map.of());
         return switch (shell) {
             case ZSH, BASH -> {

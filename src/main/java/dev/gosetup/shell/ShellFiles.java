@@ -100,6 +100,16 @@ public record ShellFiles(String os, Path home, Map<String, String> env, Path doc
         return in;
     }
 
+    /** Where zsh reads its files: $ZDOTDIR, else home. */
+    Path zdotdir() {
+        return dir("ZDOTDIR", home);
+    }
+
+    /** $XDG_CONFIG_HOME, else ~/.config: fish's and PowerShell's folders are under it. */
+    Path configDir() {
+        return dir("XDG_CONFIG_HOME", home.resolve(".config"));
+    }
+
     private Path dir(String var, Path fallback) {
         String v = env.get(var);
         return v != null && !v.isBlank() ? Path.of(v) : fallback;

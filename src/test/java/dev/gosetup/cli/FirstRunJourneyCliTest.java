@@ -2,7 +2,6 @@ package dev.gosetup.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gosetup.shell.RealShellsTest;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,7 @@ class FirstRunJourneyCliTest {
         String expected = "go version go1.19.8 linux/amd64";
         Path go = home.resolve("sdk/go/bin/go");
         for (String shell : List.of("bash", "zsh", "fish")) {
-            RealShellsTest.requireShell(shell);
+            dev.gosetup.testing.Shells.require(shell);
             String out = newTerminal(home, shell, "command -v go; go version");
             assertThat(out).as(shell + " -l -i, as a new terminal").contains(go.toString()).contains(expected);
         }

@@ -1,0 +1,78 @@
+package dev.gosetup.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gosetup.doctor.Finding;
+import dev.gosetup.doctor.TerminalFindings;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.shell.terminal.Defeat;
+import dev.gosetup.shell.terminal.TerminalCheck;
+import dev.gosetup.shell.terminal.TerminalReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** What new terminals run, as `env --apply` and `doctor --fix` print it afterwards, and as JSON for scripts. */
+final class TerminalLines {
+    private TerminalLines() {}
+
+    /** One line per shell, with the explanation and the fix under each that is not fine. */
+    static void print(PrintWriter out, Messages m, TerminalReport report, Path home, String headingKey) {
+        out.println(m.get(headingKey, seconds(report)));
+        for (Finding f : TerminalFindings.of(report, home)) {
+            out.println(m.get("cli.env.verify.line", mark(f), m.get(f.key() + ".title", f.args().toArray())));
+            if (f.status() != Finding.Status.OK) {
+                m.get(f.key() + ".detail", f.args().toArray()).lines().forEach(l -> out.println("        " + l));
+                if (f.fix() != null) {
+                    out.println("        " + m.get("cli.doctor.canFix", m.get("doctor.fix." + f.fix().name())));
+                }
+            }
+        }
+    }
+
+    /** The words doctor uses, not colour: ok, WARN, FAIL. */
+    static String mark(Finding f) {
+        return switch (f.status()) {
+            case OK -> "ok  ";
+            case WARN -> "WARN";
+            case FAIL -> "FAIL";
+        };
+    }
+
+    static String seconds(TerminalReport report) {
+        return String.format(Locale.ROOT, "%.1f", report.took().toMillis() / 1000.0);
+    }
+
+    static ArrayNode json(TerminalReport report) {
+        ArrayNode a = HostJson.mapper().createArrayNode();
+        report.checks().forEach(c -> a.add(json(c)));
+        return a;
+    }
+
+    static ObjectNode json(TerminalCheck c) {
+        ObjectNode o = HostJson.mapper().createObjectNode();
+        o.put("shell", c.shell().id);
+        o.put("start", c.start().name().toLowerCase(Locale.ROOT));
+        o.put("command", c.command());
+        o.put("executable", c.executable());
+        o.put("verdict", c.verdict().name().toLowerCase(Locale.ROOT));
+        o.put("go", c.go());
+        o.put("version", c.version());
+        o.put("goroot", c.goroot());
+        o.put("gopath", c.gopath());
+        o.put("gotoolchain", c.gotoolchain());
+        o.put("path", c.path());
+        o.put("intended", c.intended().toString());
+        o.put("configured", c.configured());
+        o.put("seconds", c.took().toMillis() / 1000.0);
+        if (!c.problem().isEmpty()) {
+            o.put("problem", c.problem());
+        }
+        ArrayNode defeats = o.putArray("undoneBy");
+        for (Defeat d : c.defeats()) {
+            defeats.addObject().put("file", d.file().toString()).put("line", d.line() + 1).put("text", d.text())
+                    .put("kind", d.kind().name()).put("resetsPath", d.resets());
+        }
+        return o;
+    }
+}
