@@ -131,8 +131,10 @@ public final class MainWindow extends BorderPane {
                 java.util.List<dev.gosetup.doctor.Finding> findings = new java.util.ArrayList<>();
                 findings.add(dev.gosetup.doctor.PolicyFindings.of(context.managed(), context.policyError(), m,
                         System.getProperty("os.name", ""), System.getenv()));
-                findings.addAll(dev.gosetup.doctor.Doctor.run(shellSources.get(), installs, sources.get(), installs.env(), installs.home(),
-                        installSources.get()));
+                // PATH judged by what new terminals run (the real shells, started as a terminal does), never by
+                // this window's own environment, which predates any change made since it opened.
+                findings.addAll(dev.gosetup.doctor.Doctor.check(shellSources.get(), installs, sources.get(), installs.env(), installs.home(),
+                        installSources.get(), dev.gosetup.shell.terminal.NewTerminal.Options.defaults()).findings());
                 return findings;
             }, shellSources, context::settings);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),

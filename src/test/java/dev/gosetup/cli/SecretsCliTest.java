@@ -64,9 +64,9 @@ class SecretsCliTest {
         return r;
     }
 
-    CliResult install(String... more) {
+    CliResult install(String... more) throws IOException {
         List<String> args = new ArrayList<>(List.of("install", "1.19.8", "--catalog", base() + "dl.json", "--mirror", base(),
-                "--allow-http", "127.0.0.1", "--home", tmp.resolve("home").toString(), "--platform", "linux-amd64"));
+                "--allow-http", "127.0.0.1", "--home", Files.createDirectories(tmp.resolve("home")).toString(), "--platform", "linux-amd64"));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }
@@ -92,7 +92,7 @@ class SecretsCliTest {
         assertThat(releases.out()).contains(masked() + "dl.json");
 
         CliResult missing = run("install", "1.19.8", "--catalog", base() + "dl.json", "--mirror", base() + "nothing-here/",
-                "--allow-http", "127.0.0.1", "--home", tmp.resolve("home2").toString(), "--platform", "linux-amd64", "--yes");
+                "--allow-http", "127.0.0.1", "--home", Files.createDirectories(tmp.resolve("home2")).toString(), "--platform", "linux-amd64", "--yes");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.DOWNLOAD_FAILED);
         assertThat(missing.err()).contains("http://ci:***@127.0.0.1");
 
@@ -121,8 +121,9 @@ class SecretsCliTest {
 
         CliResult env = run("env", "--policy", policy.toString(), "--home", home.toString(), "--apply", "--yes");
         assertThat(env.exitCode()).as(env.err()).isZero();
-        assertThat(tmp.resolve("config/settings.json")).exists();
-        assertThat(Files.getPosixFilePermissions(tmp.resolve("config/settings.json"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        Path settings = home.resolve(".config/gosetup/settings.json"); // --home keeps the settings in that home
+        assertThat(settings).exists();
+        assertThat(Files.getPosixFilePermissions(settings)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertNoTokenAnywhere();
     }
 
@@ -132,7 +133,13 @@ class SecretsCliTest {
             assertThat(r.out()).doesNotContain(TOKEN);
             assertThat(r.err()).doesNotContain(TOKEN);
         }
-        for (Path place : List.of(tmp.resolve("logs"), tmp.resolve("config"))) {
+        // gosetup's own folders: the account's, and those of every --home used (settings, logs, cache move there)
+        List<Path> places = new ArrayList<>(List.of(tmp.resolve("logs"), tmp.resolve("config")));
+        try (Stream<Path> homes = Files.list(tmp)) {
+            homes.filter(h -> h.getFileName().toString().startsWith("home"))
+                    .forEach(h -> places.addAll(List.of(h.resolve(".config"), h.resolve(".local"), h.resolve(".cache"))));
+        }
+        for (Path place : places.stream().filter(Files::exists).toList()) {
             try (Stream<Path> files = Files.walk(place)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     assertThat(f.toString()).doesNotContain(TOKEN);

@@ -67,7 +67,7 @@ class TrustedPolicyCliTest {
         assertThat(r.err()).contains("cannot be used").contains(file + " belongs to 4242 with mode 0644")
                 .contains("sudo chown root:root " + file);
 
-        CliResult doctor = CliResult.run(tmp, "doctor", "--offline", "--policy", file.toString(), "--home", tmp.resolve("h").toString());
+        CliResult doctor = CliResult.run(tmp, "doctor", "--offline", "--policy", file.toString(), "--home", Files.createDirectories(tmp.resolve("h")).toString());
         assertThat(doctor.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(doctor.out()).contains("The managed policy cannot be used: " + file).contains("sudo chown root:root");
     }

@@ -104,6 +104,19 @@ public final class NewTerminal {
             return new TerminalCheck(shell, start, command, null, Verdict.SHELL_MISSING, "", "", "", "", "", "", "", Duration.ZERO,
                     intended, false, List.of());
         }
+        // A startup file that is not a file (a FIFO, a device, a folder, far too large) would make the shell wait
+        // or crawl, as it would in a real terminal: said without starting it, so the check never hangs on it.
+        for (Path f : StartupOrder.files(files, shell, start)) {
+            try {
+                if (Files.exists(f)) {
+                    dev.gosetup.shell.StartupFiles.inspect(f);
+                }
+            } catch (dev.gosetup.shell.UnusableFileException e) {
+                return failed(shell, start, command, exe, intended, began, e.getMessage());
+            } catch (IOException e) {
+                // unreadable for another reason: the shell reports it in its own words
+            }
+        }
         env.put("SHELL", loginShell != null ? loginShell : exe);
         String marker = "gosetup-" + UUID.randomUUID().toString().replace("-", "");
         List<String> argv = new ArrayList<>();

@@ -193,7 +193,8 @@ public final class EnvironmentStep extends VBox {
         return settings.get().withEnvironment(gopath.getText(), goroot.isSelected(), vars);
     }
 
-    private Set<Shell> chosenShells() {
+    /** The shells ticked in this step (the ones set up). */
+    public Set<Shell> chosenShells() {
         Set<Shell> out = EnumSet.noneOf(Shell.class);
         shellBoxes.getChildren().forEach(n -> {
             if (n instanceof CheckBox b && b.isSelected()) {

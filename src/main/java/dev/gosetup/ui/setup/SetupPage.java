@@ -70,7 +70,7 @@ public final class SetupPage extends BorderPane {
         ready = new ReadyStep(messages, sources, () -> {
             HostInfo host = computer.host();
             return host == null ? null : Platform.of(host);
-        });
+        }, shells, environment::chosenShells, home);
         titles = List.of(messages.get("setup.computer.title"), messages.get("setup.choose.title"), messages.get("setup.install.title"),
                 messages.get("setup.env.title"), messages.get("setup.ready.title"));
         Label title = new Label(messages.get("nav.setup"));
