@@ -51,24 +51,8 @@ class FirstRunJourneyCliTest {
         Path go = home.resolve("sdk/go/bin/go");
         for (String shell : List.of("bash", "zsh", "fish")) {
             dev.gosetup.testing.Shells.require(shell);
-            String out = newTerminal(home, shell, "command -v go; go version");
+            String out = dev.gosetup.testing.Shells.newTerminal(home, shell, "command -v go; go version");
             assertThat(out).as(shell + " -l -i, as a new terminal").contains(go.toString()).contains(expected);
         }
-    }
-
-    /** A login, interactive shell with what a terminal gives it: HOME, USER, TERM, LANG and the system's PATH. */
-    static String newTerminal(Path home, String shell, String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(shell, "-l", "-i", "-c", command).directory(home.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = pb.environment();
-        env.clear();
-        env.putAll(Map.of("HOME", home.toString(), "USER", System.getProperty("user.name"), "LOGNAME", System.getProperty("user.name"),
-                "SHELL", "/bin/" + shell, "TERM", "xterm-256color", "LANG", "C.UTF-8",
-                "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new String(out, StandardCharsets.UTF_8) + new String(err, StandardCharsets.UTF_8);
     }
 }
