@@ -162,7 +162,7 @@ public final class GoSetupCommand implements Runnable {
         CommandLine.Model.OptionSpec home = last.matchedOption("--home");
         if (home != null && home.getValue() != null) {
             context.useHome((java.nio.file.Path) home.getValue());
-            return null;
+            return refuseLinksOutOfHome(context, err);
         }
         String command = last.commandSpec().name();
         boolean writes = !READ_ONLY.contains(command) && !(command.equals("doctor") && !last.hasMatchedOption("--fix"));
@@ -172,6 +172,23 @@ public final class GoSetupCommand implements Runnable {
                 err.println(context.messages().get("cli.home.rootOnOthersHome", context.home(), owner.get()));
                 return ExitCodes.BAD_INPUT;
             }
+        }
+        return null;
+    }
+
+    /** Root on another account's home: its folders where gosetup writes must not lead out of it (FileOwner.linkOutOfHome). */
+    private static Integer refuseLinksOutOfHome(AppContext context, PrintWriter err) {
+        java.nio.file.Path h = context.home();
+        dev.gosetup.settings.AppPaths p = context.paths();
+        try {
+            java.util.Optional<String> link = dev.gosetup.files.FileOwner.linkOutOfHome(h, java.util.List.of(h.resolve("sdk"),
+                    p.configDir(), p.logDir(), p.cacheDir()));
+            if (link.isPresent()) {
+                err.println(context.messages().get("cli.home.linkOut", h, link.get()));
+                return ExitCodes.BAD_INPUT;
+            }
+        } catch (java.io.IOException e) {
+            LOG.log(Level.FINE, "Could not check the links in " + h, e);
         }
         return null;
     }

@@ -137,6 +137,45 @@ public final class FileOwner {
     }
 
     /** Whether this process runs as root: only then can files be given away or be another's to refuse. */
+    /**
+     * Root working in someone else's home must not be led out of it: a link there (~/sdk, ~/.config/gosetup)
+     * that the user points at a folder they do not own (/etc, /usr/local/bin, another account's) would have
+     * root write there. Every existing step from {@code home} down to each of {@code places} that is a link
+     * must end in a folder the home's owner owns.
+     *
+     * @return the first such link, described, or empty when all is the user's own (or we are not root)
+     */
+    public static java.util.Optional<String> linkOutOfHome(Path home, java.util.List<Path> places) throws IOException {
+        if (!processIsRoot()) {
+            return java.util.Optional.empty();
+        }
+        int owner = uidOf(home);
+        if (owner == 0) {
+            return java.util.Optional.empty();
+        }
+        Path base = home.toAbsolutePath().normalize();
+        for (Path place : places) {
+            Path p = place.toAbsolutePath().normalize();
+            if (!p.startsWith(base)) {
+                continue;
+            }
+            Path step = base;
+            for (Path name : base.relativize(p)) {
+                step = step.resolve(name);
+                if (!java.nio.file.Files.exists(step, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    break;
+                }
+                if (java.nio.file.Files.isSymbolicLink(step)) {
+                    Path real = step.toRealPath();
+                    if (uidOf(real) != owner) {
+                        return java.util.Optional.of(step + " -> " + real + " (" + describe(real) + ")");
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static boolean processIsRoot() {
         return UNIX && Root.IS;
     }

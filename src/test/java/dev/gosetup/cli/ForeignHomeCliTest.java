@@ -128,4 +128,34 @@ class ForeignHomeCliTest {
         assertThat(uid(home.resolve(".bashrc"))).isEqualTo(BOB);
         assertThat(home.resolve(".config")).as("nothing was written").doesNotExist();
     }
+
+    /** alex points ~/sdk and ~/.config/gosetup at root's folders: root must not follow them and write there. */
+    @Test
+    void linksOutOfTheHomeToFoldersAlexDoesNotOwnAreRefused() throws Exception {
+        Path rootsFolder = Files.createDirectories(tmp.resolve("etc-like")); // root's, as /etc or /usr/local/bin is
+        Files.createSymbolicLink(home.resolve("sdk"), rootsFolder);
+        Files.setAttribute(home.resolve("sdk"), "unix:uid", ALEX, LinkOption.NOFOLLOW_LINKS);
+        CliResult install = run("install", "--home", home.toString(), "--dry-run", "--platform", "linux-amd64");
+        assertThat(install.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(install.err()).contains(home.resolve("sdk") + " -> " + rootsFolder).contains("link out of that home");
+
+        Files.delete(home.resolve("sdk"));
+        Files.createDirectories(home.resolve(".config"));
+        chown(home.resolve(".config"), ALEX);
+        Files.createSymbolicLink(home.resolve(".config/gosetup"), rootsFolder);
+        CliResult env = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes");
+        assertThat(env.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        try (var files = Files.list(rootsFolder)) {
+            assertThat(files.toList()).as("nothing written through the link").isEmpty();
+        }
+
+        // a link to a folder alex owns (dotfiles kept elsewhere) is alex's own business
+        Files.delete(home.resolve(".config/gosetup"));
+        Path alexsElsewhere = Files.createDirectories(tmp.resolve("alex-data/gosetup"));
+        chown(alexsElsewhere, ALEX);
+        Files.createSymbolicLink(home.resolve(".config/gosetup"), alexsElsewhere);
+        CliResult ok = run("env", "--home", home.toString(), "--shell", "bash", "--apply", "--yes", "--no-probe");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(uid(alexsElsewhere.resolve("env.sh"))).isEqualTo(ALEX);
+    }
 }
