@@ -14,6 +14,7 @@ import dev.gosetup.settings.Settings;
 import dev.gosetup.settings.SettingsStore;
 import dev.gosetup.shell.posix.ProcessUser;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -51,8 +52,18 @@ public final class AppContext {
     public static AppContext start() {
         AppPaths paths = AppPaths.forThisMachine();
         AppContext context = new AppContext(paths, LogSetup.configure(paths.logDir()));
+        // The first line of each session: a support request's log says which build on which system did what follows.
+        LOG.info("Session started: Go Setup Assistant " + version() + ", Java " + System.getProperty("java.version") + " on "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch")
+                + "); settings " + paths.settingsFile());
         PolicyLocation.forThisMachine().ifPresent(found -> context.usePolicy(found.file()));
         return context;
+    }
+
+    /** This build's version, from the module ("dev" when run from classes). */
+    static String version() {
+        ModuleDescriptor d = AppContext.class.getModule().getDescriptor();
+        return d == null ? "dev" : d.rawVersion().orElse("dev");
     }
 
     /**

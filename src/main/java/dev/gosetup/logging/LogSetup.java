@@ -1,9 +1,7 @@
 package dev.gosetup.logging;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -11,8 +9,9 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * java.util.logging to a rotating file in the OS's log folder (5 files of 1 MiB). Nothing goes to the
- * console: the command line's output is for its user and its scripts.
+ * java.util.logging to a rotating file in the OS's log folder (gosetup0.log, rotated at start past 1 MiB, 5
+ * kept), shared by every gosetup process of the user. Nothing goes to the console: the command line's output
+ * is for its user and its scripts.
  */
 public final class LogSetup {
     private static final int LIMIT_BYTES = 1024 * 1024;
@@ -29,8 +28,7 @@ public final class LogSetup {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         try {
-            Files.createDirectories(logDir);
-            FileHandler handler = new FileHandler(logDir.resolve("gosetup%g.log").toString(), LIMIT_BYTES, FILES, true);
+            Handler handler = AppendingFileHandler.open(logDir, "gosetup", LIMIT_BYTES, FILES);
             handler.setFormatter(new SimpleFormatter());
             handler.setEncoding("UTF-8");
             root.addHandler(handler);
