@@ -34,6 +34,7 @@ public final class AppContext {
     private volatile ManagedSettings managed = ManagedSettings.NONE;
     private volatile PolicyException policyError;
     private volatile Messages messages;
+    private final java.util.List<java.util.function.Consumer<Settings>> sourcesListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private AppContext(AppPaths paths, Path logFile) {
         this.paths = paths;
@@ -139,8 +140,25 @@ public final class AppContext {
      * what {@link #save()} writes (the policy's values are not copied into the user's file).
      */
     public void apply(Settings newSettings) {
+        Settings before = settings();
         this.saved = managed.forSaving(newSettings, saved);
         this.messages = Messages.of(Language.fromTag(newSettings.language()));
+        Settings now = settings();
+        if (!now.sameSources(before)) {
+            sourcesListeners.forEach(l -> l.accept(now));
+        }
+    }
+
+    /**
+     * Tells {@code listener} each time {@link #apply} changes where Go comes from (release list, file mirror,
+     * plain-HTTP hosts, proxy, CA certificates): the release list shown must then be loaded again. It is
+     * called on the thread that applied the settings (the FX thread in the window).
+     *
+     * @return stops the telling (a page that is replaced must not keep listening)
+     */
+    public Runnable onSourcesChanged(java.util.function.Consumer<Settings> listener) {
+        sourcesListeners.add(listener);
+        return () -> sourcesListeners.remove(listener);
     }
 
     /** Writes the user's own settings. */
