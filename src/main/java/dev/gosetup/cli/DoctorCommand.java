@@ -104,7 +104,12 @@ public final class DoctorCommand implements Callable<Integer> {
             java.util.Set<Finding.Fix> done = java.util.EnumSet.noneOf(Finding.Fix.class);
             for (Finding f : fixable) {
                 if (f.fix() == Finding.Fix.CRLF_TO_LF || done.add(f.fix())) { // one env write covers every env finding
-                    DoctorFixes.apply(f, shells, context.settings()).forEach(p -> out.println(m.get("cli.env.wrote", p)));
+                    for (DoctorFixes.Change c : DoctorFixes.apply(f, shells, context.settings())) {
+                        out.println(m.get("cli.env.wrote", c.file()));
+                        if (c.backup() != null) {
+                            out.println("  " + m.get("cli.env.backup", c.backup()));
+                        }
+                    }
                 }
             }
             if (!json) {
