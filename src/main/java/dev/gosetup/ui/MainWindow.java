@@ -139,7 +139,7 @@ public final class MainWindow extends BorderPane {
             }, shellSources, context::settings);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
                     context.settingsStore().file(), context.logFile(), this::changeLanguage, context.settings(),
-                    this::changeSources, context.managed());
+                    this::changeSources, context.managed(), java.nio.file.Path.of(System.getProperty("user.home")), context.installRoot());
         };
         setCenter(content);
     }
