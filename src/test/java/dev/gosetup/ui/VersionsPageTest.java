@@ -122,7 +122,7 @@ class VersionsPageTest {
         TableView<InventoryEntry> table = table(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
         assertThat(table.getColumns()).extracting(TableColumn::getText)
-                .containsExactly("Version", "OS/arch", "Size (MiB)", "Status", "Location");
+                .containsExactly("Version", "OS/arch", "Size (MiB)", "Location", "Status");
         assertThat(robot.lookup("#versionsSummary").queryAs(Label.class).getText())
                 .isEqualTo("5 Go installs. New terminals will run go1.22.5 from ~/sdk/go1.22.5/bin.");
         Label stale = robot.lookup("#versionsStale").queryAs(Label.class);
@@ -193,7 +193,7 @@ class VersionsPageTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
             WaitForAsyncUtils.waitForFxEvents();
             if (language == dev.gosetup.i18n.Language.SIMPLIFIED_CHINESE) {
-                assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("版本", "系统/架构", "大小 (MiB)", "状态", "位置");
+                assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("版本", "系统/架构", "大小 (MiB)", "位置", "状态");
                 assertThat(status(table, "go1.22.5")).isEqualTo("当前版本 · 新终端");
                 assertThat(robot.lookup("#versionsStale").queryAs(Label.class).getText()).contains("新开的终端没有问题");
             }

@@ -101,12 +101,20 @@ public final class SettingsPage extends BorderPane {
                 onLanguageChosen.accept(chosen);
             }
         });
-        GridPane general = grid();
-        int row = 0;
-        general.addRow(row++, label(messages.get("settings.language")), language);
-        general.addRow(row++, label(messages.get("settings.settingsFile")), path("settingsFileField", settingsFile.toString()));
-        general.addRow(row++, label(messages.get("settings.logFile")), logRow(logFile));
-        general.add(muted(messages.get("settings.language.hint")), 0, row, 2, 1);
+        // One grid for every section, so the fields line up down the page.
+        GridPane grid = grid();
+        int[] row = {0};
+        java.util.function.BiConsumer<String, Node> add = (text, value) -> grid.addRow(row[0]++, label(text), value);
+        java.util.function.Consumer<Node> span = node -> grid.add(node, 0, row[0]++, 2, 1);
+        add.accept(messages.get("settings.language"), language);
+        add.accept(messages.get("settings.settingsFile"), path("settingsFileField", settingsFile.toString()));
+        add.accept(messages.get("settings.logFile"), logRow(logFile));
+        span.accept(muted(messages.get("settings.language.hint")));
+        managed.file().ifPresent(file -> {
+            Label inUse = muted(messages.get("settings.policy.inUse", file));
+            inUse.setId("policyInUse");
+            span.accept(inUse);
+        });
 
         // Where Go comes from: a preset fills the four fields below it; editing a field makes it "Custom".
         releaseList = field("releaseListField", settings.releaseList(), messages.get("settings.releaseList.prompt"));
@@ -127,38 +135,37 @@ public final class SettingsPage extends BorderPane {
         releaseList.textProperty().addListener((o, was, now) -> verification.setText(verificationText(now)));
         verification.setId("verification");
         verification.setText(verificationText(releaseList.getText()));
-        GridPane sources = grid();
-        row = 0;
-        boolean presetLocked = managed.locked(PolicySetting.RELEASE_LIST) || managed.locked(PolicySetting.FILE_MIRROR)
-                || managed.locked(PolicySetting.GOPROXY) || managed.locked(PolicySetting.GOSUMDB);
-        preset.setDisable(presetLocked);
-        sources.addRow(row++, label(messages.get("settings.preset")), presetLocked ? withBadge(preset, marks.badge("managed-preset")) : preset);
-        sources.addRow(row++, label(messages.get("settings.releaseList")), marked(releaseList, PolicySetting.RELEASE_LIST));
-        sources.addRow(row++, label(messages.get("settings.fileMirror")), marked(fileMirror, PolicySetting.FILE_MIRROR));
-        sources.addRow(row++, label(messages.get("settings.plainHttp")), marked(plainHttp, PolicySetting.PLAIN_HTTP_HOSTS));
-        sources.addRow(row++, label("GOPROXY"), marked(goproxy, PolicySetting.GOPROXY));
-        sources.addRow(row++, label("GOSUMDB"), marked(gosumdb, PolicySetting.GOSUMDB));
-        sources.add(verification, 0, row, 2, 1);
         verification.setWrapText(true);
         verification.setMinHeight(Region.USE_PREF_SIZE);
         verification.getStyleClass().add("note");
         verification.setMaxWidth(Double.MAX_VALUE);
+        boolean presetLocked = managed.locked(PolicySetting.RELEASE_LIST) || managed.locked(PolicySetting.FILE_MIRROR)
+                || managed.locked(PolicySetting.GOPROXY) || managed.locked(PolicySetting.GOSUMDB);
+        preset.setDisable(presetLocked);
+        span.accept(section(messages.get("settings.sources")));
+        add.accept(messages.get("settings.preset"), presetLocked ? withBadge(preset, marks.badge("managed-preset")) : preset);
+        add.accept(messages.get("settings.releaseList"), marked(releaseList, PolicySetting.RELEASE_LIST));
+        add.accept(messages.get("settings.fileMirror"), marked(fileMirror, PolicySetting.FILE_MIRROR));
+        add.accept(messages.get("settings.plainHttp"), marked(plainHttp, PolicySetting.PLAIN_HTTP_HOSTS));
+        add.accept("GOPROXY", marked(goproxy, PolicySetting.GOPROXY));
+        add.accept("GOSUMDB", marked(gosumdb, PolicySetting.GOSUMDB));
+        span.accept(verification);
 
         // Folders and network
         sdkRoot = field("sdkRootField", settings.sdkRoot(), messages.get("settings.default", shown(installRoot)));
         gopath = field("gopathField", settings.gopath(), messages.get("settings.gopath.prompt", shown(home.resolve("go"))));
         proxy = field("proxyField", settings.proxy(), messages.get("settings.proxy.prompt"));
         noProxy = field("noProxyField", String.join(", ", settings.noProxy()), "localhost, .corp.example.com");
-        GridPane folders = grid();
-        row = 0;
-        folders.addRow(row++, label(messages.get("settings.sdkRoot")), browsable(sdkRoot, PolicySetting.SDK_ROOT, "browseSdkRoot"));
-        folders.addRow(row++, label("GOPATH"), browsable(gopath, PolicySetting.GOPATH, "browseGopath"));
-        folders.addRow(row++, label(messages.get("settings.proxy")), marked(proxy, PolicySetting.PROXY));
-        folders.addRow(row++, label(messages.get("settings.noProxy")), marked(noProxy, PolicySetting.NO_PROXY));
+        span.accept(section(messages.get("settings.folders")));
+        add.accept(messages.get("settings.sdkRoot"), browsable(sdkRoot, PolicySetting.SDK_ROOT, "browseSdkRoot"));
+        add.accept("GOPATH", browsable(gopath, PolicySetting.GOPATH, "browseGopath"));
+        add.accept(messages.get("settings.proxy"), marked(proxy, PolicySetting.PROXY));
+        add.accept(messages.get("settings.noProxy"), marked(noProxy, PolicySetting.NO_PROXY));
         if (managed.active() && !managed.policy().caCertificates().isEmpty()) {
             TextField ca = path("caField", String.join(", ", managed.policy().caCertificates()));
-            folders.addRow(row++, label(messages.get("settings.caCertificates")), withBadge(ca, marks.badge("managed-caCertificates")));
+            add.accept(messages.get("settings.caCertificates"), withBadge(ca, marks.badge("managed-caCertificates")));
         }
+        span.accept(muted(messages.get("settings.folders.hint")));
 
         Button save = new Button(messages.get("settings.sources.save"));
         save.setId("saveSources");
@@ -175,14 +182,7 @@ public final class SettingsPage extends BorderPane {
         saveRow.setAlignment(Pos.CENTER_LEFT);
 
         saveRow.getStyleClass().add("save-bar");
-        VBox content = new VBox(12, title, general);
-        managed.file().ifPresent(file -> {
-            Label inUse = muted(messages.get("settings.policy.inUse", file));
-            inUse.setId("policyInUse");
-            content.getChildren().add(inUse);
-        });
-        content.getChildren().addAll(section(messages.get("settings.sources")), sources,
-                section(messages.get("settings.folders")), folders, muted(messages.get("settings.folders.hint")));
+        VBox content = new VBox(12, title, grid);
         content.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -209,10 +209,8 @@ public final class SettingsPage extends BorderPane {
             Clipboard.getSystemClipboard().setContent(c);
             ok(messages.get("common.copied"));
         });
-        HBox row = new HBox(8, field, new WhyDisabled(open, none), new WhyDisabled(copy, none));
-        HBox.setHgrow(field, Priority.ALWAYS);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        // the path on a line of its own, so it shows whole even in a small window
+        return new VBox(6, field, new HBox(8, new WhyDisabled(open, none), new WhyDisabled(copy, none)));
     }
 
     /** A folder field with Browse…, which a policy lock disables with its reason. */

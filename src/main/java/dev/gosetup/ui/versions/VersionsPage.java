@@ -111,15 +111,20 @@ public final class VersionsPage extends ScrollPane {
         table.setMinHeight(150);
         table.setPlaceholder(new Label(messages.get("versions.scanning")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<InventoryEntry, String> size = column("versions.col.size", e -> SizeUnit.mib(e.sizeBytes()), 95,
+        TableColumn<InventoryEntry, String> size = column("versions.col.size", e -> SizeUnit.mib(e.sizeBytes()), 90,
                 messages.get("versions.col.size", SizeUnit.NAME));
         size.getStyleClass().add("size-cell");
+        TableColumn<InventoryEntry, String> location = column("versions.col.path", e -> shown(e.install().root()), 150, null);
+        location.setMaxWidth(300); // a long folder is elided here and shown whole below; the status column gets the room
+        // Status last: it takes the room that is left, so its words are the last to be cut.
+        TableColumn<InventoryEntry, String> status = column("versions.col.status", this::status, 180, null);
+        status.setMaxWidth(Double.MAX_VALUE);
         table.getColumns().setAll(List.of(
-                column("versions.col.version", e -> e.install().version() == null ? "?" : e.install().version(), 85, null),
-                column("versions.col.arch", e -> e.install().platforms().isEmpty() ? "?" : String.join("+", e.install().platforms()), 110, null),
+                column("versions.col.version", e -> e.install().version() == null ? "?" : e.install().version(), 80, null),
+                column("versions.col.arch", e -> e.install().platforms().isEmpty() ? "?" : String.join("+", e.install().platforms()), 100, null),
                 size,
-                column("versions.col.status", this::status, 150, null),
-                column("versions.col.path", e -> shown(e.install().root()), 180, null)));
+                location,
+                status));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(InventoryEntry item, boolean empty) {
@@ -159,14 +164,22 @@ public final class VersionsPage extends ScrollPane {
         c.setId(key.substring(key.lastIndexOf('.') + 1) + "Column");
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 95)); // the header stays whole at 800 px; the location column gives way
+        c.setMinWidth(Math.min(width, 80)); // the headers stay whole at 800 px
+        c.setMaxWidth(width * 1.4);
         return c;
     }
 
-    /** ~/sdk/go1.22.5 rather than /Users/name/sdk/go1.22.5. */
+    /**
+     * ~/sdk/go1.22.5 rather than /Users/name/sdk/go1.22.5; a system folder as the machine names it (the scan may
+     * look at a machine built in a folder: its fsRoot is that machine's "/").
+     */
     private String shown(Path p) {
-        Path home = (scanned != null ? scanned : sources.get()).home();
-        return p.startsWith(home) ? "~/" + home.relativize(p).toString().replace('\\', '/') : p.toString();
+        InventorySources s = scanned != null ? scanned : sources.get();
+        if (p.startsWith(s.home())) {
+            return "~/" + s.home().relativize(p).toString().replace('\\', '/');
+        }
+        Path fsRoot = s.fsRoot().toAbsolutePath();
+        return fsRoot.getParent() != null && p.startsWith(fsRoot) ? "/" + fsRoot.relativize(p).toString().replace('\\', '/') : p.toString();
     }
 
     /** The status column, in words: Active, New terminals, and what to know (Unfinished, Rosetta 2, …). */
@@ -260,7 +273,7 @@ public final class VersionsPage extends ScrollPane {
             return;
         }
         GoInstall install = e.install();
-        Label head = new Label(messages.get("versions.detail", version(e), install.root()));
+        Label head = new Label(messages.get("versions.detail", version(e), shown(install.root())));
         head.setId("versionDetailTitle");
         head.setWrapText(true);
         head.setMinHeight(Region.USE_PREF_SIZE);
@@ -313,6 +326,15 @@ public final class VersionsPage extends ScrollPane {
             actions.getChildren().add(holder);
         }
         details.getChildren().add(actions);
+        if (install.source() == Source.SDK && !install.broken() && e.sdkActive()) {
+            // said in words too, not only on hover: why Make active and Remove are off
+            Label whyOff = new Label(messages.get("versions.why.removeActive"));
+            whyOff.setId("versionWhyDisabled");
+            whyOff.setWrapText(true);
+            whyOff.setMinHeight(Region.USE_PREF_SIZE);
+            whyOff.getStyleClass().add("muted");
+            details.getChildren().add(whyOff);
+        }
         RemovalAdvice.command(install).ifPresent(cmd -> {
             Label how = new Label(messages.get("versions.removeWith"));
             how.setWrapText(true);
