@@ -111,17 +111,21 @@ public final class VersionsPage extends ScrollPane {
         table.setMinHeight(150);
         table.setPlaceholder(new Label(messages.get("versions.scanning")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<InventoryEntry, String> size = column("versions.col.size", e -> SizeUnit.mib(e.sizeBytes()), 90,
+        TableColumn<InventoryEntry, String> size = column("versions.col.size", e -> SizeUnit.mib(e.sizeBytes()), 85,
                 messages.get("versions.col.size", SizeUnit.NAME));
         size.getStyleClass().add("size-cell");
-        TableColumn<InventoryEntry, String> location = column("versions.col.path", e -> shown(e.install().root()), 150, null);
-        location.setMaxWidth(300); // a long folder is elided here and shown whole below; the status column gets the room
-        // Status last: it takes the room that is left, so its words are the last to be cut.
+        TableColumn<InventoryEntry, String> location = column("versions.col.path", e -> shown(e.install().root()), 90, null);
+        location.setMinWidth(80);
+        location.setMaxWidth(300);
+        // The location takes what the status words leave (a long folder is elided here and shown whole below).
+        location.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(90, Math.min(240, table.getWidth() - 78 - 95 - 85 - 200 - 20)), table.widthProperty()));
+        // Status last: it flexes, and the location leaves it at least the room its words need.
         TableColumn<InventoryEntry, String> status = column("versions.col.status", this::status, 180, null);
         status.setMaxWidth(Double.MAX_VALUE);
         table.getColumns().setAll(List.of(
-                column("versions.col.version", e -> e.install().version() == null ? "?" : e.install().version(), 80, null),
-                column("versions.col.arch", e -> e.install().platforms().isEmpty() ? "?" : String.join("+", e.install().platforms()), 100, null),
+                column("versions.col.version", e -> e.install().version() == null ? "?" : e.install().version(), 78, null),
+                column("versions.col.arch", e -> e.install().platforms().isEmpty() ? "?" : String.join("+", e.install().platforms()), 95, null),
                 size,
                 location,
                 status));
