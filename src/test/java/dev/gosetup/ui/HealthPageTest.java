@@ -76,8 +76,8 @@ class HealthPageTest {
         stage.show();
     }
 
-    static Label label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class);
+    Label label(FxRobot robot, String query) {
+        return robot.from(window).lookup(query).queryAs(Label.class);
     }
 
     static boolean hasIcon(Node finding, String kind) {
@@ -86,35 +86,35 @@ class HealthPageTest {
 
     @Test
     void problemsWarningsAndPassesDifferByShapeColourAndWordAndFixSaysWhatItDid(FxRobot robot) throws Exception {
-        robot.clickOn("#navHealth");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#finding-crlf").tryQuery().isPresent());
+        robot.clickOn(robot.from(window).lookup("#navHealth").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.from(window).lookup("#finding-crlf").tryQuery().isPresent());
         assertThat(label(robot, "#healthSummary").getText()).matches("Problems: 1 · Warnings: \\d+ · OK: \\d+");
-        Node crlf = robot.lookup("#finding-crlf").query();
+        Node crlf = robot.from(window).lookup("#finding-crlf").query();
         assertThat(label(robot, "#status-crlf").getText()).isEqualTo("Problem");
         assertThat(hasIcon(crlf, "problem")).isTrue();
         assertThat(label(robot, "#status-goproxy").getText()).isEqualTo("Warning");
-        assertThat(hasIcon(robot.lookup("#finding-goproxy").query(), "warning")).isTrue();
+        assertThat(hasIcon(robot.from(window).lookup("#finding-goproxy").query(), "warning")).isTrue();
         assertThat(label(robot, "#status-go-on-path").getText()).isEqualTo("OK");
-        assertThat(hasIcon(robot.lookup("#finding-go-on-path").query(), "ok")).isTrue();
-        assertThat(robot.lookup("#finding-go-on-path").lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(hasIcon(robot.from(window).lookup("#finding-go-on-path").query(), "ok")).isTrue();
+        assertThat(robot.from(window).lookup("#finding-go-on-path").lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
                 .anyMatch(t -> t.contains("go1.22.5"));
         // the three marks are different shapes, not one shape in three colours
         assertThat(List.of(shape(robot, "crlf"), shape(robot, "goproxy"), shape(robot, "go-on-path"))).doesNotHaveDuplicates();
 
-        robot.clickOn("#fix-crlf");
+        robot.clickOn(robot.from(window).lookup("#fix-crlf").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !Files.readString(home.resolve(".bashrc")).contains("\r"));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#healthFixResult").getText().contains("now passes"));
         String result = label(robot, "#healthFixResult").getText();
         assertThat(result).contains("~/.bashrc (backup: ~/.bashrc.gosetup-backup-").contains("Windows line endings");
         assertThat(label(robot, "#healthFixResult").isVisible()).isTrue();
-        assertThat(robot.lookup("#fix-crlf").tryQuery()).as("the check passes now: nothing left to fix").isEmpty();
+        assertThat(robot.from(window).lookup("#fix-crlf").tryQuery()).as("the check passes now: nothing left to fix").isEmpty();
         assertThat(label(robot, "#status-crlf").getText()).isEqualTo("OK");
         assertThat(label(robot, "#healthSummary").getText()).startsWith("Problems: 0");
     }
 
     /** The mark's shape: the path data and the kinds of its parts. */
-    private static String shape(FxRobot robot, String id) {
-        Node icon = robot.lookup("#finding-" + id).lookup(".status-icon").query();
+    private String shape(FxRobot robot, String id) {
+        Node icon = robot.from(window).lookup("#finding-" + id).lookup(".status-icon").query();
         StringBuilder sb = new StringBuilder();
         for (Node n : PageChecks.all(icon)) {
             sb.append(n.getClass().getSimpleName());
@@ -138,7 +138,7 @@ class HealthPageTest {
                 open(language, host, shells, inventory, 800, 560);
                 window.show(MainWindow.Page.HEALTH);
             });
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#finding-crlf").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.from(window).lookup("#finding-crlf").tryQuery().isPresent());
             WaitForAsyncUtils.waitForFxEvents();
             if (language == Language.SIMPLIFIED_CHINESE) {
                 assertThat(label(robot, "#status-crlf").getText()).isEqualTo("问题");

@@ -65,17 +65,17 @@ class SettingsPageTest {
         stage.show();
     }
 
-    static TextField field(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(TextField.class);
+    TextField field(FxRobot robot, String id) {
+        return robot.from(window).lookup("#" + id).queryAs(TextField.class);
     }
 
     @Test
     void theLogFileIsShownWholeWithOpenAndCopy(FxRobot robot) throws Exception {
         assertThat(field(robot, "logFileField").getText()).isEqualTo(logFile.toString());
-        assertThat(robot.lookup("#openLogFolder").queryAs(Button.class).isDisabled()).isFalse();
-        robot.clickOn("#copyLogPath");
+        assertThat(robot.from(window).lookup("#openLogFolder").queryAs(Button.class).isDisabled()).isFalse();
+        robot.clickOn(robot.from(window).lookup("#copyLogPath").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#settingsStatus").queryAs(Label.class).getText()).isEqualTo("Copied.");
+        assertThat(robot.from(window).lookup("#settingsStatus").queryAs(Label.class).getText()).isEqualTo("Copied.");
         String clip = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS);
         assertThat(clip).isEqualTo(logFile.toString());
     }
@@ -84,19 +84,19 @@ class SettingsPageTest {
     void theChinaPresetFillsTheFourFieldsAndSavingItReloadsTheReleaseList(FxRobot robot) throws Exception {
         List<Settings> reloads = new ArrayList<>();
         context.onSourcesChanged(reloads::add);
-        assertThat(robot.lookup("#verification").queryAs(Label.class).getText()).contains("go.dev").contains("SHA-256");
+        assertThat(robot.from(window).lookup("#verification").queryAs(Label.class).getText()).contains("go.dev").contains("SHA-256");
         @SuppressWarnings("unchecked")
-        ComboBox<MirrorPreset> preset = robot.lookup("#mirrorPreset").queryAs(ComboBox.class);
+        ComboBox<MirrorPreset> preset = robot.from(window).lookup("#mirrorPreset").queryAs(ComboBox.class);
         assertThat(preset.getValue()).isEqualTo(MirrorPreset.OFFICIAL);
         robot.interact(() -> preset.setValue(MirrorPreset.CHINA));
         assertThat(field(robot, "releaseListField").getText()).isEqualTo("https://golang.google.cn/dl/?mode=json&include=all");
         assertThat(field(robot, "fileMirrorField").getText()).isEqualTo("https://golang.google.cn/dl/");
         assertThat(field(robot, "goproxyField").getText()).isEqualTo("https://goproxy.cn,direct");
         assertThat(field(robot, "gosumdbField").getText()).isEqualTo("sum.golang.google.cn");
-        assertThat(robot.lookup("#verification").queryAs(Label.class).getText()).contains("golang.google.cn").contains("official");
-        robot.clickOn("#saveSources");
+        assertThat(robot.from(window).lookup("#verification").queryAs(Label.class).getText()).contains("golang.google.cn").contains("official");
+        robot.clickOn(robot.from(window).lookup("#saveSources").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#settingsStatus").queryAs(Label.class).getText()).isEqualTo("Saved.");
+        assertThat(robot.from(window).lookup("#settingsStatus").queryAs(Label.class).getText()).isEqualTo("Saved.");
         assertThat(reloads).as("Choose Go is told to reload").hasSize(1);
         assertThat(context.settings().fileMirror()).isEqualTo("https://golang.google.cn/dl/");
         assertThat(context.settings().goEnv()).containsEntry("GOPROXY", "https://goproxy.cn,direct");
@@ -106,17 +106,17 @@ class SettingsPageTest {
         // a company's archive mirror: the preset becomes Custom, the checksums still come from the official list
         robot.interact(() -> field(robot, "fileMirrorField").setText("https://artifactory.example.com/go/"));
         assertThat(preset.getValue()).isEqualTo(MirrorPreset.CUSTOM);
-        assertThat(robot.lookup("#verification").queryAs(Label.class).getText()).contains("official");
+        assertThat(robot.from(window).lookup("#verification").queryAs(Label.class).getText()).contains("official");
         robot.interact(() -> field(robot, "releaseListField").setText("https://artifactory.example.com/go/dl.json"));
-        assertThat(robot.lookup("#verification").queryAs(Label.class).getText()).contains("not Go's official one");
+        assertThat(robot.from(window).lookup("#verification").queryAs(Label.class).getText()).contains("not Go's official one");
     }
 
     @Test
     void badInputIsExplainedAndNothingIsSaved(FxRobot robot) throws Exception {
         robot.interact(() -> field(robot, "sdkRootField").setText("sdk"));
-        robot.clickOn("#saveSources");
+        robot.clickOn(robot.from(window).lookup("#saveSources").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#settingsStatus").queryAs(Label.class).getText()).isEqualTo(
+        assertThat(robot.from(window).lookup("#settingsStatus").queryAs(Label.class).getText()).isEqualTo(
                 "\"sdk\" is not a full path. Write one that starts with / (or ~/ for your home folder).");
         assertThat(field(robot, "sdkRootField").isFocused()).isTrue();
         assertThat(context.settings().sdkRoot()).isNull();
@@ -126,16 +126,16 @@ class SettingsPageTest {
             field(robot, "sdkRootField").setText("~/go-sdk");
             field(robot, "proxyField").setText("proxy.example.com:3128");
         });
-        robot.clickOn("#saveSources");
+        robot.clickOn(robot.from(window).lookup("#saveSources").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#settingsStatus").queryAs(Label.class).getText()).contains("http://host:port");
+        assertThat(robot.from(window).lookup("#settingsStatus").queryAs(Label.class).getText()).contains("http://host:port");
         robot.interact(() -> field(robot, "proxyField").setText("http://proxy.example.com:3128"));
-        robot.clickOn("#saveSources");
+        robot.clickOn(robot.from(window).lookup("#saveSources").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(context.settings().sdkRoot()).isEqualTo(Path.of(System.getProperty("user.home"), "go-sdk").toString());
         assertThat(context.settings().proxy()).isEqualTo("http://proxy.example.com:3128");
-        assertThat(robot.lookup("#browseSdkRoot").queryAs(Button.class).isDisabled()).isFalse();
-        assertThat(robot.lookup("#browseGopath").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.from(window).lookup("#browseSdkRoot").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.from(window).lookup("#browseGopath").queryAs(Button.class).isDisabled()).isFalse();
     }
 
     @Test
@@ -144,8 +144,8 @@ class SettingsPageTest {
             robot.interact(() -> open(language, 800, 560));
             WaitForAsyncUtils.waitForFxEvents();
             if (language == Language.SIMPLIFIED_CHINESE) {
-                assertThat(robot.lookup("#openLogFolder").queryAs(Button.class).getText()).isEqualTo("打开文件夹");
-                assertThat(robot.lookup("#verification").queryAs(Label.class).getText()).contains("SHA-256").contains("官方");
+                assertThat(robot.from(window).lookup("#openLogFolder").queryAs(Button.class).getText()).isEqualTo("打开文件夹");
+                assertThat(robot.from(window).lookup("#verification").queryAs(Label.class).getText()).contains("SHA-256").contains("官方");
             }
             PageChecks.nothingCut(window, 800);
             PageChecks.everyDisabledButtonSaysWhy(window);

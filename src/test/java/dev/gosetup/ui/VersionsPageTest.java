@@ -100,8 +100,8 @@ class VersionsPageTest {
     }
 
     @SuppressWarnings("unchecked")
-    static TableView<InventoryEntry> table(FxRobot robot) {
-        return robot.lookup("#versionsTable").queryAs(TableView.class);
+    TableView<InventoryEntry> table(FxRobot robot) {
+        return robot.from(window).lookup("#versionsTable").queryAs(TableView.class);
     }
 
     static InventoryEntry entry(TableView<InventoryEntry> table, String version) {
@@ -118,14 +118,14 @@ class VersionsPageTest {
 
     @Test
     void marksTheActiveVersionAndTheOneNewTerminalsRunAndSaysOnlyThisWindowIsBehind(FxRobot robot) throws Exception {
-        robot.clickOn("#navVersions");
+        robot.clickOn(robot.from(window).lookup("#navVersions").queryAs(javafx.scene.Node.class));
         TableView<InventoryEntry> table = table(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
         assertThat(table.getColumns()).extracting(TableColumn::getText)
                 .containsExactly("Version", "OS/arch", "Size (MiB)", "Location", "Status");
-        assertThat(robot.lookup("#versionsSummary").queryAs(Label.class).getText())
+        assertThat(robot.from(window).lookup("#versionsSummary").queryAs(Label.class).getText())
                 .isEqualTo("5 Go installs. New terminals will run go1.22.5 from ~/sdk/go1.22.5/bin.");
-        Label stale = robot.lookup("#versionsStale").queryAs(Label.class);
+        Label stale = robot.from(window).lookup("#versionsStale").queryAs(Label.class);
         assertThat(stale.isVisible()).isTrue();
         assertThat(stale.getText()).contains("still runs go1.20.3").contains("New terminals are fine");
         assertThat(status(table, "go1.22.5")).isEqualTo("Active · New terminals");
@@ -135,26 +135,26 @@ class VersionsPageTest {
         assertThat(table.getSelectionModel().getSelectedItem().install().version()).as("the one new terminals run").isEqualTo("go1.22.5");
         // sizes in the unit gosetup list uses
         InventoryEntry chosen = entry(table, "go1.22.5");
-        assertThat(robot.lookup("#versionDetailFacts").queryAs(Label.class).getText())
+        assertThat(robot.from(window).lookup("#versionDetailFacts").queryAs(Label.class).getText())
                 .isEqualTo("Installed by ~/sdk · darwin-arm64 · " + dev.gosetup.inventory.SizeUnit.mib(chosen.sizeBytes()) + " MiB");
 
         // the active one cannot be made active again nor removed, and says why
-        Button remove = robot.lookup("#versionRemove").queryAs(Button.class);
+        Button remove = robot.from(window).lookup("#versionRemove").queryAs(Button.class);
         assertThat(remove.isDisabled()).as("never remove the active one").isTrue();
         assertThat(((WhyDisabled) remove.getParent()).getTooltip().getText()).isEqualTo(
                 "This is the active version: make another one active first, then remove this one.");
-        assertThat(((WhyDisabled) robot.lookup("#versionMakeDefault").queryAs(Button.class).getParent()).getTooltip().getText())
+        assertThat(((WhyDisabled) robot.from(window).lookup("#versionMakeDefault").queryAs(Button.class).getParent()).getTooltip().getText())
                 .isEqualTo("Already the active version.");
         PageChecks.everyDisabledButtonSaysWhy(window);
         PageChecks.nothingCut(window, width);
 
         robot.interact(() -> table.getSelectionModel().select(entry(table, "go1.20.3")));
-        assertThat(robot.lookup("#versionWarnings").queryAs(Label.class).getText()).contains("Rosetta 2");
+        assertThat(robot.from(window).lookup("#versionWarnings").queryAs(Label.class).getText()).contains("Rosetta 2");
         robot.interact(() -> table.getSelectionModel().select(entry(table, "go1.21.13")));
-        assertThat(robot.lookup("#versionRemoveCommand").queryAs(TextField.class).getText()).isEqualTo("brew uninstall go@1.21");
+        assertThat(robot.from(window).lookup("#versionRemoveCommand").queryAs(TextField.class).getText()).isEqualTo("brew uninstall go@1.21");
 
         robot.interact(() -> table.getSelectionModel().select(entry(table, "go1.21.12")));
-        robot.clickOn("#versionMakeDefault");
+        robot.clickOn(robot.from(window).lookup("#versionMakeDefault").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readSymbolicLink(sdk.resolve("go")).equals(Path.of("go1.21.12")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
                 .anyMatch(e -> "go1.21.12".equals(e.install().version()) && e.sdkActive()));
@@ -163,12 +163,12 @@ class VersionsPageTest {
     /** A Go tree copied by hand into ~/sdk is an installed version: it can be made the active one. */
     @Test
     void aGoCopiedByHandCanBeMadeActive(FxRobot robot) throws Exception {
-        robot.clickOn("#navVersions");
+        robot.clickOn(robot.from(window).lookup("#navVersions").queryAs(javafx.scene.Node.class));
         TableView<InventoryEntry> table = table(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
         robot.interact(() -> table.getSelectionModel().select(entry(table, "go1.23.1")));
-        assertThat(robot.lookup("#versionMakeDefault").queryAs(Button.class).isDisabled()).isFalse();
-        robot.clickOn("#versionMakeDefault");
+        assertThat(robot.from(window).lookup("#versionMakeDefault").queryAs(Button.class).isDisabled()).isFalse();
+        robot.clickOn(robot.from(window).lookup("#versionMakeDefault").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readSymbolicLink(sdk.resolve("go")).equals(Path.of("go1.23.1")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status(table, "go1.23.1").startsWith("Active"));
     }
@@ -195,7 +195,7 @@ class VersionsPageTest {
             if (language == dev.gosetup.i18n.Language.SIMPLIFIED_CHINESE) {
                 assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("版本", "系统/架构", "大小 (MiB)", "位置", "状态");
                 assertThat(status(table, "go1.22.5")).isEqualTo("当前版本 · 新终端");
-                assertThat(robot.lookup("#versionsStale").queryAs(Label.class).getText()).contains("新开的终端没有问题");
+                assertThat(robot.from(window).lookup("#versionsStale").queryAs(Label.class).getText()).contains("新开的终端没有问题");
             }
             PageChecks.nothingCut(window, 800);
             PageChecks.everyDisabledButtonSaysWhy(window);
@@ -206,8 +206,8 @@ class VersionsPageTest {
     @SuppressWarnings("unchecked")
     @Test
     void anInstallMadeElsewhereAppearsByItself(FxRobot robot) throws Exception {
-        robot.clickOn("#navVersions");
-        TableView<InventoryEntry> table = robot.lookup("#versionsTable").queryAs(TableView.class);
+        robot.clickOn(robot.from(window).lookup("#navVersions").queryAs(javafx.scene.Node.class));
+        TableView<InventoryEntry> table = robot.from(window).lookup("#versionsTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
         Path staging = Files.createDirectories(tmp.resolve("elsewhere-" + System.nanoTime()));
         go(staging.resolve("go1.23.0"), "go1.23.0", RealBinaries.DARWIN_ARM64);
@@ -219,13 +219,13 @@ class VersionsPageTest {
     @SuppressWarnings("unchecked")
     @Test
     void theNewerPatchIsInstalledFromThePage(FxRobot robot) throws Exception {
-        robot.clickOn("#navVersions");
-        TableView<InventoryEntry> table = robot.lookup("#versionsTable").queryAs(TableView.class);
+        robot.clickOn(robot.from(window).lookup("#navVersions").queryAs(javafx.scene.Node.class));
+        TableView<InventoryEntry> table = robot.from(window).lookup("#versionsTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
         InventoryEntry older = table.getItems().stream().filter(e -> "go1.21.12".equals(e.install().version())).findFirst().orElseThrow();
         assertThat(older.newerPatch()).isEqualTo("go1.21.13");
         robot.interact(() -> table.getSelectionModel().select(older));
-        robot.clickOn("#versionInstallNewer");
+        robot.clickOn(robot.from(window).lookup("#versionInstallNewer").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(sdk.resolve("go1.21.13/.unpacked-success")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(e -> "go1.21.13".equals(e.install().version())));
         server.close();
