@@ -91,7 +91,7 @@ public final class ListCommand implements Callable<Integer> {
         }
         for (InventoryEntry e : all) {
             String mark = (e.active() ? "*" : " ") + (e.newTerminal() ? "+" : " ");
-            out.printf("%s %-12s %-14s %-10s %9s  %s%n", mark, String.valueOf(e.install().version()),
+            out.printf("%s %-12s %-14s %-10s %9s  %s%n", mark, e.install().version() == null ? "?" : e.install().version(),
                     String.join("+", e.install().platforms()), m.get("inventory.source." + e.install().source().name()),
                     SizeUnit.mib(e.sizeBytes()) + " " + SizeUnit.NAME, e.install().root());
             if (e.shadowedBy() != null) {
