@@ -364,6 +364,14 @@ class ScreenshotTest {
                     Thread.sleep(300);
                     PageChecks.nothingCut(window[0], size[0]);
                     save(robot, "versions-" + suffix + ".png");
+                    // hovering a disabled button shows why (the holder's tooltip: a disabled control shows none of its own)
+                    javafx.scene.control.Button remove = robot.lookup("#versionRemove").queryAs(javafx.scene.control.Button.class);
+                    dev.gosetup.ui.common.WhyDisabled holder = (dev.gosetup.ui.common.WhyDisabled) remove.getParent();
+                    robot.moveTo(remove);
+                    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> holder.getTooltip() != null && holder.getTooltip().isShowing());
+                    assertThat(holder.getTooltip().getText()).isNotBlank();
+                    save(robot, "versions-why-disabled-" + suffix + ".png");
+                    robot.moveTo(robot.lookup("#versionsSummary").queryAs(Label.class));
 
                     robot.interact(() -> {
                         window[0].useInventory(() -> terminal);
