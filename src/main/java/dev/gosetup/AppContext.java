@@ -15,6 +15,7 @@ import dev.gosetup.settings.SettingsStore;
 import dev.gosetup.settings.UserHome;
 import dev.gosetup.shell.posix.ProcessUser;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -40,6 +41,7 @@ public final class AppContext {
     private volatile ManagedSettings managed = ManagedSettings.NONE;
     private volatile PolicyException policyError;
     private volatile Messages messages;
+    private final java.util.List<java.util.function.Consumer<Settings>> sourcesListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private AppContext(AppPaths paths, Path logFile) {
         this.paths = paths;
@@ -77,8 +79,18 @@ public final class AppContext {
         if (otherHome != null) {
             context.home = otherHome.toAbsolutePath().normalize();
         }
+        // The first line of each session: a support request's log says which build on which system did what follows.
+        LOG.info("Session started: Go Setup Assistant " + version() + ", Java " + System.getProperty("java.version") + " on "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch")
+                + "); settings " + paths.settingsFile());
         PolicyLocation.forThisMachine().ifPresent(found -> context.usePolicy(found.file()));
         return context;
+    }
+
+    /** This build's version, from the module ("dev" when run from classes). */
+    static String version() {
+        ModuleDescriptor d = AppContext.class.getModule().getDescriptor();
+        return d == null ? "dev" : d.rawVersion().orElse("dev");
     }
 
     /**
@@ -179,8 +191,25 @@ public final class AppContext {
      * what {@link #save()} writes (the policy's values are not copied into the user's file).
      */
     public void apply(Settings newSettings) {
+        Settings before = settings();
         this.saved = managed.forSaving(newSettings, saved);
         this.messages = Messages.of(Language.fromTag(newSettings.language()));
+        Settings now = settings();
+        if (!now.sameSources(before)) {
+            sourcesListeners.forEach(l -> l.accept(now));
+        }
+    }
+
+    /**
+     * Tells {@code listener} each time {@link #apply} changes where Go comes from (release list, file mirror,
+     * plain-HTTP hosts, proxy, CA certificates): the release list shown must then be loaded again. It is
+     * called on the thread that applied the settings (the FX thread in the window).
+     *
+     * @return stops the telling (a page that is replaced must not keep listening)
+     */
+    public Runnable onSourcesChanged(java.util.function.Consumer<Settings> listener) {
+        sourcesListeners.add(listener);
+        return () -> sourcesListeners.remove(listener);
     }
 
     /** Writes the user's own settings. */

@@ -125,7 +125,12 @@ public final class DoctorCommand implements Callable<Integer> {
                     default -> f.fix();
                 };
                 if (done.add(which)) {
-                    DoctorFixes.apply(f, shells, context.settings()).forEach(p -> out.println(m.get("cli.env.wrote", p)));
+                    for (DoctorFixes.Change c : DoctorFixes.apply(f, shells, context.settings())) {
+                        out.println(m.get("cli.env.wrote", c.file()));
+                        if (c.backup() != null) {
+                            out.println("  " + m.get("cli.env.backup", c.backup()));
+                        }
+                    }
                 }
             }
             // A startup file that is not a file (a FIFO, a device, a folder, far too large) was left alone: the

@@ -10,6 +10,9 @@ import dev.gosetup.i18n.Messages;
 import dev.gosetup.inventory.Inventory;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.InventorySources;
+import dev.gosetup.inventory.SizeUnit;
+import dev.gosetup.inventory.StartupPathGo;
+import dev.gosetup.shell.ShellSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +51,11 @@ public final class ListCommand implements Callable<Integer> {
         // Listing only reads: a --sdk-root the policy would refuse for an install is still looked at.
         Path sdkRoot = where.sdkRoot != null ? where.sdkRoot : where.chosenByRule(context);
         HostInfo host = new HostDetector().detect(new LiveHostSource());
+        ShellSources user = where.home != null ? ShellSources.forHome(where.home, sdkRoot)
+                : ShellSources.forThisUser(context.settings(), context.paths());
+        ShellSources shells = new ShellSources(user.files(), user.home(), user.scriptsDir(), sdkRoot, user.loginShell());
         Inventory inventory = new InventorySources(home, sdkRoot, context.paths().cacheDir(), context.settings().releaseList())
+                .withNewTerminal(StartupPathGo.of(shells, context.settings()))
                 .inventory(host.arch());
         List<InventoryEntry> all = inventory.scan();
         inventory.sizes().save();
@@ -67,6 +74,7 @@ public final class ListCommand implements Callable<Integer> {
                 o.put("pathIndex", e.onPath());
                 o.put("shadowedBy", e.shadowedBy() == null ? null : e.shadowedBy().toString());
                 o.put("chosen", e.sdkActive());
+                o.put("newTerminal", e.newTerminal());
                 o.put("sizeBytes", e.sizeBytes());
                 ArrayNode w = o.putArray("warnings");
                 e.warnings().forEach(w::add);
@@ -82,10 +90,10 @@ public final class ListCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (InventoryEntry e : all) {
-            String mark = e.active() ? "*" : " ";
-            out.printf("%s %-12s %-14s %-10s %7s  %s%n", mark, String.valueOf(e.install().version()),
+            String mark = (e.active() ? "*" : " ") + (e.newTerminal() ? "+" : " ");
+            out.printf("%s %-12s %-14s %-10s %9s  %s%n", mark, e.install().version() == null ? "?" : e.install().version(),
                     String.join("+", e.install().platforms()), m.get("inventory.source." + e.install().source().name()),
-                    e.sizeBytes() < 0 ? "?" : (e.sizeBytes() >> 20) + " MB", e.install().root());
+                    SizeUnit.mib(e.sizeBytes()) + " " + SizeUnit.NAME, e.install().root());
             if (e.shadowedBy() != null) {
                 out.println("      " + m.get("cli.list.shadowed", e.shadowedBy()));
             }
@@ -93,7 +101,13 @@ public final class ListCommand implements Callable<Integer> {
                 out.println("      " + m.get("inventory.warning." + w));
             }
         }
-        out.println(m.get(all.stream().anyMatch(InventoryEntry::active) ? "cli.list.legend" : "cli.list.noneOnPath"));
+        if (all.stream().anyMatch(InventoryEntry::active)) {
+            out.println(m.get("cli.list.legend"));
+        }
+        // What a terminal opened now runs: this one may have started before the shell environment was written.
+        out.println(all.stream().filter(InventoryEntry::newTerminal).findFirst()
+                .map(e -> m.get("cli.list.newTerminals", String.valueOf(e.install().version()), e.install().root()))
+                .orElseGet(() -> m.get("cli.list.noneOnPath")));
         return ExitCodes.OK;
     }
 }

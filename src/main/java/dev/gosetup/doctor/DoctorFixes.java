@@ -17,8 +17,15 @@ import java.util.Set;
 public final class DoctorFixes {
     private DoctorFixes() {}
 
-    /** @return the files written */
-    public static List<Path> apply(Finding finding, ShellSources where, Settings settings) throws IOException {
+    /**
+     * One file a fix wrote.
+     *
+     * @param backup the copy of it from before our first change, or null (a file we created, our own script)
+     */
+    public record Change(Path file, Path backup) {}
+
+    /** @return each file written, with its backup */
+    public static List<Change> apply(Finding finding, ShellSources where, Settings settings) throws IOException {
         List<Path> written = new ArrayList<>();
         switch (finding.fix()) {
             case APPLY_ENV, APPLY_ENV_DISABLE_CONFLICTS -> {
@@ -28,7 +35,9 @@ public final class DoctorFixes {
                     plan = setup.plan(where.spec(settings), where.defaultShells(),
                             Set.copyOf(plan.conflicts().stream().filter(Conflict::canDisable).toList()));
                 }
-                written.addAll(setup.apply(plan).written());
+                EnvSetup.Result result = setup.apply(plan);
+                written.addAll(result.written());
+                written.addAll(result.deleted());
             }
             case PLACE_BLOCK_AFTER -> {
                 List<String> a = finding.args();
@@ -48,6 +57,11 @@ public final class DoctorFixes {
                 }
             }
         }
-        return written;
+        List<Change> changes = new ArrayList<>();
+        for (Path file : written) {
+            boolean ours = file.startsWith(where.scriptsDir());
+            changes.add(new Change(file, ours ? null : StartupFiles.backupOf(file).orElse(null)));
+        }
+        return changes;
     }
 }

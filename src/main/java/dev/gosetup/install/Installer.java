@@ -77,6 +77,7 @@ public final class Installer {
                 requireGoLayout(staging, plan);
                 Path dir = sdk.commit(staging, plan.version());
                 committed = true;
+                LOG.info("Installed " + plan.version().name() + " in " + dir + " (" + plan.file().filename() + ", SHA-256 " + expected + " verified)");
                 discardDownload(plan);
                 listener.phase("install.phase.checking");
                 return verify(plan, dir, fetched.sha256(), fetched.size(), false);

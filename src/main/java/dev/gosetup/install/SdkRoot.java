@@ -82,11 +82,12 @@ public final class SdkRoot {
         return root.resolve(".downloads");
     }
 
+    /** Ours (the marker), or a complete tree of that version put there by hand or by an IDE. */
     public boolean isInstalled(GoVersion v) {
-        return Files.isRegularFile(versionDir(v).resolve(MARKER));
+        return Files.isRegularFile(versionDir(v).resolve(MARKER)) || GoTree.holds(versionDir(v), v);
     }
 
-    /** Versions with their success marker, newest first. */
+    /** Installed versions (see {@link #isInstalled}), newest first. */
     public List<GoVersion> installed() throws IOException {
         List<GoVersion> out = new ArrayList<>();
         if (!Files.isDirectory(root)) {

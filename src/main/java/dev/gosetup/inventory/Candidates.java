@@ -14,7 +14,12 @@ import java.util.Map;
  * whole machine in a folder.
  */
 final class Candidates {
-    record Candidate(Path root, Source source) {}
+    /** @param unfinished gosetup's own staging folder of an interrupted install */
+    record Candidate(Path root, Source source, boolean unfinished) {
+        Candidate(Path root, Source source) {
+            this(root, source, false);
+        }
+    }
 
     private final Path fsRoot;
     private final Path home;
@@ -33,6 +38,9 @@ final class Candidates {
     List<Candidate> all() {
         List<Candidate> out = new ArrayList<>();
         children(sdkRoot, "go[0-9]*", Source.SDK, "", out);
+        for (Path staging : hidden(sdkRoot, ".staging-*")) {
+            out.add(new Candidate(staging, Source.SDK, true));
+        }
         if (!sdkRoot.equals(home.resolve("sdk"))) {
             children(home.resolve("sdk"), "go[0-9]*", Source.SDK, "", out); // golang.org/dl's, beside a moved root
         }
@@ -94,6 +102,25 @@ final class Candidates {
                 out.add(new Candidate(root, source));
             }
         }
+    }
+
+    /** Hidden folders (dirs() skips them): gosetup's staging folders. */
+    private static List<Path> hidden(Path dir, String glob) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
+            for (Path p : s) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(p);
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder holds nothing we can list
+        }
+        out.sort(null);
+        return out;
     }
 
     private static List<Path> dirs(Path dir, String glob) {

@@ -1,9 +1,8 @@
 package dev.gosetup.inventory;
 
 import dev.gosetup.install.BinaryPlatform;
+import dev.gosetup.install.GoTree;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,24 +12,26 @@ import java.util.List;
  * (4 KiB). Listing 30 installs costs 60 small reads, not 30 processes.
  */
 final class InstallReader {
+    /** The problem of gosetup's own staging folder left by an interrupted install (the next install removes it). */
+    static final String UNFINISHED = "unfinished (an interrupted install; the next install removes it)";
+
     private InstallReader() {}
 
     static Path binary(Path root) {
-        Path go = root.resolve("bin/go");
-        Path exe = root.resolve("bin/go.exe");
-        return Files.exists(exe) && !Files.exists(go) ? exe : go;
+        return GoTree.binary(root);
     }
 
-    static GoInstall read(Path root, Source source) {
+    /** @param unfinished true for gosetup's own staging folder: whatever it holds, it is not an install */
+    static GoInstall read(Path root, Source source, boolean unfinished) {
         String version = version(root);
+        if (unfinished) {
+            return new GoInstall(root, version, List.of(), source, UNFINISHED);
+        }
         Path go = binary(root);
         if (!Files.isRegularFile(go)) {
             return new GoInstall(root, version, List.of(), source, "no bin/go");
         }
-        if (source == Source.SDK && !Files.exists(root.resolve(".unpacked-success"))) {
-            // Both golang.org/dl and Go Setup Assistant write the marker last: without it the unpacking never finished.
-            return new GoInstall(root, version, List.of(), source, "unfinished (no .unpacked-success)");
-        }
+        // No .unpacked-success check: a tree copied by hand or by an IDE is installed too; only our staging is unfinished.
         try {
             return new GoInstall(root, version, BinaryPlatform.of(go), source, null);
         } catch (IOException e) {
@@ -38,15 +39,12 @@ final class InstallReader {
         }
     }
 
-    /** VERSION's first line: "go1.22.5" (Go 1.21+ add a "time …" line below it); null when missing. */
+    static GoInstall read(Path root, Source source) {
+        return read(root, source, false);
+    }
+
+    /** VERSION's first line; null when missing. */
     static String version(Path root) {
-        Path file = root.resolve("VERSION");
-        try (InputStream in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(256), StandardCharsets.UTF_8);
-            String first = head.lines().findFirst().orElse("").strip();
-            return first.isEmpty() ? null : first;
-        } catch (IOException e) {
-            return null;
-        }
+        return GoTree.version(root).orElse(null);
     }
 }

@@ -19,9 +19,16 @@ import java.util.Optional;
  * @param fsRoot   "/" on a real machine; a folder in tests
  * @param hostArch the native CPU's Go arch (arm64 on Apple silicon even under Rosetta), for the amd64 warning
  * @param releases the release list for support status, or null when none is at hand
+ * @param newTerminal which go a new terminal runs, or null when not asked
  */
 public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sdkRoot, boolean windows, String hostArch,
-                        ReleaseList releases, SizeCache sizes, String hostPlatform) {
+                        ReleaseList releases, SizeCache sizes, String hostPlatform, NewTerminalGo newTerminal) {
+
+    /** Without telling which go new terminals run (no entry is marked {@link InventoryEntry#newTerminal()}). */
+    public Inventory(Path fsRoot, Path home, Map<String, String> env, Path sdkRoot, boolean windows, String hostArch,
+                     ReleaseList releases, SizeCache sizes, String hostPlatform) {
+        this(fsRoot, home, env, sdkRoot, windows, hostArch, releases, sizes, hostPlatform, null);
+    }
 
     public Inventory(Path fsRoot, Path home, Map<String, String> env, Path sdkRoot, boolean windows, String hostArch,
                      ReleaseList releases, SizeCache sizes) {
@@ -31,12 +38,14 @@ public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sd
     public List<InventoryEntry> scan() {
         Map<Path, GoInstall> byRealRoot = new LinkedHashMap<>();
         for (Candidates.Candidate c : new Candidates(fsRoot, home, env, sdkRoot, windows).all()) {
-            add(byRealRoot, c.root(), c.source());
+            real(c.root()).ifPresent(r -> byRealRoot.computeIfAbsent(r, x -> withVersion(InstallReader.read(c.root(), c.source(), c.unfinished()))));
         }
         List<Path> pathRoots = pathRoots();
         for (Path root : pathRoots) {
             add(byRealRoot, root, Source.PATH); // kept with its first source when a manager's place found it already
         }
+        Optional<Path> newTerminalRoot = newTerminal == null ? Optional.empty() : newTerminal.go().flatMap(Inventory::rootOf);
+        newTerminalRoot.ifPresent(root -> add(byRealRoot, root, Source.PATH));
         Optional<Path> sdkActive = real(sdkRoot.resolve("go"));
         Path runs = pathRoots.isEmpty() ? null : pathRoots.getFirst();
         List<InventoryEntry> out = new ArrayList<>();
@@ -48,7 +57,7 @@ public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sd
             Path shadowedBy = position > 0 ? runs : null;
             long size = sizes == null ? -1 : sizes.size(install.root());
             out.add(new InventoryEntry(install, position, active, shadowedBy, sdkActive.map(realRoot::equals).orElse(false),
-                    size, warnings(install), newerPatch(install)));
+                    size, warnings(install), newerPatch(install), newTerminalRoot.map(realRoot::equals).orElse(false)));
         }
         return out;
     }
@@ -88,11 +97,15 @@ public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sd
             if (!Files.isRegularFile(go) || !windows && !Files.isExecutable(go)) {
                 continue;
             }
-            Optional<Path> root = real(go).map(Path::getParent).filter(bin -> bin.getFileName() != null
-                    && bin.getFileName().toString().equals("bin")).map(Path::getParent);
-            root.filter(r -> !roots.contains(r)).ifPresent(roots::add);
+            rootOf(go).filter(r -> !roots.contains(r)).ifPresent(roots::add);
         }
         return roots;
+    }
+
+    /** A go binary's root, links resolved: the folder above its bin. */
+    private static Optional<Path> rootOf(Path go) {
+        return real(go).map(Path::getParent).filter(bin -> bin.getFileName() != null
+                && bin.getFileName().toString().equals("bin")).map(Path::getParent);
     }
 
     private String newerPatch(GoInstall install) {
@@ -105,7 +118,7 @@ public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sd
     private List<String> warnings(GoInstall install) {
         List<String> w = new ArrayList<>();
         if (install.broken()) {
-            w.add("broken");
+            w.add(InstallReader.UNFINISHED.equals(install.problem()) ? "unfinished" : "broken");
             return w;
         }
         if ("arm64".equals(hostArch) && install.platforms().stream().allMatch(p -> p.endsWith("-amd64"))

@@ -14,9 +14,15 @@ import java.util.List;
  * @param sizeBytes  bytes on disk, or -1 when not measured
  * @param warnings   codes, each explained by the resource bundle key "inventory.warning.CODE"
  * @param newerPatch the newest patch of this line when it is newer (go1.21.13), else null
+ * @param newTerminal true for the one a newly opened terminal runs ({@link NewTerminalGo})
  */
 public record InventoryEntry(GoInstall install, int onPath, boolean active, Path shadowedBy, boolean sdkActive,
-                             long sizeBytes, List<String> warnings, String newerPatch) {
+                             long sizeBytes, List<String> warnings, String newerPatch, boolean newTerminal) {
+
+    public InventoryEntry(GoInstall install, int onPath, boolean active, Path shadowedBy, boolean sdkActive,
+                          long sizeBytes, List<String> warnings, String newerPatch) {
+        this(install, onPath, active, shadowedBy, sdkActive, sizeBytes, warnings, newerPatch, false);
+    }
 
     public InventoryEntry(GoInstall install, int onPath, boolean active, Path shadowedBy, boolean sdkActive, long sizeBytes,
                           List<String> warnings) {

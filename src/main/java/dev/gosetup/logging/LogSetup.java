@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -16,10 +15,11 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * java.util.logging to a rotating file in the OS's log folder (5 files of 1 MiB). Nothing goes to the
- * console: the command line's output is for its user and its scripts. The log says which mirrors and
- * proxies were used and what failed, so it is private: the folder is 0700, the files 0600, and every
- * line passes {@link Redaction} (a credential in a URL becomes ***).
+ * java.util.logging to a rotating file in the OS's log folder (gosetup0.log, rotated at start past 1 MiB, 5
+ * kept), shared by every gosetup process of the user. Nothing goes to the console: the command line's output
+ * is for its user and its scripts. The log says which mirrors and proxies were used and what failed, so it is
+ * private: the folder is 0700, the files 0600, and every line passes {@link Redaction} (a credential in a URL
+ * becomes ***).
  */
 public final class LogSetup {
     private static final int LIMIT_BYTES = 1024 * 1024;
@@ -37,10 +37,10 @@ public final class LogSetup {
         root.setLevel(Level.INFO);
         try {
             PrivateFolders.create(logDir);
-            FileHandler handler = new FileHandler(logDir.resolve("gosetup%g.log").toString(), LIMIT_BYTES, FILES, true);
-            handler.setFormatter(new Private(logDir));
+            Handler handler = AppendingFileHandler.open(logDir, "gosetup", LIMIT_BYTES, FILES);
+            handler.setFormatter(new Private());
             handler.setEncoding("UTF-8");
-            restrictLogFiles(logDir);
+            restrictLogFiles(logDir); // the new file, and any a rotation made, whatever the umask made them
             root.addHandler(handler);
             current = logDir.resolve("gosetup0.log");
         } catch (IOException | SecurityException e) {
@@ -60,7 +60,7 @@ public final class LogSetup {
         }
     }
 
-    /** Makes the log files (and FileHandler's lock file) 0600, whatever the umask made them. */
+    /** Makes the log files 0600. */
     private static void restrictLogFiles(Path logDir) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(logDir, "gosetup*.log*")) {
             for (Path f : files) {
@@ -71,28 +71,13 @@ public final class LogSetup {
         }
     }
 
-    /**
-     * SimpleFormatter's lines with credentials masked. FileHandler asks for the head once for each file it
-     * opens, including the new one after a rotation, which it creates with the default mode: that is the
-     * moment to make it 0600 again.
-     */
+    /** SimpleFormatter's lines with credentials masked. */
     private static final class Private extends Formatter {
         private final SimpleFormatter lines = new SimpleFormatter();
-        private final Path logDir;
-
-        Private(Path logDir) {
-            this.logDir = logDir;
-        }
 
         @Override
         public String format(LogRecord record) {
             return Redaction.redact(lines.format(record));
-        }
-
-        @Override
-        public String getHead(Handler h) {
-            restrictLogFiles(logDir);
-            return "";
         }
     }
 }

@@ -94,6 +94,13 @@ public record Settings(String language, String releaseList, String fileMirror, L
         return withEnvironment(gopath, setGoroot, vars);
     }
 
+    /** Whether Go comes from the same places, fetched the same way (what the release list and downloads depend on). */
+    public boolean sameSources(Settings other) {
+        return java.util.Objects.equals(releaseList, other.releaseList) && java.util.Objects.equals(fileMirror, other.fileMirror)
+                && plainHttpHosts.equals(other.plainHttpHosts) && java.util.Objects.equals(proxy, other.proxy)
+                && noProxy.equals(other.noProxy) && caCertificates.equals(other.caCertificates);
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -193,6 +193,20 @@ public final class StartupFiles {
         return backup;
     }
 
+    /** The backup made before our first change to {@code file} (through its link), if there is one. */
+    public static java.util.Optional<Path> backupOf(Path file) throws IOException {
+        Path real = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+        Path dir = real.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<Path> found = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, real.getFileName() + BACKUP_INFIX + "*")) {
+            s.forEach(found::add);
+        }
+        return found.stream().sorted().findFirst(); // the stamp sorts by time: the first is the one before our first change
+    }
+
     /** One backup per file, made before our first change: later ones would hold our own block. */
     static boolean hasBackup(Path real) throws IOException {
         Path dir = real.toAbsolutePath().getParent();

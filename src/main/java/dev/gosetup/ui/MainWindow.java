@@ -8,6 +8,7 @@ import dev.gosetup.install.InstallSources;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.ShellSources;
 import dev.gosetup.inventory.InventorySources;
+import dev.gosetup.inventory.StartupPathGo;
 import dev.gosetup.ui.common.BackgroundTasks;
 import dev.gosetup.ui.health.HealthPage;
 import dev.gosetup.ui.settings.SettingsPage;
@@ -57,7 +58,9 @@ public final class MainWindow extends BorderPane {
         this.sources = sources;
         this.installSources = installSources;
         this.shellSources = shellSources;
-        this.inventorySources = () -> InventorySources.forThisUser(context.settings(), context.paths(), context.installRoot());
+        // What a terminal opened now runs, told from the startup files when the scan runs (off the FX thread).
+        this.inventorySources = () -> InventorySources.forThisUser(context.settings(), context.paths(), context.installRoot())
+                .withNewTerminal(() -> StartupPathGo.of(shellSources.get(), context.settings()).go());
         getStyleClass().add("main-window");
         build();
     }
@@ -139,7 +142,7 @@ public final class MainWindow extends BorderPane {
             }, shellSources, context::settings);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
                     context.settingsStore().file(), context.logFile(), this::changeLanguage, context.settings(),
-                    this::changeSources, context.managed());
+                    this::changeSources, context.managed(), java.nio.file.Path.of(System.getProperty("user.home")), context.installRoot());
         };
         setCenter(content);
     }

@@ -49,8 +49,11 @@ class ListCliTest {
         assertThat(gvm.get("warnings")).extracting(JsonNode::asText).containsExactly("broken");
         assertThat(gvm.get("problem").asText()).isEqualTo("no bin/go");
 
+        assertThat(sdk.has("newTerminal")).as("newTerminal").isTrue();
         CliResult text = run("list", "--home", home.toString());
         assertThat(text.out()).contains("go1.22.5").contains("darwin-arm64").contains("Broken");
+        // the unit the Installed versions page uses too, named
+        assertThat(text.out()).contains(dev.gosetup.inventory.SizeUnit.mib(sdk.get("sizeBytes").asLong()) + " MiB");
     }
 
     static JsonNode find(JsonNode list, String version) {

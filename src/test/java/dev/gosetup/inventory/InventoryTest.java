@@ -118,12 +118,50 @@ class InventoryTest {
         assertThat(find(all, ".gvm/gos/go1.17").warnings()).containsExactly("broken");
     }
 
+    /**
+     * A Go tree copied by hand or downloaded by an IDE into ~/sdk: VERSION and bin/go, no marker. It is an
+     * installed version (its OS and arch read from the binary), the active one when ~/sdk/go points at it,
+     * and `gosetup use` accepts it.
+     */
     @Test
-    void anSdkFolderWithoutTheSuccessMarkerIsAnUnfinishedInstall() throws IOException {
-        Files.delete(sdk.resolve("go1.21.12/.unpacked-success"));
-        InventoryEntry unfinished = find(inventory("").scan(), "sdk/go1.21.12");
-        assertThat(unfinished.install().problem()).contains(".unpacked-success");
-        assertThat(unfinished.warnings()).containsExactly("broken");
+    void aGoTreeCopiedByHandIntoTheSdkIsAnInstalledVersion() throws IOException {
+        Path copied = Files.createDirectories(sdk.resolve("go1.23.1"));
+        Files.writeString(copied.resolve("VERSION"), "go1.23.1\ntime 2024-09-03T20:00:00Z\n");
+        RealBinaries.copy(RealBinaries.DARWIN_ARM64, copied.resolve("bin/go"));
+        Files.delete(sdk.resolve("go"));
+        Files.createSymbolicLink(sdk.resolve("go"), Path.of("go1.23.1"));
+        InventoryEntry entry = find(inventory("").scan(), "sdk/go1.23.1");
+        assertThat(entry.install().problem()).isNull();
+        assertThat(entry.install().platforms()).containsExactly("darwin-arm64");
+        assertThat(entry.warnings()).doesNotContain("broken", "unfinished");
+        assertThat(entry.sdkActive()).isTrue();
+        dev.gosetup.install.SdkRoot root = new dev.gosetup.install.SdkRoot(sdk);
+        assertThat(root.isInstalled(dev.gosetup.release.GoVersion.parse("go1.23.1").orElseThrow())).isTrue();
+        root.activate(dev.gosetup.release.GoVersion.parse("go1.21.12").orElseThrow());
+        root.activate(dev.gosetup.release.GoVersion.parse("go1.23.1").orElseThrow());
+        assertThat(Files.readSymbolicLink(sdk.resolve("go"))).isEqualTo(Path.of("go1.23.1"));
+    }
+
+    /** Only gosetup's own interrupted staging folder is an unfinished install; it is listed as such, not hidden. */
+    @Test
+    void anInterruptedStagingFolderIsTheOnlyUnfinishedInstall() throws IOException {
+        Path staging = Files.createDirectories(sdk.resolve(".staging-go1.23.2-5f0c"));
+        Files.writeString(staging.resolve("VERSION"), "go1.23.2\n");
+        RealBinaries.copy(RealBinaries.DARWIN_ARM64, staging.resolve("bin/go"));
+        List<InventoryEntry> all = inventory("").scan();
+        InventoryEntry unfinished = find(all, ".staging-go1.23.2-5f0c");
+        assertThat(unfinished.install().problem()).contains("unfinished");
+        assertThat(unfinished.warnings()).containsExactly("unfinished");
+        assertThat(all).filteredOn(e -> e.warnings().contains("unfinished")).hasSize(1);
+    }
+
+    /** No VERSION file in ~/sdk/goX.Y.Z: not a Go tree we can name; broken, whatever the marker says. */
+    @Test
+    void anSdkFolderWithoutBinGoIsBroken() throws IOException {
+        Files.delete(sdk.resolve("go1.21.12/bin/go"));
+        InventoryEntry broken = find(inventory("").scan(), "sdk/go1.21.12");
+        assertThat(broken.install().problem()).isEqualTo("no bin/go");
+        assertThat(broken.warnings()).containsExactly("broken");
     }
 
     /** Only an install without VERSION, built for this machine, is asked: the real Go 1.19.8's own `go version`. */

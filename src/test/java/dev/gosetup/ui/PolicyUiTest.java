@@ -100,6 +100,12 @@ class PolicyUiTest {
         assertThat(badge.getTooltip().getText()).isEqualTo("Set by your organisation in " + policyFile);
         assertThat(robot.lookup("#sdkRootField").queryAs(TextField.class).getText()).isEqualTo(tmp.resolve("managed-sdk").toString());
         assertThat(robot.lookup("#policyInUse").queryAs(Label.class).getText()).contains(policyFile.toString());
+        javafx.scene.control.Button browse = robot.lookup("#browseSdkRoot").queryAs(javafx.scene.control.Button.class);
+        assertThat(browse.isDisabled()).as("the install root is locked").isTrue();
+        assertThat(((dev.gosetup.ui.common.WhyDisabled) browse.getParent()).getTooltip().getText())
+                .isEqualTo("Set by your organisation in " + policyFile);
+        assertThat(robot.lookup("#browseGopath").queryAs(javafx.scene.control.Button.class).isDisabled()).as("not managed").isFalse();
+        PageChecks.everyDisabledButtonSaysWhy(robot.lookup("#navSettings").queryAs(javafx.scene.Node.class).getScene().getRoot());
     }
 
     @Test

@@ -132,11 +132,8 @@ class ScreenshotTest {
         assertThat(System.getProperty("glass.platform")).as("a real window, not the headless platform").isNull();
         open(robot, Language.ENGLISH, true);
         save(robot, "this-computer-en.png");
-        MainWindow zh = open(robot, Language.SIMPLIFIED_CHINESE, true);
+        open(robot, Language.SIMPLIFIED_CHINESE, true);
         save(robot, "this-computer-zh-CN.png");
-        robot.interact(() -> zh.show(MainWindow.Page.SETTINGS));
-        WaitForAsyncUtils.waitForFxEvents();
-        save(robot, "settings-zh-CN.png");
     }
 
     @Test
@@ -171,50 +168,6 @@ class ScreenshotTest {
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(200);
             save(robot, "environment-applied-" + suffix + ".png");
-        }
-    }
-
-    /** An M2 Mac's Go installs, built in a folder: the Intel /usr/local/go first on PATH shadows the chosen Go. */
-    @Test
-    void installedVersions(FxRobot robot) throws Exception {
-        Path root = tmp.resolve("machine");
-        Path home = root.resolve("Users/dev");
-        Path sdk = home.resolve("sdk");
-        String[][] installs = {
-                {"Users/dev/sdk/go1.22.5", "go1.22.5", dev.gosetup.testing.RealBinaries.DARWIN_ARM64},
-                {"Users/dev/sdk/go1.21.12", "go1.21.12", dev.gosetup.testing.RealBinaries.DARWIN_ARM64},
-                {"usr/local/go", "go1.20.3", dev.gosetup.testing.RealBinaries.DARWIN_AMD64},
-                {"opt/homebrew/Cellar/go@1.21/1.21.13/libexec", "go1.21.13", dev.gosetup.testing.RealBinaries.DARWIN_ARM64},
-                {"Users/dev/.asdf/installs/golang/1.19.13/go", "go1.19.13", dev.gosetup.testing.RealBinaries.DARWIN_ARM64},
-                {"Users/dev/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.23.0.darwin-arm64", "go1.23.0", dev.gosetup.testing.RealBinaries.DARWIN_ARM64}};
-        for (String[] i : installs) {
-            Path r = java.nio.file.Files.createDirectories(root.resolve(i[0]));
-            java.nio.file.Files.writeString(r.resolve("VERSION"), i[1] + "\ntime 2024-07-02T17:10:55Z\n");
-            dev.gosetup.testing.RealBinaries.copy(i[2], r.resolve("bin/go"));
-            java.nio.file.Files.createFile(r.resolve(".unpacked-success"));
-        }
-        java.nio.file.Files.createSymbolicLink(sdk.resolve("go"), Path.of("go1.22.5"));
-        dev.gosetup.inventory.InventorySources inventory = new dev.gosetup.inventory.InventorySources(root, home, sdk,
-                tmp.resolve("inventory-cache"), null, java.util.Map.of("PATH", "/usr/local/go/bin:/Users/dev/sdk/go/bin:/usr/bin",
-                "GOPROXY", "direct"));
-        Path m2 = dev.gosetup.testing.SnapshotBuilder.mac("arm64")
-                .sysctl(dev.gosetup.testing.Fixtures.capture("sysctl_macos_m2_monterey.txt")).writeTo(tmp.resolve("m2"));
-        for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
-            MainWindow window = open(robot, language, false, () -> new dev.gosetup.host.snapshot.SnapshotHostSource(m2));
-            robot.interact(() -> {
-                window.useInventory(() -> inventory);
-                window.show(MainWindow.Page.VERSIONS);
-            });
-            javafx.scene.control.TableView<?> table = robot.lookup("#versionsTable").queryAs(javafx.scene.control.TableView.class);
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == installs.length);
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(300);
-            save(robot, "versions-" + (language == Language.ENGLISH ? "en" : "zh-CN") + ".png");
-            robot.interact(() -> window.show(MainWindow.Page.HEALTH));
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#finding-path-order").tryQuery().isPresent());
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(300);
-            save(robot, "health-" + (language == Language.ENGLISH ? "en" : "zh-CN") + ".png");
         }
     }
 
@@ -317,5 +270,193 @@ class ScreenshotTest {
         Files.createDirectories(out.getParent());
         ImageIO.write(png, "png", out.toFile());
         assertThat(Files.size(out)).isGreaterThan(10_000);
+    }
+
+    /**
+     * The Installed versions, Health check and Settings pages of a Linux user, alex. Installed versions: a machine
+     * built in a test folder (shown as the machine names it) with real-size Go trees: ~/sdk/go1.22.5 active and
+     * run by new terminals (the block in .bashrc), a Go copied into ~/sdk by hand, an older official Go first on
+     * the PATH of this window (started before the change), the distribution's. Health check and Settings: the
+     * real folder /home/alex, a .zshrc copied from Windows (CRLF) fixed with one click. At 1024×700 (the pictures
+     * in docs/screenshots) and 800×560, in both languages.
+     */
+    @Test
+    void pagesOfAnInstalledMachine(FxRobot robot) throws Exception {
+        Path home = Path.of("/home/alex");
+        boolean created = !Files.exists(home);
+        String realHome = System.getProperty("user.home");
+        try {
+            Files.createDirectories(home);
+            System.setProperty("user.home", home.toString());
+            Path realGo = realGoTree();
+            Path machine = tmp.resolve("alex-machine");
+            Path machineHome = machine.resolve("home/alex");
+            for (String[] i : new String[][] {{"home/alex/sdk/go1.22.5", "go1.22.5"}, {"home/alex/sdk/go1.21.12", "go1.21.12"},
+                    {"home/alex/sdk/go1.23.1", "go1.23.1"}, {"home/alex/.asdf/installs/golang/1.21.13/go", "go1.21.13"},
+                    {"usr/local/go", "go1.20.3"}, {"usr/lib/go-1.19", "go1.19.8"}}) {
+                linkTree(realGo, machine.resolve(i[0]), i[1], !i[0].endsWith("go1.23.1")); // go1.23.1: copied by hand, no marker
+            }
+            Files.createSymbolicLink(machineHome.resolve("sdk/go"), Path.of("go1.22.5"));
+            Files.writeString(machineHome.resolve(".bashrc"), "# ~/.bashrc\nexport EDITOR=vim\n");
+            dev.gosetup.shell.ShellSources machineShells = new dev.gosetup.shell.ShellSources(
+                    new dev.gosetup.shell.ShellFiles("linux", machineHome, java.util.Map.of(), null), machineHome,
+                    machineHome.resolve(".config/gosetup"), machineHome.resolve("sdk"), dev.gosetup.shell.Shell.BASH);
+            var machineSetup = machineShells.setup();
+            machineSetup.apply(machineSetup.plan(machineShells.spec(Settings.defaults()), java.util.Set.of(dev.gosetup.shell.Shell.BASH),
+                    java.util.Set.of()));
+            Path releases = Files.writeString(tmp.resolve("alex-dl.json"), """
+                    [{"version":"go1.22.5","stable":true,"files":[]},{"version":"go1.21.13","stable":true,"files":[]},
+                     {"version":"go1.21.12","stable":true,"files":[]},{"version":"go1.20.3","stable":true,"files":[]},
+                     {"version":"go1.19.8","stable":true,"files":[]}]
+                    """);
+            // this window was started before the change: the old official Go is first on its PATH
+            dev.gosetup.inventory.InventorySources versions = new dev.gosetup.inventory.InventorySources(machine, machineHome,
+                    machineHome.resolve("sdk"), tmp.resolve("alex-cache"), releases.toString(),
+                    java.util.Map.of("PATH", "/usr/local/go/bin:/usr/local/bin:/usr/bin:/bin"))
+                    .withNewTerminal(() -> dev.gosetup.inventory.StartupPathGo.of(machineShells, Settings.defaults()).go());
+
+            // The health check in the real /home/alex, with a new terminal's PATH.
+            Path sdk = home.resolve("sdk");
+            for (String v : new String[] {"go1.22.5", "go1.21.12"}) {
+                Path r = Files.createDirectories(sdk.resolve(v));
+                Files.writeString(r.resolve("VERSION"), v + "\n");
+                dev.gosetup.testing.RealBinaries.copy(dev.gosetup.testing.RealBinaries.LINUX_AMD64, r.resolve("bin/go"));
+                Files.createFile(r.resolve(".unpacked-success"));
+            }
+            Files.createSymbolicLink(sdk.resolve("go"), Path.of("go1.22.5"));
+            Files.writeString(home.resolve(".bashrc"), "# ~/.bashrc\nexport EDITOR=vim\nalias ll='ls -l'\n");
+            dev.gosetup.shell.ShellSources shells = new dev.gosetup.shell.ShellSources(
+                    new dev.gosetup.shell.ShellFiles("linux", home, java.util.Map.of(), null), home, home.resolve(".config/gosetup"), sdk,
+                    dev.gosetup.shell.Shell.BASH);
+            var setup = shells.setup();
+            setup.apply(setup.plan(shells.spec(Settings.defaults()), java.util.Set.of(dev.gosetup.shell.Shell.BASH), java.util.Set.of()));
+            dev.gosetup.inventory.InventorySources terminal = new dev.gosetup.inventory.InventorySources(Path.of("/"), home, sdk,
+                    home.resolve(".cache/gosetup"), null, java.util.Map.of("PATH", "/home/alex/sdk/go/bin:/home/alex/go/bin:/usr/local/bin:/usr/bin:/bin",
+                    "GOPROXY", "direct"));
+            Path host = dev.gosetup.testing.SnapshotBuilder.linux("amd64")
+                    .file("/proc/cpuinfo", dev.gosetup.testing.Fixtures.capture("cpuinfo_x86_64_amd-epyc-7451_utillinux.txt"))
+                    .writeTo(tmp.resolve("alex-host"));
+            for (double[] size : new double[][] {{1024, 700}, {800, 560}}) {
+                for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
+                    String suffix = (language == Language.ENGLISH ? "en" : "zh-CN") + (size[0] == 1024 ? "" : "-800x560");
+                    Files.writeString(home.resolve(".zshrc"), "export EDITOR=vim\r\nalias ll='ls -l'\r\n"); // copied from Windows
+                    try (var old = Files.list(home)) {
+                        for (Path backup : old.filter(p -> p.getFileName().toString().startsWith(".zshrc.gosetup-backup-")).toList()) {
+                            Files.delete(backup); // each picture starts from the same home
+                        }
+                    }
+                    AppContext context = AppContext.of(AppPaths.forHome(home), AppPaths.forHome(home).logDir().resolve("gosetup0.log"));
+                    context.apply(language == Language.ENGLISH ? new Settings(language.tag())
+                            : dev.gosetup.settings.MirrorPreset.CHINA.applyTo(new Settings(language.tag())));
+                    MainWindow[] window = new MainWindow[1];
+                    robot.interact(() -> {
+                        window[0] = new MainWindow(context, () -> new dev.gosetup.host.snapshot.SnapshotHostSource(host), () -> null, () -> shells);
+                        window[0].useInventory(() -> versions);
+                        window[0].show(MainWindow.Page.VERSIONS);
+                        Scene scene = new Scene(window[0], size[0], size[1]);
+                        scene.getStylesheets().add(Styles.stylesheet());
+                        stage.setScene(scene);
+                        stage.show();
+                    });
+                    javafx.scene.control.TableView<?> table = robot.lookup("#versionsTable").queryAs(javafx.scene.control.TableView.class);
+                    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+                    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#versionsStale").query().isVisible());
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(300);
+                    PageChecks.nothingCut(window[0], size[0]);
+                    save(robot, "versions-" + suffix + ".png");
+                    // hovering a disabled button shows why (the holder's tooltip: a disabled control shows none of its own)
+                    javafx.scene.control.Button remove = robot.lookup("#versionRemove").queryAs(javafx.scene.control.Button.class);
+                    dev.gosetup.ui.common.WhyDisabled holder = (dev.gosetup.ui.common.WhyDisabled) remove.getParent();
+                    robot.moveTo(remove);
+                    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> holder.getTooltip() != null && holder.getTooltip().isShowing());
+                    assertThat(holder.getTooltip().getText()).isNotBlank();
+                    save(robot, "versions-why-disabled-" + suffix + ".png");
+                    robot.moveTo(robot.lookup("#versionsSummary").queryAs(Label.class));
+
+                    robot.interact(() -> {
+                        window[0].useInventory(() -> terminal);
+                        window[0].show(MainWindow.Page.HEALTH);
+                    });
+                    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#fix-crlf").tryQuery().isPresent());
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(300);
+                    PageChecks.nothingCut(window[0], size[0]);
+                    save(robot, "health-" + suffix + ".png");
+                    robot.clickOn("#fix-crlf");
+                    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#fix-crlf").tryQuery().isEmpty()
+                            && robot.lookup("#healthFixResult").queryAs(Label.class).getText().contains(".zshrc"));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(300);
+                    save(robot, "health-fixed-" + suffix + ".png");
+
+                    robot.interact(() -> window[0].show(MainWindow.Page.SETTINGS));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(300);
+                    PageChecks.nothingCut(window[0], size[0]);
+                    PageChecks.everyDisabledButtonSaysWhy(window[0]);
+                    save(robot, "settings-" + suffix + ".png");
+                }
+            }
+        } finally {
+            System.setProperty("user.home", realHome);
+            if (created) {
+                deleteTree(home);
+            }
+        }
+    }
+
+    /** The real Go 1.19.8 tree (make-go-mirror.sh's archive), unpacked once. */
+    private static Path realGoTree() throws Exception {
+        Path dir = tmp.resolve("real-go");
+        if (Files.exists(dir.resolve("go/VERSION"))) {
+            return dir.resolve("go");
+        }
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(
+                        Files.newInputStream(dev.gosetup.testing.GoMirror.dir().resolve(dev.gosetup.testing.GoMirror.FILE))))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                Path to = dir.resolve(e.getName()).normalize();
+                if (!to.startsWith(dir)) {
+                    continue;
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else if (e.isFile()) {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(tar, to);
+                    if ((e.getMode() & 0100) != 0) {
+                        to.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+        return dir.resolve("go");
+    }
+
+    /** A full-size Go tree at {@code to} for no disk: hard links to the real tree's files, with its own VERSION. */
+    private static void linkTree(Path from, Path to, String version, boolean marker) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !p.getFileName().toString().equals("VERSION")) {
+                    Files.createLink(target, p);
+                }
+            }
+        }
+        Files.writeString(to.resolve("VERSION"), version + "\ntime 2024-07-02T17:10:55Z\n");
+        if (marker) {
+            Files.createFile(to.resolve(".unpacked-success"));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

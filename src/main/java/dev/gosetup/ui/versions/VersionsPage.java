@@ -7,11 +7,15 @@ import dev.gosetup.inventory.Inventory;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.InventorySources;
 import dev.gosetup.inventory.RemovalAdvice;
+import dev.gosetup.inventory.SizeUnit;
 import dev.gosetup.inventory.Source;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.ui.common.BackgroundTasks;
+import dev.gosetup.ui.common.WhyDisabled;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -26,17 +31,20 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * "Installed versions": every Go on this computer side by side — version, arch, source, path, size,
- * status — with the one that runs marked and a warning badge explained on hover and in the details.
- * Scanning runs off the FX thread; so do make default and remove.
+ * "Installed versions": every Go on this computer in a table with column headers — version, OS/arch, size
+ * (in the unit `gosetup list` uses, named in the header), status and location — marking the active version
+ * (the install root's go link) and, separately, the one a terminal opened now runs. When this window's own
+ * PATH is older than a new terminal's, the page says so instead of calling the setup broken. Every action
+ * that cannot be taken says why. Scanning, make default, remove and install run off the FX thread.
  */
-public final class VersionsPage extends VBox {
+public final class VersionsPage extends ScrollPane {
     private static final Logger LOG = Logger.getLogger(VersionsPage.class.getName());
 
     private final Messages messages;
@@ -47,7 +55,11 @@ public final class VersionsPage extends VBox {
     private final FolderWatch watch = new FolderWatch(this::refresh);
     private final TableView<InventoryEntry> table = new TableView<>();
     private final Label summary = new Label();
-    private final VBox details = new VBox(6);
+    private final Label stale = new Label();
+    private final Label intro = new Label();
+    private final VBox details = new VBox(8);
+    /** The sources of the last scan: home for "~", whether new terminals were asked. */
+    private InventorySources scanned;
 
     /** @param hostPlatform this machine's Go platform (from the host detection), called off the FX thread */
     public VersionsPage(Messages messages, Supplier<InventorySources> sources, Supplier<dev.gosetup.release.Platform> hostPlatform,
@@ -58,7 +70,6 @@ public final class VersionsPage extends VBox {
     /** @param rules what the organisation's policy allows: a newer patch it does not allow is not offered */
     public VersionsPage(Messages messages, Supplier<InventorySources> sources, Supplier<dev.gosetup.release.Platform> hostPlatform,
                         Supplier<dev.gosetup.install.InstallSources> installs, dev.gosetup.settings.VersionRules rules) {
-        super(12);
         this.rules = rules;
         this.messages = messages;
         this.sources = sources;
@@ -70,35 +81,54 @@ public final class VersionsPage extends VBox {
             if (now == null) {
                 watch.stop();
             } else {
-                watch.start(List.of(sources.get().sdkRoot(), Path.of("/usr/local"), sources.get().home().resolve(".asdf/installs/golang")));
+                InventorySources s = sources.get();
+                watch.start(List.of(s.sdkRoot(), Path.of("/usr/local"), s.home().resolve(".asdf/installs/golang")));
             }
         });
-        getStyleClass().add("page");
         Label title = new Label(messages.get("nav.versions"));
         title.getStyleClass().add("page-title");
-        Label intro = new Label(messages.get("versions.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");
         Button refresh = new Button(messages.get("versions.refresh"));
         refresh.setId("versionsRefresh");
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setOnAction(e -> refresh());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, summary, spacer, refresh);
-        top.setAlignment(Pos.CENTER_LEFT);
         summary.setId("versionsSummary");
         summary.setWrapText(true);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        HBox top = new HBox(8, summary, refresh);
+        top.setAlignment(Pos.CENTER_LEFT);
+        stale.setId("versionsStale");
+        stale.setWrapText(true);
+        stale.setMaxWidth(Double.MAX_VALUE);
+        stale.getStyleClass().add("note");
+        stale.managedProperty().bind(stale.visibleProperty());
+        stale.setVisible(false);
+
         table.setId("versionsTable");
-        table.setPrefHeight(300);
+        table.setPrefHeight(250);
+        table.setMinHeight(150);
         table.setPlaceholder(new Label(messages.get("versions.scanning")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<InventoryEntry, String> size = column("versions.col.size", e -> SizeUnit.mib(e.sizeBytes()), 85,
+                messages.get("versions.col.size", SizeUnit.NAME));
+        size.getStyleClass().add("size-cell");
+        TableColumn<InventoryEntry, String> location = column("versions.col.path", e -> shown(e.install().root()), 90, null);
+        location.setMinWidth(80);
+        location.setMaxWidth(300);
+        // The location takes what the status words leave (a long folder is elided here and shown whole below).
+        location.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(90, Math.min(240, table.getWidth() - 78 - 95 - 85 - 200 - 20)), table.widthProperty()));
+        // Status last: it flexes, and the location leaves it at least the room its words need.
+        TableColumn<InventoryEntry, String> status = column("versions.col.status", this::status, 180, null);
+        status.setMaxWidth(Double.MAX_VALUE);
         table.getColumns().setAll(List.of(
-                column("versions.col.status", e -> status(e), 70),
-                column("versions.col.version", e -> String.valueOf(e.install().version() == null ? "?" : e.install().version()), 90),
-                column("versions.col.arch", e -> String.join("+", e.install().platforms()), 110),
-                column("versions.col.source", e -> messages.get("inventory.source." + e.install().source().name()), 100),
-                column("versions.col.size", e -> size(e.sizeBytes()), 70),
-                column("versions.col.path", e -> shown(e.install().root()), 260)));
+                column("versions.col.version", e -> e.install().version() == null ? "?" : e.install().version(), 78, null),
+                column("versions.col.arch", e -> e.install().platforms().isEmpty() ? "?" : String.join("+", e.install().platforms()), 95, null),
+                size,
+                location,
+                status));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(InventoryEntry item, boolean empty) {
@@ -106,55 +136,79 @@ public final class VersionsPage extends VBox {
                 getStyleClass().removeAll("row-active", "row-warning");
                 setTooltip(null);
                 if (!empty && item != null) {
-                    if (item.active()) {
+                    if (item.newTerminal() || item.sdkActive()) {
                         getStyleClass().add("row-active");
                     }
-                    if (!item.warnings().isEmpty() || item.shadowedBy() != null) {
+                    String why = explanations(item);
+                    if (!why.isEmpty()) {
                         getStyleClass().add("row-warning");
-                        setTooltip(new Tooltip(explanations(item)));
+                        setTooltip(new Tooltip(why));
                     }
                 }
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetails(b));
         details.setId("versionDetails");
-        getChildren().addAll(title, intro, top, table, details);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        // The table gives way when the window is short, never a wrapped text (it would end in "…"); below that, the page scrolls.
+        for (Label wrapped : List.of(intro, summary, stale)) {
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox content = new VBox(12, title, intro, top, stale, table, details);
+        content.getStyleClass().add("page");
+        setContent(content);
+        setFitToWidth(true);
+        setFitToHeight(true);
+        getStyleClass().add("page-scroll");
         refresh();
     }
 
-    static String size(long bytes) {
-        if (bytes < 0) {
-            return "";
-        }
-        double mb = bytes / 1e6;
-        return mb < 10 ? String.format("%.1f MB", mb) : String.format("%.0f MB", mb);
-    }
-
-    /** ~/sdk/go1.22.5 rather than /Users/name/sdk/go1.22.5. */
-    private String shown(Path p) {
-        Path home = sources.get().home();
-        return p.startsWith(home) ? "~/" + home.relativize(p).toString().replace('\\', '/') : p.toString();
-    }
-
-    private TableColumn<InventoryEntry, String> column(String key, java.util.function.Function<InventoryEntry, String> value, double width) {
-        TableColumn<InventoryEntry, String> c = new TableColumn<>(messages.get(key));
+    private TableColumn<InventoryEntry, String> column(String key, Function<InventoryEntry, String> value, double width, String header) {
+        TableColumn<InventoryEntry, String> c = new TableColumn<>(header != null ? header : messages.get(key));
+        c.setId(key.substring(key.lastIndexOf('.') + 1) + "Column");
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 80)); // the headers stay whole at 800 px
+        c.setMaxWidth(width * 1.4);
         return c;
     }
 
-    /** ▶ runs; ⚠ has a warning; ✗ broken. */
-    private String status(InventoryEntry e) {
-        String s = e.active() ? "▶" : "";
-        if (e.install().broken()) {
-            return s + "✗";
+    /**
+     * ~/sdk/go1.22.5 rather than /Users/name/sdk/go1.22.5; a system folder as the machine names it (the scan may
+     * look at a machine built in a folder: its fsRoot is that machine's "/").
+     */
+    private String shown(Path p) {
+        InventorySources s = scanned != null ? scanned : sources.get();
+        if (p.startsWith(s.home())) {
+            return "~/" + s.home().relativize(p).toString().replace('\\', '/');
         }
-        return e.warnings().isEmpty() && e.shadowedBy() == null ? s : s + "⚠";
+        Path fsRoot = s.fsRoot().toAbsolutePath();
+        return fsRoot.getParent() != null && p.startsWith(fsRoot) ? "/" + fsRoot.relativize(p).toString().replace('\\', '/') : p.toString();
+    }
+
+    /** The status column, in words: Active, New terminals, and what to know (Unfinished, Rosetta 2, …). */
+    String status(InventoryEntry e) {
+        List<String> words = new ArrayList<>();
+        if (e.sdkActive()) {
+            words.add(messages.get("versions.status.active"));
+        }
+        if (e.newTerminal()) {
+            words.add(messages.get("versions.status.newTerminals"));
+        } else if (e.active()) {
+            words.add(messages.get("versions.status.thisWindow"));
+        }
+        if (e.shadowedBy() != null && !e.newTerminal()) {
+            words.add(messages.get("versions.status.shadowed"));
+        }
+        for (String w : e.warnings()) {
+            words.add(messages.get("versions.status." + w));
+        }
+        return String.join(" · ", words);
     }
 
     private String explanations(InventoryEntry e) {
         StringBuilder sb = new StringBuilder();
-        if (e.shadowedBy() != null) {
+        if (e.shadowedBy() != null && !e.newTerminal()) { // shadowed in this window's older PATH only: new terminals run it
             sb.append(messages.get("cli.list.shadowed", e.shadowedBy())).append('\n');
         }
         for (String w : e.warnings()) {
@@ -172,22 +226,49 @@ public final class VersionsPage extends VBox {
             List<InventoryEntry> all = inventory.scan();
             inventory.sizes().save();
             return all;
-        }, this::show, error -> {
+        }, all -> show(s, all), error -> {
             LOG.log(Level.WARNING, "Inventory failed", error);
             summary.setText(messages.get("versions.failed", error.getMessage()));
         });
     }
 
-    private void show(List<InventoryEntry> all) {
+    private void show(InventorySources s, List<InventoryEntry> all) {
+        scanned = s;
+        intro.setText(messages.get("versions.intro", shown(s.sdkRoot().resolve(SdkRoot.ACTIVE_LINK))));
+        InventoryEntry previous = table.getSelectionModel().getSelectedItem();
         table.getItems().setAll(all);
         table.setPlaceholder(new Label(messages.get("cli.list.none")));
-        InventoryEntry runs = all.stream().filter(InventoryEntry::active).findFirst().orElse(null);
-        summary.setText(all.isEmpty() ? messages.get("cli.list.none")
-                : runs == null ? messages.get("cli.list.noneOnPath")
-                : messages.get("versions.summary", all.size(), String.valueOf(runs.install().version()), runs.install().root()));
-        if (!all.isEmpty()) {
-            table.getSelectionModel().select(runs != null ? runs : all.getFirst());
+        InventoryEntry windowRuns = all.stream().filter(InventoryEntry::active).findFirst().orElse(null);
+        InventoryEntry newTerminals = all.stream().filter(InventoryEntry::newTerminal).findFirst().orElse(null);
+        stale.setVisible(false);
+        if (all.isEmpty()) {
+            summary.setText(messages.get("cli.list.none"));
+        } else if (s.newTerminal() == null) {
+            // not asked what new terminals run: this window's PATH is all there is to tell
+            summary.setText(windowRuns == null ? messages.get("cli.list.noneOnPath")
+                    : messages.get("versions.summary", all.size(), version(windowRuns), shown(windowRuns.install().root())));
+        } else if (newTerminals == null) {
+            summary.setText(messages.get("versions.summary.noNewTerminal", all.size()));
+        } else {
+            summary.setText(messages.get("versions.summary.newTerminals", all.size(), version(newTerminals),
+                    shown(newTerminals.install().root().resolve("bin"))));
+            if (windowRuns != newTerminals) {
+                // Only this already-open window is behind: say so plainly, not "no go on PATH".
+                stale.setText(windowRuns == null ? messages.get("versions.stale.none")
+                        : messages.get("versions.stale.other", version(windowRuns), shown(windowRuns.install().root().resolve("bin"))));
+                stale.setVisible(true);
+            }
         }
+        if (!all.isEmpty()) {
+            InventoryEntry keep = previous == null ? null : all.stream()
+                    .filter(e -> e.install().root().equals(previous.install().root())).findFirst().orElse(null);
+            table.getSelectionModel().select(keep != null ? keep : newTerminals != null ? newTerminals
+                    : windowRuns != null ? windowRuns : all.getFirst());
+        }
+    }
+
+    private static String version(InventoryEntry e) {
+        return e.install().version() == null ? "?" : e.install().version();
     }
 
     private void showDetails(InventoryEntry e) {
@@ -196,16 +277,39 @@ public final class VersionsPage extends VBox {
             return;
         }
         GoInstall install = e.install();
-        Label head = new Label(messages.get("versions.detail", String.valueOf(install.version()), install.root()));
+        Label head = new Label(messages.get("versions.detail", version(e), shown(install.root())));
+        head.setId("versionDetailTitle");
+        head.setWrapText(true);
+        head.setMinHeight(Region.USE_PREF_SIZE);
         head.getStyleClass().add("section-title");
-        details.getChildren().add(head);
+        Label facts = new Label(messages.get("versions.detail.facts", messages.get("inventory.source." + install.source().name()),
+                install.platforms().isEmpty() ? "?" : String.join("+", install.platforms()), SizeUnit.mib(e.sizeBytes()), SizeUnit.NAME));
+        facts.setId("versionDetailFacts");
+        facts.setWrapText(true);
+        facts.setMinHeight(Region.USE_PREF_SIZE);
+        facts.getStyleClass().add("muted");
+        details.getChildren().addAll(head, facts);
         String why = explanations(e);
         if (!why.isEmpty()) {
             Label warn = new Label(why);
             warn.setId("versionWarnings");
             warn.setWrapText(true);
+            warn.setMinHeight(Region.USE_PREF_SIZE);
             warn.getStyleClass().add("note");
             details.getChildren().add(warn);
+        }
+        FlowPane actions = new FlowPane(8, 8);
+        actions.setId("versionActions");
+        if (install.source() == Source.SDK && !install.broken()) {
+            Button makeDefault = new Button(messages.get("versions.makeDefault"));
+            makeDefault.setId("versionMakeDefault");
+            makeDefault.setOnAction(a -> sdkAction(install, false));
+            Button remove = new Button(messages.get("versions.remove"));
+            remove.setId("versionRemove");
+            remove.setOnAction(a -> sdkAction(install, true));
+            // never the active one: another must be made active first
+            actions.getChildren().addAll(new WhyDisabled(makeDefault, e.sdkActive() ? messages.get("versions.why.alreadyActive") : null),
+                    new WhyDisabled(remove, e.sdkActive() ? messages.get("versions.why.removeActive") : null));
         }
         Button copy = new Button(messages.get("versions.copyPath"));
         copy.setId("versionCopyPath");
@@ -216,45 +320,48 @@ public final class VersionsPage extends VBox {
             dev.gosetup.ui.common.FileManager.reveal(install.root());
             return null;
         }, ok -> { }, error -> summary.setText(dev.gosetup.secrets.Redaction.redact(error.getMessage()))));
-        HBox actions = new HBox(8, copy, reveal);
+        actions.getChildren().addAll(new WhyDisabled(copy, null), new WhyDisabled(reveal, null));
         if (e.newerPatch() != null && installs != null
                 && dev.gosetup.release.GoVersion.parse(e.newerPatch()).map(rules::permits).orElse(false)) {
             Button newer = new Button(messages.get("versions.installNewer", e.newerPatch()));
             newer.setId("versionInstallNewer");
-            newer.setOnAction(a -> installNewer(e.newerPatch(), newer));
-            actions.getChildren().add(newer);
-        }
-        if (install.source() == Source.SDK && !install.broken()) {
-            Button makeDefault = new Button(messages.get("versions.makeDefault"));
-            makeDefault.setId("versionMakeDefault");
-            makeDefault.setDisable(e.sdkActive());
-            makeDefault.setOnAction(a -> sdkAction(install, false));
-            Button remove = new Button(messages.get("versions.remove"));
-            remove.setId("versionRemove");
-            remove.setDisable(e.sdkActive()); // never the chosen one: choose another first
-            remove.setOnAction(a -> sdkAction(install, true));
-            actions.getChildren().addAll(0, List.of(makeDefault, remove));
+            WhyDisabled holder = new WhyDisabled(newer, null);
+            newer.setOnAction(a -> installNewer(e.newerPatch(), holder));
+            actions.getChildren().add(holder);
         }
         details.getChildren().add(actions);
+        if (install.source() == Source.SDK && !install.broken() && e.sdkActive()) {
+            // said in words too, not only on hover: why Make active and Remove are off
+            Label whyOff = new Label(messages.get("versions.why.removeActive"));
+            whyOff.setId("versionWhyDisabled");
+            whyOff.setWrapText(true);
+            whyOff.setMinHeight(Region.USE_PREF_SIZE);
+            whyOff.getStyleClass().add("muted");
+            details.getChildren().add(whyOff);
+        }
         RemovalAdvice.command(install).ifPresent(cmd -> {
             Label how = new Label(messages.get("versions.removeWith"));
+            how.setWrapText(true);
+            how.setMinHeight(Region.USE_PREF_SIZE);
             TextField field = new TextField(cmd);
             field.setId("versionRemoveCommand");
             field.setEditable(false);
             field.getStyleClass().add("path-field");
             Button copyCmd = new Button(messages.get("setup.env.copy"));
+            copyCmd.setMinWidth(Region.USE_PREF_SIZE);
             copyCmd.setOnAction(a -> copy(cmd));
-            HBox row = new HBox(8, how, field, copyCmd);
+            HBox row = new HBox(8, field, copyCmd);
             HBox.setHgrow(field, Priority.ALWAYS);
             row.setAlignment(Pos.CENTER_LEFT);
-            details.getChildren().add(row);
+            details.getChildren().addAll(how, row);
         });
     }
 
-    /** Installs the newer patch into ~/sdk, the same way the wizard does (verified, side by side). */
-    private void installNewer(String version, Button button) {
-        button.setDisable(true);
-        summary.setText(messages.get("versions.installing", version));
+    /** Installs the newer patch into the install root, the same way the wizard does (verified, side by side). */
+    private void installNewer(String version, WhyDisabled button) {
+        String installing = messages.get("versions.installing", version);
+        button.setReason(installing);
+        summary.setText(installing);
         dev.gosetup.install.InstallSources s = installs.get();
         BackgroundTasks.run(() -> {
             dev.gosetup.release.Platform target = hostPlatform.get();
@@ -272,7 +379,7 @@ public final class VersionsPage extends VBox {
                     s.fileUri(found.file().filename()));
             return s.installer().install(plan, dev.gosetup.fetch.ProgressListener.NONE, new dev.gosetup.fetch.CancelToken());
         }, result -> refresh(), error -> {
-            button.setDisable(false);
+            button.setReason(null);
             summary.setText(messages.get("versions.failed", error.getMessage()));
         });
     }
@@ -289,8 +396,10 @@ public final class VersionsPage extends VBox {
                 try (var lock = sdk.lock()) {
                     sdk.remove(version);
                 }
+                LOG.info("Removed " + version.name() + " from " + sdk.path());
             } else {
                 sdk.activate(version);
+                LOG.info("Made " + version.name() + " the active version in " + sdk.path());
             }
             return null;
         }, ok -> refresh(), error -> summary.setText(messages.get("versions.failed", error.getMessage())));

@@ -1,0 +1,147 @@
+package dev.gosetup.inventory;
+
+import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.BlockEditor;
+import dev.gosetup.shell.DamagedBlockException;
+import dev.gosetup.shell.EnvSpec;
+import dev.gosetup.shell.Shell;
+import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.StartupTarget;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which go a new terminal runs, told from files without starting a shell: the PATH a login shell starts
+ * with (/etc/environment on Linux; /etc/paths and /etc/paths.d as macOS's path_helper builds it), with the
+ * folders our env script puts first when the login shell's startup file holds our block and the script is
+ * there, then this process's own PATH for what the user's startup files add (on Windows only that). It cannot
+ * see a later line that rebuilds PATH: starting the real shell can, and may take its place.
+ *
+ * @param fsRoot      "/" on a real machine; a folder in tests (absolute system entries are resolved under it)
+ * @param front       the folders our block puts first (~/sdk/go/bin, GOPATH/bin); empty without our block
+ * @param systemPath  the PATH a login shell starts with
+ * @param processPath this process's PATH entries
+ */
+public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List<String> systemPath, List<String> processPath)
+        implements NewTerminalGo {
+    private static final Pattern ENVIRONMENT_PATH = Pattern.compile("^\\s*PATH\\s*=\\s*\"?([^\"\\n]*)\"?\\s*$", Pattern.MULTILINE);
+    private static final String LINUX_DEFAULT = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    private static final String MAC_DEFAULT = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin";
+
+    /** For this user on this machine. */
+    public static StartupPathGo of(ShellSources shells, Settings settings) {
+        return of(shells, settings, Path.of("/"), System.getenv());
+    }
+
+    static StartupPathGo of(ShellSources shells, Settings settings, Path fsRoot, Map<String, String> env) {
+        String os = shells.files().os();
+        boolean windows = os.equals("windows");
+        String path = env.getOrDefault(windows ? "Path" : "PATH", env.getOrDefault("PATH", ""));
+        List<String> process = List.of(path.split(windows ? ";" : File.pathSeparator));
+        if (windows) {
+            return new StartupPathGo(fsRoot, true, List.of(), List.of(), process);
+        }
+        EnvSpec spec = shells.spec(settings);
+        List<Path> front = ourBlockRuns(shells) ? List.of(spec.goBin(), spec.gopathBin()) : List.of();
+        return new StartupPathGo(fsRoot, false, front, systemPath(fsRoot, os), process);
+    }
+
+    @Override
+    public Optional<Path> go() {
+        for (Path dir : front) {
+            Optional<Path> go = goIn(dir);
+            if (go.isPresent()) {
+                return go;
+            }
+        }
+        for (List<String> path : List.of(systemPath, processPath)) {
+            for (String entry : path) {
+                if (!entry.isBlank()) {
+                    Optional<Path> go = goIn(entry.startsWith("/") ? fsRoot.resolve(entry.substring(1)) : Path.of(entry));
+                    if (go.isPresent()) {
+                        return go;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Path> goIn(Path dir) {
+        Path go = dir.resolve(windows ? "go.exe" : "go");
+        return Files.isRegularFile(go) && (windows || Files.isExecutable(go)) ? Optional.of(go) : Optional.empty();
+    }
+
+    /**
+     * Whether a login shell of the user's runs our env script: its startup file holds our block (the login
+     * shell's, or bash/zsh on Linux/macOS when unknown) and the script the block sources exists.
+     */
+    static boolean ourBlockRuns(ShellSources shells) {
+        Shell login = shells.loginShell() != null ? shells.loginShell() : shells.files().os().equals("mac") ? Shell.ZSH : Shell.BASH;
+        String script = switch (login) {
+            case FISH -> "env.fish";
+            case PWSH -> "env.ps1";
+            default -> "env.sh";
+        };
+        if (!Files.isRegularFile(shells.scriptsDir().resolve(script))) {
+            return false;
+        }
+        for (StartupTarget t : shells.files().targets(login)) {
+            try {
+                if (Files.isRegularFile(t.path()) && BlockEditor.hasBlock(Files.readAllBytes(t.path()))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // unreadable or damaged: the shell may not run it either
+            }
+        }
+        return false;
+    }
+
+    /** The PATH a login shell starts with, before any startup file of the user's. */
+    static List<String> systemPath(Path fsRoot, String os) {
+        if (os.equals("mac")) {
+            List<String> out = new ArrayList<>(lines(fsRoot.resolve("etc/paths")));
+            Path pathsD = fsRoot.resolve("etc/paths.d");
+            if (Files.isDirectory(pathsD)) {
+                List<Path> files = new ArrayList<>();
+                try (DirectoryStream<Path> s = Files.newDirectoryStream(pathsD)) {
+                    s.forEach(files::add);
+                } catch (IOException e) {
+                    // none readable
+                }
+                files.sort(null);
+                files.forEach(f -> out.addAll(lines(f)));
+            }
+            return out.isEmpty() ? List.of(MAC_DEFAULT.split(":")) : out;
+        }
+        try {
+            Matcher m = ENVIRONMENT_PATH.matcher(Files.readString(fsRoot.resolve("etc/environment"), StandardCharsets.UTF_8));
+            if (m.find() && !m.group(1).isBlank()) {
+                return List.of(m.group(1).strip().split(":"));
+            }
+        } catch (IOException e) {
+            // no /etc/environment: the shells' built-in default
+        }
+        return List.of(LINUX_DEFAULT.split(":"));
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
