@@ -4,13 +4,15 @@ import dev.gosetup.AppContext;
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.HttpClients;
 import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.install.InstallPlan;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.install.SdkRoot;
+import dev.gosetup.release.GoFile;
+import dev.gosetup.release.GoVersion;
 import dev.gosetup.release.ReleaseCatalog;
 import dev.gosetup.settings.ManagedSettings;
 import dev.gosetup.settings.PolicySetting;
 import dev.gosetup.settings.Settings;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,7 +121,8 @@ final class SdkOptions {
         return new ReleaseCatalog(this::client, policy(), cacheDir);
     }
 
-    URI fileUri(String filename) {
-        return ReleaseCatalog.fileUri(mirrorSource(), filename);
+    /** What installing {@code file} of {@code version} from the mirror means (refused when the list's entry is unusable). */
+    InstallPlan plan(GoVersion version, GoFile file) {
+        return InstallPlan.from(version, file, mirrorSource());
     }
 }

@@ -49,8 +49,14 @@ public record InstallSources(String releaseList, String fileMirror, FetchPolicy 
         return new ReleaseCatalog(client(), policy, cacheDir);
     }
 
-    public URI fileUri(String filename) {
-        return ReleaseCatalog.fileUri(fileMirror, filename);
+    /** What installing {@code file} of {@code version} from this mirror means (refused when the list's entry is unusable). */
+    public InstallPlan plan(dev.gosetup.release.GoVersion version, dev.gosetup.release.GoFile file) {
+        return InstallPlan.from(version, file, fileMirror);
+    }
+
+    /** The folder files come from (what a reachability check probes). */
+    public URI fileBase() {
+        return ReleaseCatalog.fileBase(fileMirror);
     }
 
     public Installer installer() {

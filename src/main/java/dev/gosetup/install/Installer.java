@@ -107,8 +107,7 @@ public final class Installer {
     }
 
     private Path partialFile(InstallPlan plan) throws IOException {
-        Files.createDirectories(sdk.downloads());
-        return sdk.downloads().resolve(plan.file().filename() + ".partial");
+        return sdk.partialDownload(plan.archiveName());
     }
 
     private void discardDownload(InstallPlan plan) throws IOException {

@@ -1,5 +1,6 @@
 package dev.gosetup.install;
 
+import dev.gosetup.release.ArchiveName;
 import dev.gosetup.release.GoVersion;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -58,6 +59,31 @@ public final class SdkRoot {
 
     public Path downloads() {
         return root.resolve(".downloads");
+    }
+
+    /**
+     * Where the download of {@code name} is kept until it is installed: directly in {@link #downloads()},
+     * which is made if needed. A link (or anything but a folder) there is refused: it would put the
+     * downloads, and their deletion, somewhere else.
+     */
+    Path partialDownload(ArchiveName name) throws IOException {
+        Path folder = downloads();
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(root);
+            try {
+                Files.createDirectory(folder);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // said below
+            }
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(folder + " is not a folder (a link or a file is there). Remove it; it is made again.");
+        }
+        Path partial = folder.resolve(name.name() + ".partial");
+        if (!folder.equals(partial.getParent())) {
+            throw new IllegalStateException(partial + " is not directly in " + folder);
+        }
+        return partial;
     }
 
     public boolean isInstalled(GoVersion v) {
