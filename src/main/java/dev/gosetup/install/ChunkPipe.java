@@ -44,9 +44,14 @@ final class ChunkPipe {
         put(END);
     }
 
-    /** The writer failed: the reader sees an error instead of a short archive. */
+    /**
+     * The writer failed: the reader sees an error instead of a short archive, at its next read. The flag
+     * alone would do for a reader between reads; the end marker wakes one waiting in take(), and the queue is
+     * emptied first so that there is always room for it (the writer is the only one who adds).
+     */
     void fail() {
         writerFailed = true;
+        queue.clear();
         queue.offer(END);
     }
 
@@ -77,6 +82,10 @@ final class ChunkPipe {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
+                if (writerFailed) {
+                    ended = true;
+                    throw new IOException("the download stopped"); // the rest is of no use: stop at once
+                }
                 if (ended) {
                     if (writerFailed) {
                         throw new IOException("the download stopped"); // again: END was taken once

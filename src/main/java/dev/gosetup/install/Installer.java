@@ -30,6 +30,8 @@ public final class Installer {
     private static final Logger LOG = Logger.getLogger(Installer.class.getName());
     /** An unpacked Go is at most ~4× its archive; ask for a margin on top. */
     private static final long SPACE_FACTOR = 5;
+    /** How long a failed download waits for the unpacker to notice and stop. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final SdkRoot sdk;
     private final HttpDownloader downloader;
@@ -154,11 +156,14 @@ public final class Installer {
             } catch (IOException e) {
                 IOException archiveFailure = pipe.readerFailure();
                 pipe.fail();
-                unpackFailure(unpacking); // wait for the unpacker to stop before the staging folder goes
+                stopUnpacking(unpacking); // before the staging folder goes
                 if (archiveFailure != null) {
                     // The archive itself is bad and stopped the download: drop what was downloaded too.
                     discardDownload(plan);
                     throw archiveFailure;
+                }
+                if (e instanceof ChecksumMismatchException) {
+                    discardDownload(plan); // wrong bytes (too many of them): nothing to resume from
                 }
                 throw e; // a network failure: the .partial stays for the next attempt
             }
@@ -176,6 +181,24 @@ public final class Installer {
             return fetched;
         } finally {
             unpackThread.shutdownNow();
+        }
+    }
+
+    /**
+     * The download failed: the unpacker sees that at its next read (the pipe's failure always reaches it) and
+     * stops, so a short wait is enough; one that is stuck anyway is interrupted, never waited on for minutes.
+     */
+    private static void stopUnpacking(Future<?> unpacking) {
+        try {
+            unpacking.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failedAsExpected) {
+            // the download's failure is the story
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warning("The unpacker did not stop within " + STOP_WAIT_SECONDS + " s of a failed download; interrupting it");
+            unpacking.cancel(true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unpacking.cancel(true);
         }
     }
 
