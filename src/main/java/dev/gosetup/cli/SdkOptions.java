@@ -77,7 +77,10 @@ final class SdkOptions {
         return context == null ? new SdkRoot(where.sdkRoot != null ? where.sdkRoot : home().resolve("sdk")) : where.sdk(context);
     }
 
-    /** --allow-http hosts, and the policy's plain-HTTP hosts, proxy and CA certificates. */
+    /**
+     * --allow-http hosts, and the policy's plain-HTTP hosts, proxy and CA certificates; the stall timeout of
+     * the settings (the policy's when it sets one), as the window uses it.
+     */
     FetchPolicy policy() {
         ManagedSettings m = managed();
         Settings s = settings();
@@ -85,7 +88,7 @@ final class SdkOptions {
                 m.managed(PolicySetting.PLAIN_HTTP_HOSTS) ? s.plainHttpHosts() : List.of(),
                 m.managed(PolicySetting.PROXY) ? s.proxy() : null,
                 m.managed(PolicySetting.NO_PROXY) ? s.noProxy() : List.of(),
-                s.caCertificates());
+                s.caCertificates()).withStallTimeout(s.stallTimeout());
         for (String host : allowHttp) {
             p = p.allowingPlainHttp(host);
         }

@@ -23,9 +23,10 @@ public record InstallSources(String releaseList, String fileMirror, FetchPolicy 
                 new SdkRoot(sdkRoot));
     }
 
-    /** Plain-HTTP hosts, the proxy and the extra CA certificates the settings (or IT's policy) name. */
+    /** Plain-HTTP hosts, the proxy, the extra CA certificates and the stall timeout the settings (or IT's policy) set. */
     public static FetchPolicy fetchPolicy(Settings settings) {
-        return fetchPolicy(settings.plainHttpHosts(), settings.proxy(), settings.noProxy(), settings.caCertificates());
+        return fetchPolicy(settings.plainHttpHosts(), settings.proxy(), settings.noProxy(), settings.caCertificates())
+                .withStallTimeout(settings.stallTimeout());
     }
 
     /** @param proxy null for HTTPS_PROXY / the system's proxy */

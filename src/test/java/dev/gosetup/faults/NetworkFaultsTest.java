@@ -184,6 +184,33 @@ class NetworkFaultsTest {
     }
 
     @Test
+    void theStallTimeoutComesFromTheSettingsAndATricklingMirrorEndsWithExit5AndNothingLeft() throws Exception {
+        // About 20 KB: at 100 bytes a second, 200 s that no default stall timeout (30 s without a byte) cuts short.
+        byte[] noise = new byte[20_000];
+        new java.util.Random(7).nextBytes(noise);
+        byte[] archive = new dev.gosetup.testing.TarGzBuilder().file("go/VERSION", "go1.22.5\n", 0644)
+                .file("go/bin/go", HexFormat.of().formatHex(noise), 0755).build();
+        Files.createDirectories(tmp.resolve("config"));
+        Files.writeString(tmp.resolve("config/settings.json"), "{\"language\": \"en\", \"stallTimeoutSeconds\": 1}");
+        Path list = Files.writeString(tmp.resolve("dl.json"), """
+                [{"version": "go1.22.5", "stable": true, "files": [{"filename": "go1.22.5.linux-amd64.tar.gz", "os": "linux",
+                  "arch": "amd64", "version": "go1.22.5", "sha256": "%s", "size": %d, "kind": "archive"}]}]
+                """.formatted(sha(archive), archive.length));
+        try (ScriptedServer server = trickle(archive)) {
+            dev.gosetup.cli.CliRunner.Result r = dev.gosetup.cli.CliRunner.run(tmp, "install", "--catalog", list.toString(),
+                    "--mirror", server.uri("/").toString(), "--allow-http", "127.0.0.1", "--home", tmp.resolve("h").toString(),
+                    "--platform", "linux-amd64");
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(5);
+            assertThat(r.err()).contains("too slow").contains("1 s").contains("Nothing was kept");
+            assertThat(server.connections()).isEqualTo(2);
+        }
+        try (var left = Files.walk(tmp.resolve("h/sdk"))) {
+            assertThat(left.map(p -> tmp.resolve("h/sdk").relativize(p).toString()))
+                    .as("no download, no staging").containsOnly("", ".gosetup.lock", ".downloads");
+        }
+    }
+
+    @Test
     void aProxyThatWantsAPasswordIsSaidInWords() throws Exception {
         try (ScriptedServer proxy = new ScriptedServer((req, out) -> out.write(ScriptedServer.ascii(
                 "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n")))) {
