@@ -61,10 +61,18 @@ public final class SdkRoot {
         return root.resolve(".downloads");
     }
 
+    /** Where the download of {@code name} is kept until it is installed: directly in {@link #downloads()}. */
+    public Path partialPath(ArchiveName name) {
+        Path partial = downloads().resolve(name.name() + ".partial");
+        if (!downloads().equals(partial.getParent())) {
+            throw new IllegalStateException(partial + " is not directly in " + downloads());
+        }
+        return partial;
+    }
+
     /**
-     * Where the download of {@code name} is kept until it is installed: directly in {@link #downloads()},
-     * which is made if needed. A link (or anything but a folder) there is refused: it would put the
-     * downloads, and their deletion, somewhere else.
+     * {@link #partialPath}, with the download folder made if needed. A link (or anything but a folder)
+     * there is refused: it would put the downloads, and their deletion, somewhere else.
      */
     Path partialDownload(ArchiveName name) throws IOException {
         Path folder = downloads();
@@ -79,11 +87,7 @@ public final class SdkRoot {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(folder + " is not a folder (a link or a file is there). Remove it; it is made again.");
         }
-        Path partial = folder.resolve(name.name() + ".partial");
-        if (!folder.equals(partial.getParent())) {
-            throw new IllegalStateException(partial + " is not directly in " + folder);
-        }
-        return partial;
+        return partialPath(name);
     }
 
     public boolean isInstalled(GoVersion v) {
