@@ -31,13 +31,17 @@ public record GoVersion(String name, int major, int minor, int patch, String pre
         if (!m.matches()) {
             return Optional.empty();
         }
-        int major = Integer.parseInt(m.group(1));
-        int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-        int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        String pre = m.group(4);
-        int preNumber = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-        String name = text.strip().startsWith("go") ? text.strip() : "go" + text.strip();
-        return Optional.of(new GoVersion(name, major, minor, patch, pre, preNumber));
+        try {
+            int major = Integer.parseInt(m.group(1));
+            int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            String pre = m.group(4);
+            int preNumber = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+            String name = text.strip().startsWith("go") ? text.strip() : "go" + text.strip();
+            return Optional.of(new GoVersion(name, major, minor, patch, pre, preNumber));
+        } catch (NumberFormatException beyondInt) {
+            return Optional.empty(); // found by ReleaseListFuzzTest: a list's "go1.99999999999" threw out of the parser
+        }
     }
 
     public boolean isStable() {
