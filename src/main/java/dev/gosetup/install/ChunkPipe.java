@@ -1,6 +1,7 @@
 package dev.gosetup.install;
 
 import dev.gosetup.fetch.ByteSink;
+import dev.gosetup.fetch.CancelToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -17,6 +18,16 @@ final class ChunkPipe {
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(64);
     private volatile IOException readerFailure;
     private volatile boolean writerFailed;
+    private final CancelToken cancel;
+
+    ChunkPipe() {
+        this(new CancelToken());
+    }
+
+    /** @param cancel also ends a writer's wait on a reader that neither reads nor fails (a hung disk) */
+    ChunkPipe(CancelToken cancel) {
+        this.cancel = cancel;
+    }
 
     /** The writing side: copies each chunk (the downloader reuses its buffer). */
     ByteSink sink() {
@@ -29,6 +40,7 @@ final class ChunkPipe {
     private void put(byte[] chunk) throws IOException {
         try {
             while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                cancel.throwIfCancelled();
                 if (readerFailure != null) {
                     throw new IOException("unpacking stopped: " + readerFailure.getMessage(), readerFailure);
                 }

@@ -132,7 +132,7 @@ public final class Installer {
             }
             return r;
         }
-        ChunkPipe pipe = new ChunkPipe();
+        ChunkPipe pipe = new ChunkPipe(cancel);
         ExecutorService unpackThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gosetup-unpack");
             t.setDaemon(true);

@@ -43,6 +43,20 @@ class ChunkPipeTest {
     }
 
     @Test
+    void cancellingEndsAWriterWaitingOnAReaderThatNeitherReadsNorFails() throws Exception {
+        dev.gosetup.fetch.CancelToken cancel = new dev.gosetup.fetch.CancelToken();
+        ChunkPipe pipe = new ChunkPipe(cancel);
+        byte[] chunk = new byte[16];
+        for (int i = 0; i < 64; i++) {
+            pipe.sink().write(chunk, 0, chunk.length);
+        }
+        cancel.cancel();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> pipe.sink().write(chunk, 0, chunk.length))
+                        .isInstanceOf(dev.gosetup.fetch.CancelToken.CancelledException.class));
+    }
+
+    @Test
     void bytesAndTheEndArriveInOrder() throws Exception {
         ChunkPipe pipe = new ChunkPipe();
         pipe.sink().write(new byte[] {1, 2, 3}, 1, 2);
