@@ -37,14 +37,22 @@ final class ChunkPipe {
         };
     }
 
+    /** What the writer gets once the reader has failed on its own: its bytes are no longer wanted. */
+    static final class ReaderStopped extends IOException {
+        ReaderStopped(IOException cause) {
+            super("unpacking stopped: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Checked before every chunk, so that a refused archive stops the download at once, not at its end. */
     private void put(byte[] chunk) throws IOException {
         try {
-            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            do {
                 cancel.throwIfCancelled();
                 if (readerFailure != null) {
-                    throw new IOException("unpacking stopped: " + readerFailure.getMessage(), readerFailure);
+                    throw new ReaderStopped(readerFailure);
                 }
-            }
+            } while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException();
@@ -67,12 +75,15 @@ final class ChunkPipe {
         queue.offer(END);
     }
 
-    /** The reader failed on its own (a bad archive), not because the writer stopped first. */
+    /**
+     * The reader failed on its own (a bad archive), not because the writer stopped first. The writer sees it
+     * before its next chunk, or within 100 ms while it waits for room. The queue is left alone: the end
+     * marker may already be in it, and a reader that drains (its stream's close) must still find it.
+     */
     void readerFailed(IOException e) {
         if (!writerFailed) {
             readerFailure = e;
         }
-        queue.clear();
     }
 
     /** The reader's own failure, if it failed first; null otherwise. */

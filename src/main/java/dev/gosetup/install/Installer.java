@@ -139,11 +139,15 @@ public final class Installer {
             return t;
         });
         Future<?> unpacking = unpackThread.submit(() -> {
-            try (InputStream in = pipe.inputStream()) {
+            InputStream in = pipe.inputStream();
+            try {
                 unpacker.unpackTarGz(in, staging, cancel);
             } catch (IOException e) {
+                // Said before the stream's close drains the rest: the download stops now, not after the whole body.
                 pipe.readerFailed(e);
                 throw e;
+            } finally {
+                in.close();
             }
             return null;
         });

@@ -226,6 +226,33 @@ class InstallerTest {
     }
 
     @Test
+    void anArchiveRefusedMidDownloadEndsTheDownloadWithoutAnotherRequest() throws Exception {
+        // About 24 MB that do not compress: far more than the pipe to the unpacker holds (64 chunks).
+        TarGzBuilder builder = new TarGzBuilder().file("go/../evil", "x", 0644);
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 6; i++) {
+            byte[] noise = new byte[4_000_000];
+            random.nextBytes(noise);
+            builder.file("go/noise" + i, HexFormat.of().formatHex(noise), 0644);
+        }
+        byte[] archive = builder.build();
+        java.util.concurrent.atomic.AtomicLong downloaded = new java.util.concurrent.atomic.AtomicLong();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void bytes(long done, long total, double rate) {
+                downloaded.set(done);
+            }
+        };
+        assertThatThrownBy(() -> installer.install(served("go1.22.5", archive, sha(archive)), progress, new CancelToken()))
+                .isInstanceOf(UnsafeArchiveException.class).hasMessageContaining("'..'");
+        // Before: the refused archive was downloaded to its end (the unpacker drained it before saying so).
+        assertThat(downloaded.get()).as("stopped early").isLessThan(archive.length / 2);
+        assertThat(server.requests()).as("the refusal is no network failure to retry").isEqualTo(1);
+        assertThat(leftovers()).isEmpty();
+        System.out.printf("refused archive: %d of %d bytes downloaded%n", downloaded.get(), archive.length);
+    }
+
+    @Test
     void truncatedArchiveIsCorrupt() throws Exception {
         byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
         byte[] truncated = java.util.Arrays.copyOf(archive, archive.length / 2);
