@@ -15,6 +15,7 @@ import dev.gosetup.install.InstallResult;
 import dev.gosetup.install.Installer;
 import dev.gosetup.install.SdkRoot;
 import dev.gosetup.release.ArchiveChooser;
+import dev.gosetup.release.ArchiveName;
 import dev.gosetup.release.GoFile;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.release.Platform;
@@ -25,8 +26,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,8 +38,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "install", mixinStandardHelpOptions = true)
 public final class InstallCommand implements Callable<Integer> {
-    private static final Pattern ARCHIVE_NAME = Pattern.compile("^(go[0-9][^.]*(?:\\.[0-9]+)*(?:(?:rc|beta)[0-9]+)?)\\.([a-z0-9]+)-([a-z0-9]+)\\.(tar\\.gz|zip)$");
-
     private final AppContext context;
 
     @Spec
@@ -206,7 +203,7 @@ public final class InstallCommand implements Callable<Integer> {
             case ArchiveChooser.Choice.NoBuild n when n.alternative() != null && allowAmd64 -> n.alternative();
             case ArchiveChooser.Choice.NoBuild n when n.alternative() != null ->
                     throw new NoBuildException(m.get("cli.install.noBuildAlternative", release.version().name(), n.platform(),
-                            n.alternative().filename()));
+                            ArchiveName.printable(n.alternative().filename())));
             case ArchiveChooser.Choice.NoBuild n -> throw new NoBuildException(m.get("cli.install.noBuild",
                     release.version().name(), n.platform()));
         };
@@ -216,7 +213,7 @@ public final class InstallCommand implements Callable<Integer> {
             throw new dev.gosetup.fetch.DownloadException(m.get("cli.install.notBesideCatalog", file.filename(),
                     besideCatalog.get()));
         }
-        return InstallPlan.from(release.version(), file, sdk.fileUri(file.filename()));
+        return sdk.plan(release.version(), file);
     }
 
     /**
@@ -249,13 +246,13 @@ public final class InstallCommand implements Callable<Integer> {
         if (!Files.isRegularFile(archive)) {
             throw new IllegalArgumentException(m.get("cli.install.noArchive", archive));
         }
-        Matcher name = ARCHIVE_NAME.matcher(archive.getFileName().toString());
-        if (!name.matches()) {
-            throw new IllegalArgumentException(m.get("cli.install.badArchiveName", archive.getFileName()));
-        }
-        GoVersion v = GoVersion.parse(name.group(1)).orElseThrow(
-                () -> new IllegalArgumentException(m.get("cli.install.badArchiveName", archive.getFileName())));
-        GoFile file = new GoFile(archive.getFileName().toString(), name.group(2), name.group(3), v.name(),
+        // The same check as a release list's names: the name says version and platform, and names the download.
+        String fileName = archive.getFileName().toString();
+        ArchiveName name = ArchiveName.parse(fileName).filter(n -> n.kind().equals("archive")).orElseThrow(
+                () -> new IllegalArgumentException(m.get("cli.install.badArchiveName", ArchiveName.printable(fileName))));
+        GoVersion v = GoVersion.parse(name.version()).orElseThrow(
+                () -> new IllegalArgumentException(m.get("cli.install.badArchiveName", ArchiveName.printable(fileName))));
+        GoFile file = new GoFile(name.name(), name.os(), name.arch(), v.name(),
                 sha256.toLowerCase(java.util.Locale.ROOT), Files.size(archive), "archive");
         if (!new Platform(file.os(), file.arch()).equals(target) && !allowAmd64) {
             throw new NoBuildException(m.get("cli.install.archivePlatform", file.platform(), target));

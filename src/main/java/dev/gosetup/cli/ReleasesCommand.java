@@ -7,6 +7,7 @@ import dev.gosetup.host.HostDetector;
 import dev.gosetup.host.LiveHostSource;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.release.ArchiveChooser;
+import dev.gosetup.release.ArchiveName;
 import dev.gosetup.release.Platform;
 import dev.gosetup.release.Release;
 import dev.gosetup.release.ReleaseCatalog;
@@ -82,6 +83,7 @@ public final class ReleasesCommand implements Callable<Integer> {
                     o.put("filename", f.file().filename());
                     o.put("size", f.file().size());
                     o.put("sha256", f.file().sha256());
+                    o.put("usable", ArchiveName.problem(r.version(), f.file()).isEmpty());
                 } else {
                     o.putNull("filename");
                 }
@@ -98,6 +100,8 @@ public final class ReleasesCommand implements Callable<Integer> {
         for (Release r : shown) {
             ReleaseList.SupportStatus s = list.supportOf(r.version());
             String file = target == null ? "" : switch (chooser.choose(r, target)) {
+                case ArchiveChooser.Choice.Found f when ArchiveName.problem(r.version(), f.file()).isPresent() ->
+                        m.get("cli.releases.badFile", ArchiveName.printable(f.file().filename()));
                 case ArchiveChooser.Choice.Found f -> f.file().filename() + "  " + String.format("%.1f MB", f.file().size() / 1e6);
                 case ArchiveChooser.Choice.NoBuild n -> m.get("cli.releases.noBuild", n.platform());
             };

@@ -4,13 +4,15 @@ import dev.gosetup.AppContext;
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.HttpClients;
 import dev.gosetup.fetch.HttpDownloader;
+import dev.gosetup.install.InstallPlan;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.install.SdkRoot;
+import dev.gosetup.release.GoFile;
+import dev.gosetup.release.GoVersion;
 import dev.gosetup.release.ReleaseCatalog;
 import dev.gosetup.settings.ManagedSettings;
 import dev.gosetup.settings.PolicySetting;
 import dev.gosetup.settings.Settings;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,7 +86,7 @@ final class SdkOptions {
                 || catalog.matches("(?i)https?://.*")) {
             return java.util.Optional.empty();
         }
-        Path file = catalog.startsWith("file:") ? Path.of(URI.create(catalog)) : Path.of(catalog);
+        Path file = catalog.startsWith("file:") ? Path.of(java.net.URI.create(catalog)) : Path.of(catalog);
         return java.util.Optional.ofNullable(file.toAbsolutePath().getParent());
     }
 
@@ -96,7 +98,10 @@ final class SdkOptions {
         return context == null ? new SdkRoot(where.sdkRoot != null ? where.sdkRoot : home().resolve("sdk")) : where.sdk(context);
     }
 
-    /** --allow-http hosts, and the policy's plain-HTTP hosts, proxy and CA certificates. */
+    /**
+     * --allow-http hosts, and the policy's plain-HTTP hosts, proxy and CA certificates; the stall timeout of
+     * the settings (the policy's when it sets one), as the window uses it.
+     */
     FetchPolicy policy() {
         ManagedSettings m = managed();
         Settings s = settings();
@@ -104,7 +109,7 @@ final class SdkOptions {
                 m.managed(PolicySetting.PLAIN_HTTP_HOSTS) ? s.plainHttpHosts() : List.of(),
                 m.managed(PolicySetting.PROXY) ? s.proxy() : null,
                 m.managed(PolicySetting.NO_PROXY) ? s.noProxy() : List.of(),
-                s.caCertificates());
+                s.caCertificates()).withStallTimeout(s.stallTimeout());
         for (String host : allowHttp) {
             p = p.allowingPlainHttp(host);
         }
@@ -140,7 +145,8 @@ final class SdkOptions {
         return new ReleaseCatalog(this::client, policy(), cacheDir);
     }
 
-    URI fileUri(String filename) {
-        return ReleaseCatalog.fileUri(mirrorSource(), filename);
+    /** What installing {@code file} of {@code version} from the mirror means (refused when the list's entry is unusable). */
+    InstallPlan plan(GoVersion version, GoFile file) {
+        return InstallPlan.from(version, file, mirrorSource());
     }
 }

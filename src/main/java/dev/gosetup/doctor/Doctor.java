@@ -54,7 +54,7 @@ public final class Doctor {
                     : network.releaseList().matches("(?i)https?://.*") ? java.net.URI.create(network.releaseList()) : null;
             java.net.http.HttpClient client = dev.gosetup.fetch.HttpClients.create(network.policy());
             try {
-                input = input.withNetwork(Reachability.probe(client, java.util.Arrays.asList(list, network.fileUri("go.tar.gz"))));
+                input = input.withNetwork(Reachability.probe(client, java.util.Arrays.asList(list, network.fileBase())));
             } finally {
                 client.shutdownNow(); // see SdkOptions.closeClient: a live selector thread delays the JVM's exit
             }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -22,16 +23,25 @@ import java.util.logging.Logger;
 
 /**
  * Downloads one file with java.net.http: resumes from a {@code .partial} file with Range (If-Range
- * guarded), retries transient failures with bounded backoff (honouring Retry-After), aborts a stalled
- * body, follows redirects only to HTTPS (or to hosts allowed plain HTTP), and checks the size against
- * the release list. Every byte goes to the sink exactly once, in order, and into the SHA-256 as it
- * arrives: there is no second pass over the data.
+ * guarded), retries transient failures with bounded backoff (honouring Retry-After), aborts a stalled or
+ * trickling body and gives up on a server that does it again, follows redirects only to HTTPS (or to
+ * hosts allowed plain HTTP), and never takes more than the release list's size. Every byte goes to the
+ * sink exactly once, in order, and into the SHA-256 as it arrives: there is no second pass over the data.
+ * Its files (the {@code .partial} and its {@code .validator}) are never followed through a link.
  */
 public final class HttpDownloader {
     private static final Logger LOG = Logger.getLogger(HttpDownloader.class.getName());
     private static final int CHUNK = 128 * 1024;
     /** A server that keeps failing must not keep us busy forever, whatever progress it makes. */
     private static final int MAX_REQUESTS = 50;
+    /**
+     * A stall may be one bad connection, so it gets one more request; a second means the server is too slow,
+     * and giving up then bounds the whole wait to about two stall timeouts, however the server trickles.
+     */
+    private static final int MAX_STALLS = 2;
+    /** With no size in the release list, more than this is no Go download (the largest is about 300 MB). */
+    static final long MAX_UNKNOWN_SIZE = 1L << 30;
+    private static final int MAX_VALIDATOR_BYTES = 1024;
 
     /** Made on first use: a command that reads only local files never starts the client's selector thread. */
     private final java.util.function.Supplier<HttpClient> client;
@@ -63,6 +73,7 @@ public final class HttpDownloader {
         RateMeter meter = new RateMeter(listener, expectedSize > 0 ? expectedSize : -1, offset);
         String validator = readValidator(partial).orElse(null);
         int failuresInARow = 0;
+        int stalls = 0;
         String lastFailure = null;
         for (int request = 1; request <= MAX_REQUESTS; request++) {
             cancel.throwIfCancelled();
@@ -83,9 +94,12 @@ public final class HttpDownloader {
                 offset = attempt.offset;
                 validator = attempt.validator;
                 lastFailure = e.getMessage();
+                stalls += e.stall ? 1 : 0;
                 if (e.retryAfter != null) {
                     sleep(e.retryAfter, cancel);
                 }
+            } catch (SinkFailed e) {
+                throw e.getCause(); // the receiver stopped (a bad archive): no request can help
             } catch (IOException e) {
                 if (e instanceof DownloadException || e instanceof ChecksumMismatchException
                         || e instanceof CancelToken.CancelledException) {
@@ -93,7 +107,15 @@ public final class HttpDownloader {
                 }
                 offset = attempt.offset;
                 validator = attempt.validator;
-                lastFailure = attempt.stalled.get() ? "no data for " + policy.stallTimeout().toSeconds() + " s" : NetErrors.describe(e, uri.getHost());
+                lastFailure = attempt.stall != null ? attempt.stall : NetErrors.describe(e, uri.getHost());
+                stalls += attempt.stall != null ? 1 : 0;
+            }
+            if (stalls >= MAX_STALLS) {
+                // Bytes from a server this slow are not worth a resume: the next attempt should start clean.
+                discardPartial(partial);
+                throw new DownloadException("Gave up on " + uri.getHost() + ": the server is too slow (" + lastFailure
+                        + ", " + stalls + " times). Nothing was kept. Choose another mirror, or raise the stall timeout "
+                        + "(stallTimeoutSeconds, now " + seconds(policy.stallTimeout()) + ") on a slow line.");
             }
             failuresInARow = offset > before ? 1 : failuresInARow + 1;
             if (failuresInARow >= policy.attempts()) {
@@ -132,9 +154,24 @@ public final class HttpDownloader {
         }
     }
 
-    /** Bytes from an earlier, interrupted run: hashed and passed on, as if they had just arrived. */
+    /** "30 s", "0.7 s" */
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /**
+     * Bytes from an earlier, interrupted run: hashed and passed on, as if they had just arrived. Anything
+     * but a plain file there (a link, a fifo) is no download of ours: it is removed, never followed.
+     */
     private static long replayPartial(Path partial, Sha256 sha, ByteSink sink, CancelToken cancel) throws IOException {
-        return Files.exists(partial) ? LocalFile.feed(partial, sha, sink, -1, ProgressListener.NONE, cancel) : 0;
+        if (!Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        if (!Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS)) {
+            discardPartial(partial);
+            return 0;
+        }
+        return LocalFile.feed(partial, sha, sink, -1, ProgressListener.NONE, cancel, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static Path validatorFile(Path partial) {
@@ -142,9 +179,14 @@ public final class HttpDownloader {
     }
 
     private static Optional<String> readValidator(Path partial) {
-        try {
-            Path f = validatorFile(partial);
-            return Files.exists(f) ? Optional.of(Files.readString(f).strip()).filter(s -> !s.isEmpty()) : Optional.empty();
+        Path f = validatorFile(partial);
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+            String v = new String(in.readNBytes(MAX_VALIDATOR_BYTES), java.nio.charset.StandardCharsets.UTF_8).strip();
+            // It goes back to the server as a header: one line of visible characters, or nothing.
+            return v.isEmpty() || !v.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? Optional.empty() : Optional.of(v);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -159,10 +201,29 @@ public final class HttpDownloader {
     /** A failure worth another request. */
     static final class RetryableException extends IOException {
         final Duration retryAfter;
+        /** The server did not answer in time: it counts towards giving up on a slow server. */
+        final boolean stall;
 
         RetryableException(String message, Duration retryAfter) {
+            this(message, retryAfter, false);
+        }
+
+        RetryableException(String message, Duration retryAfter, boolean stall) {
             super(message);
             this.retryAfter = retryAfter;
+            this.stall = stall;
+        }
+    }
+
+    /** The sink failed, not the network. */
+    private static final class SinkFailed extends IOException {
+        SinkFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 
@@ -176,7 +237,8 @@ public final class HttpDownloader {
         final ByteSink sink;
         final RateMeter meter;
         final CancelToken cancel;
-        final AtomicBoolean stalled = new AtomicBoolean();
+        /** Why the watchdog closed the body (too little data), or null. */
+        volatile String stall;
         long offset;
         String validator;
         boolean complete;
@@ -214,7 +276,7 @@ public final class HttpDownloader {
                     throw new CancelToken.CancelledException();
                 } catch (java.net.http.HttpTimeoutException e) {
                     throw new RetryableException("no answer from " + uri.getHost() + " within "
-                            + policy.connectTimeout().toSeconds() + " s", null);
+                            + seconds(policy.connectTimeout()), null, true);
                 } catch (javax.net.ssl.SSLException e) {
                     throw new DownloadException("The secure connection to " + uri.getHost() + " failed (" + e.getMessage()
                             + "). A company proxy that inspects TLS needs its certificate in the system's trust store.", e);
@@ -272,10 +334,18 @@ public final class HttpDownloader {
                     }
                     throw new DownloadException(uri + " answered HTTP " + status + ". Choose another mirror.");
                 }
+                long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                if (expectedSize > 0 && announced >= 0 && announced - skip > expectedSize - offset) {
+                    discardPartial(partial);
+                    throw new ChecksumMismatchException(uri.getHost() + " announces " + (announced - skip + offset)
+                            + " bytes for this file, but the release list gives " + expectedSize
+                            + ". Nothing was kept; choose another mirror.");
+                }
                 validator = response.headers().firstValue("ETag").filter(e -> !e.startsWith("W/"))
                         .or(() -> response.headers().firstValue("Last-Modified")).orElse(validator);
                 if (validator != null) {
-                    Files.writeString(validatorFile(partial), validator);
+                    Files.writeString(validatorFile(partial), validator, StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 }
                 copy(body, skip);
                 complete = true;
@@ -283,16 +353,25 @@ public final class HttpDownloader {
         }
 
         private void copy(InputStream body, long skip) throws IOException {
-            AtomicLong lastData = new AtomicLong(System.nanoTime());
+            long limit = expectedSize > 0 ? expectedSize : MAX_UNKNOWN_SIZE;
+            AtomicLong received = new AtomicLong();
+            AtomicBoolean ourTurn = new AtomicBoolean();
+            StallWatch watch = new StallWatch(policy.stallTimeout(), expectedSize > 0 ? expectedSize - offset + skip : -1,
+                    System.nanoTime(), 0);
             ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "gosetup-stall-watchdog");
                 t.setDaemon(true);
                 return t;
             });
-            long stallNanos = policy.stallTimeout().toNanos();
             ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
-                if (System.nanoTime() - lastData.get() > stallNanos || cancel.isCancelled()) {
-                    stalled.set(!cancel.isCancelled());
+                long now = System.nanoTime();
+                if (ourTurn.get()) {
+                    watch.restart(now, received.get()); // waiting on the disk or the unpacker is not the server's stall
+                } else if (cancel.isCancelled() || watch.stalled(now, received.get())) {
+                    if (!cancel.isCancelled()) {
+                        stall = (watch.windowBytes() == 0 ? "no data for "
+                                : "less than " + (StallWatch.MIN_BYTES_PER_WINDOW >> 10) + " KiB in ") + seconds(policy.stallTimeout());
+                    }
                     try {
                         body.close(); // unblocks the read below
                     } catch (IOException ignored) {
@@ -301,10 +380,12 @@ public final class HttpDownloader {
                 }
             }, 100, 100, TimeUnit.MILLISECONDS);
             byte[] buf = new byte[CHUNK];
-            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            boolean tooLong = false;
+            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 int r;
                 while ((r = body.read(buf)) > 0) {
-                    lastData.set(System.nanoTime());
+                    received.addAndGet(r);
                     cancel.throwIfCancelled();
                     int from = 0;
                     if (skip > 0) {
@@ -316,13 +397,19 @@ public final class HttpDownloader {
                     if (len == 0) {
                         continue;
                     }
-                    if (expectedSize > 0 && offset + len > expectedSize) {
-                        throw new ChecksumMismatchException("The server sent more than the " + expectedSize
-                                + " bytes the release list gives for this file. Nothing was kept; choose another mirror.");
+                    if (offset + len > limit) {
+                        tooLong = true; // stop at the size: not one byte more is read or kept
+                        break;
                     }
+                    ourTurn.set(true);
                     out.write(buf, from, len);
                     sha.update(buf, from, len);
-                    sink.write(buf, from, len);
+                    try {
+                        sink.write(buf, from, len);
+                    } catch (IOException e) {
+                        throw new SinkFailed(e);
+                    }
+                    ourTurn.set(false);
                     offset += len;
                     meter.update(offset, false);
                 }
@@ -333,7 +420,16 @@ public final class HttpDownloader {
                 check.cancel(true);
                 watchdog.shutdownNow();
             }
-            if (stalled.get()) {
+            if (tooLong) {
+                discardPartial(partial);
+                if (expectedSize > 0) {
+                    throw new ChecksumMismatchException("The server sent more than the " + expectedSize
+                            + " bytes the release list gives for this file. Nothing was kept; choose another mirror.");
+                }
+                throw new DownloadException("The server sent more than " + (MAX_UNKNOWN_SIZE >> 20) + " MiB, more than any Go "
+                        + "download. Nothing was kept; choose another mirror.");
+            }
+            if (stall != null) {
                 throw new IOException("stalled");
             }
         }

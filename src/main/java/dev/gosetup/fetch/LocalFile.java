@@ -3,6 +3,7 @@ package dev.gosetup.fetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 
 /** Bytes already on disk, hashed and passed on exactly as if they were arriving over the network. */
@@ -23,13 +24,14 @@ public final class LocalFile {
         return new FetchResult(n, sha.hex());
     }
 
-    static long feed(Path file, Sha256 sha, ByteSink sink, long total, ProgressListener listener, CancelToken cancel)
-            throws IOException {
+    /** @param options {@link java.nio.file.LinkOption#NOFOLLOW_LINKS} for a file of ours that must not be a link */
+    static long feed(Path file, Sha256 sha, ByteSink sink, long total, ProgressListener listener, CancelToken cancel,
+                     OpenOption... options) throws IOException {
         long n = 0;
         byte[] buf = new byte[CHUNK];
         // A local mirror reports a real rate too (not "0.0 MB/s"): measured as for a download.
         RateMeter meter = new RateMeter(listener, total, 0);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, options)) {
             int r;
             while ((r = in.read(buf)) > 0) {
                 cancel.throwIfCancelled();

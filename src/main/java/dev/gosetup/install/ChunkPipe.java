@@ -1,6 +1,7 @@
 package dev.gosetup.install;
 
 import dev.gosetup.fetch.ByteSink;
+import dev.gosetup.fetch.CancelToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -17,6 +18,16 @@ final class ChunkPipe {
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(64);
     private volatile IOException readerFailure;
     private volatile boolean writerFailed;
+    private final CancelToken cancel;
+
+    ChunkPipe() {
+        this(new CancelToken());
+    }
+
+    /** @param cancel also ends a writer's wait on a reader that neither reads nor fails (a hung disk) */
+    ChunkPipe(CancelToken cancel) {
+        this.cancel = cancel;
+    }
 
     /** The writing side: copies each chunk (the downloader reuses its buffer). */
     ByteSink sink() {
@@ -26,13 +37,22 @@ final class ChunkPipe {
         };
     }
 
+    /** What the writer gets once the reader has failed on its own: its bytes are no longer wanted. */
+    static final class ReaderStopped extends IOException {
+        ReaderStopped(IOException cause) {
+            super("unpacking stopped: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Checked before every chunk, so that a refused archive stops the download at once, not at its end. */
     private void put(byte[] chunk) throws IOException {
         try {
-            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            do {
+                cancel.throwIfCancelled();
                 if (readerFailure != null) {
-                    throw new IOException("unpacking stopped: " + readerFailure.getMessage(), readerFailure);
+                    throw new ReaderStopped(readerFailure);
                 }
-            }
+            } while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException();
@@ -44,18 +64,26 @@ final class ChunkPipe {
         put(END);
     }
 
-    /** The writer failed: the reader sees an error instead of a short archive. */
+    /**
+     * The writer failed: the reader sees an error instead of a short archive, at its next read. The flag
+     * alone would do for a reader between reads; the end marker wakes one waiting in take(), and the queue is
+     * emptied first so that there is always room for it (the writer is the only one who adds).
+     */
     void fail() {
         writerFailed = true;
+        queue.clear();
         queue.offer(END);
     }
 
-    /** The reader failed on its own (a bad archive), not because the writer stopped first. */
+    /**
+     * The reader failed on its own (a bad archive), not because the writer stopped first. The writer sees it
+     * before its next chunk, or within 100 ms while it waits for room. The queue is left alone: the end
+     * marker may already be in it, and a reader that drains (its stream's close) must still find it.
+     */
     void readerFailed(IOException e) {
         if (!writerFailed) {
             readerFailure = e;
         }
-        queue.clear();
     }
 
     /** The reader's own failure, if it failed first; null otherwise. */
@@ -77,6 +105,10 @@ final class ChunkPipe {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
+                if (writerFailed) {
+                    ended = true;
+                    throw new IOException("the download stopped"); // the rest is of no use: stop at once
+                }
                 if (ended) {
                     if (writerFailed) {
                         throw new IOException("the download stopped"); // again: END was taken once

@@ -23,9 +23,10 @@ public record InstallSources(String releaseList, String fileMirror, FetchPolicy 
                 new SdkRoot(sdkRoot));
     }
 
-    /** Plain-HTTP hosts, the proxy and the extra CA certificates the settings (or IT's policy) name. */
+    /** Plain-HTTP hosts, the proxy, the extra CA certificates and the stall timeout the settings (or IT's policy) set. */
     public static FetchPolicy fetchPolicy(Settings settings) {
-        return fetchPolicy(settings.plainHttpHosts(), settings.proxy(), settings.noProxy(), settings.caCertificates());
+        return fetchPolicy(settings.plainHttpHosts(), settings.proxy(), settings.noProxy(), settings.caCertificates())
+                .withStallTimeout(settings.stallTimeout());
     }
 
     /** @param proxy null for HTTPS_PROXY / the system's proxy */
@@ -49,8 +50,14 @@ public record InstallSources(String releaseList, String fileMirror, FetchPolicy 
         return new ReleaseCatalog(client(), policy, cacheDir);
     }
 
-    public URI fileUri(String filename) {
-        return ReleaseCatalog.fileUri(fileMirror, filename);
+    /** What installing {@code file} of {@code version} from this mirror means (refused when the list's entry is unusable). */
+    public InstallPlan plan(dev.gosetup.release.GoVersion version, dev.gosetup.release.GoFile file) {
+        return InstallPlan.from(version, file, fileMirror);
+    }
+
+    /** The folder files come from (what a reachability check probes). */
+    public URI fileBase() {
+        return ReleaseCatalog.fileBase(fileMirror);
     }
 
     public Installer installer() {

@@ -30,6 +30,8 @@ public final class Installer {
     private static final Logger LOG = Logger.getLogger(Installer.class.getName());
     /** An unpacked Go is at most ~4× its archive; ask for a margin on top. */
     private static final long SPACE_FACTOR = 5;
+    /** How long a failed download waits for the unpacker to notice and stop. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final SdkRoot sdk;
     private final HttpDownloader downloader;
@@ -109,8 +111,7 @@ public final class Installer {
     }
 
     private Path partialFile(InstallPlan plan) throws IOException {
-        Files.createDirectories(sdk.downloads());
-        return sdk.downloads().resolve(plan.file().filename() + ".partial");
+        return sdk.partialDownload(plan.archiveName());
     }
 
     private void discardDownload(InstallPlan plan) throws IOException {
@@ -133,18 +134,22 @@ public final class Installer {
             }
             return r;
         }
-        ChunkPipe pipe = new ChunkPipe();
+        ChunkPipe pipe = new ChunkPipe(cancel);
         ExecutorService unpackThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gosetup-unpack");
             t.setDaemon(true);
             return t;
         });
         Future<?> unpacking = unpackThread.submit(() -> {
-            try (InputStream in = pipe.inputStream()) {
+            InputStream in = pipe.inputStream();
+            try {
                 unpacker.unpackTarGz(in, staging, cancel);
             } catch (IOException e) {
+                // Said before the stream's close drains the rest: the download stops now, not after the whole body.
                 pipe.readerFailed(e);
                 throw e;
+            } finally {
+                in.close();
             }
             return null;
         });
@@ -157,11 +162,14 @@ public final class Installer {
             } catch (IOException e) {
                 IOException archiveFailure = pipe.readerFailure();
                 pipe.fail();
-                unpackFailure(unpacking); // wait for the unpacker to stop before the staging folder goes
+                stopUnpacking(unpacking); // before the staging folder goes
                 if (archiveFailure != null) {
                     // The archive itself is bad and stopped the download: drop what was downloaded too.
                     discardDownload(plan);
                     throw archiveFailure;
+                }
+                if (e instanceof ChecksumMismatchException) {
+                    discardDownload(plan); // wrong bytes (too many of them): nothing to resume from
                 }
                 throw e; // a network failure: the .partial stays for the next attempt
             }
@@ -179,6 +187,24 @@ public final class Installer {
             return fetched;
         } finally {
             unpackThread.shutdownNow();
+        }
+    }
+
+    /**
+     * The download failed: the unpacker sees that at its next read (the pipe's failure always reaches it) and
+     * stops, so a short wait is enough; one that is stuck anyway is interrupted, never waited on for minutes.
+     */
+    private static void stopUnpacking(Future<?> unpacking) {
+        try {
+            unpacking.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failedAsExpected) {
+            // the download's failure is the story
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warning("The unpacker did not stop within " + STOP_WAIT_SECONDS + " s of a failed download; interrupting it");
+            unpacking.cancel(true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unpacking.cancel(true);
         }
     }
 

@@ -50,7 +50,8 @@ public final class SafeUnpacker {
      * {@code gzip -d | tar -x} runs in two processes, so that decompression and file writing overlap.
      */
     public void unpackTarGz(InputStream in, Path target, CancelToken cancel) throws IOException {
-        CountingInputStream packed = new CountingInputStream(new BufferedInputStream(in, 256 * 1024));
+        // The caller closes {@code in}; the gzip reader's close would drain it, that is download the whole rest.
+        CountingInputStream packed = new CountingInputStream(new BufferedInputStream(unclosable(in), 256 * 1024));
         ChunkPipe inflated = new ChunkPipe();
         IOException[] inflateFailure = new IOException[1];
         Thread inflater = Thread.ofPlatform().name("gosetup-inflate").daemon().start(() -> {
@@ -67,18 +68,33 @@ public final class SafeUnpacker {
                 inflated.fail();
             }
         });
+        InputStream tarBytes = inflated.inputStream();
         try {
-            unpackTar(inflated.inputStream(), target, cancel, () -> packed.count);
+            // The tar reader's close would drain the pipe, that is inflate (and download) the whole rest before
+            // a refusal is said: the pipe is closed below, once success or failure is known.
+            unpackTar(unclosable(tarBytes), target, cancel, () -> packed.count);
         } catch (IOException e) {
             inflated.readerFailed(e);
             join(inflater);
             // A broken gzip stream is the cause when inflating failed: say that, not what tar made of it.
-            throw inflateFailure[0] != null && !(e instanceof CancelToken.CancelledException) ? corrupt(inflateFailure[0], cancel) : e;
+            // (The inflater's ReaderStopped only echoes this failure.)
+            throw inflateFailure[0] != null && !(inflateFailure[0] instanceof ChunkPipe.ReaderStopped)
+                    && !(e instanceof CancelToken.CancelledException) ? corrupt(inflateFailure[0], cancel) : e;
         }
+        tarBytes.close(); // drains what follows the tar's end (the digest still covers it)
         join(inflater);
         if (inflateFailure[0] != null) {
             throw corrupt(inflateFailure[0], cancel);
         }
+    }
+
+    private static InputStream unclosable(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // closed by its owner
+            }
+        };
     }
 
     private static void join(Thread t) throws IOException {

@@ -1,6 +1,7 @@
 package dev.gosetup.install;
 
 import dev.gosetup.files.FileOwner;
+import dev.gosetup.release.ArchiveName;
 import dev.gosetup.release.GoVersion;
 import java.io.IOException;
 import java.io.StringReader;
@@ -80,6 +81,35 @@ public final class SdkRoot {
 
     public Path downloads() {
         return root.resolve(".downloads");
+    }
+
+    /** Where the download of {@code name} is kept until it is installed: directly in {@link #downloads()}. */
+    public Path partialPath(ArchiveName name) {
+        Path partial = downloads().resolve(name.name() + ".partial");
+        if (!downloads().equals(partial.getParent())) {
+            throw new IllegalStateException(partial + " is not directly in " + downloads());
+        }
+        return partial;
+    }
+
+    /**
+     * {@link #partialPath}, with the download folder made if needed. A link (or anything but a folder)
+     * there is refused: it would put the downloads, and their deletion, somewhere else.
+     */
+    Path partialDownload(ArchiveName name) throws IOException {
+        Path folder = downloads();
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(root);
+            try {
+                Files.createDirectory(folder);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // said below
+            }
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(folder + " is not a folder (a link or a file is there). Remove it; it is made again.");
+        }
+        return partialPath(name);
     }
 
     /** Ours (the marker), or a complete tree of that version put there by hand or by an IDE. */

@@ -31,21 +31,17 @@ public record GoVersion(String name, int major, int minor, int patch, String pre
         if (!m.matches()) {
             return Optional.empty();
         }
-        int major;
-        int minor;
-        int patch;
-        int preNumber;
         try {
-            major = Integer.parseInt(m.group(1));
-            minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-            patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-            preNumber = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-        } catch (NumberFormatException tooLarge) {
-            return Optional.empty(); // go1.99999999999999999999: no Go version, not a crash
+            int major = Integer.parseInt(m.group(1));
+            int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            String pre = m.group(4);
+            int preNumber = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+            String name = text.strip().startsWith("go") ? text.strip() : "go" + text.strip();
+            return Optional.of(new GoVersion(name, major, minor, patch, pre, preNumber));
+        } catch (NumberFormatException beyondInt) {
+            return Optional.empty(); // found by ReleaseListFuzzTest: a list's "go1.99999999999" threw out of the parser
         }
-        String pre = m.group(4);
-        String name = text.strip().startsWith("go") ? text.strip() : "go" + text.strip();
-        return Optional.of(new GoVersion(name, major, minor, patch, pre, preNumber));
     }
 
     public boolean isStable() {

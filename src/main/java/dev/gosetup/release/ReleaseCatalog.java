@@ -175,12 +175,53 @@ public final class ReleaseCatalog {
         dev.gosetup.files.AtomicFiles.write(metaFile, json.writeValueAsBytes(meta));
     }
 
-    /** The download URL of a file: the official host, or {@code <mirror>/<filename>}. */
-    public static URI fileUri(String mirror, String filename) {
-        if (mirror != null && !mirror.contains("://") && !mirror.startsWith("file:")) {
-            return Path.of(mirror).toAbsolutePath().resolve(filename).toUri(); // a folder given as a plain path
+    /**
+     * The download URL of a file: {@code <mirror>/<name>} (the official host without a mirror). The name is
+     * appended as one encoded path segment, never resolved as a relative reference, so it cannot leave the
+     * mirror's folder.
+     */
+    public static URI fileUri(String mirror, ArchiveName name) {
+        if (isFolder(mirror)) {
+            Path folder = Path.of(mirror).toAbsolutePath().normalize();
+            Path file = folder.resolve(name.name());
+            if (!folder.equals(file.getParent())) {
+                throw new IllegalStateException(file + " is not inside the mirror folder " + folder);
+            }
+            return file.toUri();
         }
-        String base = mirror == null ? OFFICIAL_FILES.toString() : mirror.endsWith("/") ? mirror : mirror + "/";
-        return URI.create(base).resolve(filename);
+        URI base = fileBase(mirror);
+        URI file = URI.create(base + name.urlSegment());
+        if (!file.normalize().getRawPath().equals(base.getRawPath() + name.urlSegment())) {
+            throw new IllegalStateException(file + " is not inside the mirror folder " + base);
+        }
+        return file;
+    }
+
+    /**
+     * The folder files come from, ending in "/": dl.google.com, a mirror's URL (without query or fragment,
+     * which a file name would not follow), or a local folder given as a path or a {@code file:} URL.
+     *
+     * @throws IllegalArgumentException when the mirror is not a folder URL
+     */
+    public static URI fileBase(String mirror) {
+        if (mirror == null) {
+            return OFFICIAL_FILES;
+        }
+        if (isFolder(mirror)) {
+            URI folder = Path.of(mirror).toAbsolutePath().normalize().toUri();
+            return folder.toString().endsWith("/") ? folder : URI.create(folder + "/");
+        }
+        URI u = URI.create(mirror).normalize();
+        if (u.isOpaque() || u.getScheme() == null) {
+            throw new IllegalArgumentException("The file mirror " + mirror + " is not a folder URL (https://host/path/ or file:/path/).");
+        }
+        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+        return URI.create(u.getScheme() + ":" + (u.getRawAuthority() == null ? "" : "//" + u.getRawAuthority())
+                + (path.endsWith("/") ? path : path + "/"));
+    }
+
+    /** A mirror given as a plain path (a shared folder of an air-gapped site). */
+    private static boolean isFolder(String mirror) {
+        return mirror != null && !mirror.contains("://") && !mirror.startsWith("file:");
     }
 }

@@ -21,12 +21,14 @@ import java.util.Map;
  * @param goEnv             GOPROXY, GOPRIVATE, GONOSUMDB, GOSUMDB, GOTOOLCHAIN, GOFLAGS
  * @param gopath            GOPATH: absolute, or starting with ~/ for each user's home
  * @param sdkRoot           the install root: absolute, or starting with ~/
+ * @param stallTimeoutSeconds how long a download may go (almost) without data; null for the default
  * @param userMayChange     names of the settings above that users may still change (the policy's value is their default)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Policy(String goVersion, List<String> allowedGoVersions, String releaseList, String fileMirror,
                      List<String> plainHttpHosts, String proxy, List<String> noProxy, List<String> caCertificates,
-                     Map<String, String> goEnv, String gopath, String sdkRoot, List<String> userMayChange) {
+                     Map<String, String> goEnv, String gopath, String sdkRoot, Integer stallTimeoutSeconds,
+                     List<String> userMayChange) {
 
     public Policy {
         allowedGoVersions = listOf(allowedGoVersions);

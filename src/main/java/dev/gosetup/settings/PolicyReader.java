@@ -29,7 +29,7 @@ import java.util.Set;
 public final class PolicyReader {
     /** Fields of the format, in the order the docs list them; "$schema" lets editors validate the file. */
     static final List<String> FIELDS = List.of("$schema", "goVersion", "allowedGoVersions", "releaseList", "fileMirror",
-            "plainHttpHosts", "proxy", "noProxy", "caCertificates", "goEnv", "gopath", "sdkRoot", "userMayChange");
+            "plainHttpHosts", "proxy", "noProxy", "caCertificates", "goEnv", "gopath", "sdkRoot", "stallTimeoutSeconds", "userMayChange");
     /** Settings a user can never be given: a list that limits them, and certificates that only add trust. */
     private static final Set<String> NEVER_USERS = Set.of("allowedGoVersions", "caCertificates");
 
@@ -118,6 +118,7 @@ public final class PolicyReader {
                 goEnv(root),
                 folder(root, "gopath"),
                 folder(root, "sdkRoot"),
+                stallTimeout(root),
                 mayChange);
         return ManagedSettings.of(file, policy, warnings);
     }
@@ -348,6 +349,22 @@ public final class PolicyReader {
             out.put(e.getKey(), e.getValue().asText().strip());
         }
         return out;
+    }
+
+    /** Whole seconds within the bounds Settings keeps too. */
+    private Integer stallTimeout(JsonNode root) {
+        JsonNode n = root.get("stallTimeoutSeconds");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber()) {
+            throw fail("$.stallTimeoutSeconds", "settings.policy.error.type", "integer", kind(n));
+        }
+        if (!n.canConvertToInt() || n.intValue() < Settings.MIN_STALL_TIMEOUT_SECONDS || n.intValue() > Settings.MAX_STALL_TIMEOUT_SECONDS) {
+            throw fail("$.stallTimeoutSeconds", "settings.policy.error.stallTimeout", n.asText(),
+                    String.valueOf(Settings.MIN_STALL_TIMEOUT_SECONDS), String.valueOf(Settings.MAX_STALL_TIMEOUT_SECONDS));
+        }
+        return n.intValue();
     }
 
     /** An absolute folder, or "~/..." for each user's own home (expanded here, for the user running gosetup). */

@@ -24,6 +24,8 @@ public enum PolicySetting {
     NO_PROXY("noProxy", Policy::noProxy, Settings::noProxy, (s, v) -> s.withProxy(s.proxy(), strings(v))),
     SDK_ROOT("sdkRoot", Policy::sdkRoot, Settings::sdkRoot, (s, v) -> s.withSdkRoot((String) v)),
     GOPATH("gopath", Policy::gopath, Settings::gopath, (s, v) -> s.withEnvironment((String) v, s.setGoroot(), s.goEnv())),
+    STALL_TIMEOUT("stallTimeoutSeconds", Policy::stallTimeoutSeconds, Settings::stallTimeoutSeconds,
+            (s, v) -> s.withStallTimeoutSeconds((Integer) v)),
     GOPROXY("GOPROXY"),
     GOPRIVATE("GOPRIVATE"),
     GONOSUMDB("GONOSUMDB"),

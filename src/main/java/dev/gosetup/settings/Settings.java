@@ -22,14 +22,20 @@ import java.util.Map;
  * @param proxy          the HTTP(S) proxy for downloads, null for HTTPS_PROXY or the system's
  * @param noProxy        hosts reached without the proxy (curl's NO_PROXY rules)
  * @param caCertificates PEM files trusted in addition to the JDK's and the OS's roots
+ * @param stallTimeoutSeconds how long a download may go (almost) without data before it is retried, then given
+ *                       up as too slow; null for {@link #DEFAULT_STALL_TIMEOUT_SECONDS}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String language, String releaseList, String fileMirror, List<String> plainHttpHosts, String sdkRoot,
                        String gopath, boolean setGoroot, Map<String, String> goEnv, String proxy, List<String> noProxy,
-                       List<String> caCertificates) {
+                       List<String> caCertificates, Integer stallTimeoutSeconds) {
 
     /** The Go variables the environment may set, in the order they are written. */
     public static final List<String> GO_VARIABLES = List.of("GOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOTOOLCHAIN", "GOFLAGS");
+    public static final int DEFAULT_STALL_TIMEOUT_SECONDS = 30;
+    /** The stall timeout's bounds, the policy's too: under a second every hiccup fails, over an hour nothing does. */
+    public static final int MIN_STALL_TIMEOUT_SECONDS = 1;
+    public static final int MAX_STALL_TIMEOUT_SECONDS = 3600;
 
     public Settings {
         plainHttpHosts = plainHttpHosts == null ? List.of() : List.copyOf(plainHttpHosts);
@@ -43,24 +49,39 @@ public record Settings(String language, String releaseList, String fileMirror, L
             }
         }
         goEnv = Collections.unmodifiableMap(known);
+        if (stallTimeoutSeconds != null && (stallTimeoutSeconds < MIN_STALL_TIMEOUT_SECONDS
+                || stallTimeoutSeconds > MAX_STALL_TIMEOUT_SECONDS)) {
+            stallTimeoutSeconds = null; // a hand-edited value out of range: the default, not a broken download
+        }
+    }
+
+    /** The stall timeout that applies. */
+    public java.time.Duration stallTimeout() {
+        return java.time.Duration.ofSeconds(stallTimeoutSeconds != null ? stallTimeoutSeconds : DEFAULT_STALL_TIMEOUT_SECONDS);
+    }
+
+    /** @param seconds null for the default */
+    public Settings withStallTimeoutSeconds(Integer seconds) {
+        return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
+                proxy, noProxy, caCertificates, seconds);
     }
 
     public Settings(String language) {
-        this(language, null, null, List.of(), null, null, false, null, null, null, null);
+        this(language, null, null, List.of(), null, null, false, null, null, null, null, null);
     }
 
     public Settings(String language, String releaseList, String fileMirror, List<String> plainHttpHosts, String sdkRoot) {
-        this(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, null, false, null, null, null, null);
+        this(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, null, false, null, null, null, null, null);
     }
 
     public Settings withSdkRoot(String root) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, blankToNull(root), gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds);
     }
 
     public Settings withEnvironment(String gopath, boolean setGoroot, Map<String, String> goEnv) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, blankToNull(gopath), setGoroot, goEnv,
-                proxy, noProxy, caCertificates);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds);
     }
 
     public static Settings defaults() {
@@ -69,22 +90,22 @@ public record Settings(String language, String releaseList, String fileMirror, L
 
     public Settings withLanguage(String tag) {
         return new Settings(tag, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds);
     }
 
     public Settings withSources(String releaseList, String fileMirror, List<String> plainHttpHosts) {
         return new Settings(language, blankToNull(releaseList), blankToNull(fileMirror), plainHttpHosts, sdkRoot, gopath,
-                setGoroot, goEnv, proxy, noProxy, caCertificates);
+                setGoroot, goEnv, proxy, noProxy, caCertificates, stallTimeoutSeconds);
     }
 
     public Settings withProxy(String proxy, List<String> noProxy) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                blankToNull(proxy), noProxy, caCertificates);
+                blankToNull(proxy), noProxy, caCertificates, stallTimeoutSeconds);
     }
 
     public Settings withCaCertificates(List<String> pemFiles) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, pemFiles);
+                proxy, noProxy, pemFiles, stallTimeoutSeconds);
     }
 
     /** One Go variable changed (a blank value removes it). */

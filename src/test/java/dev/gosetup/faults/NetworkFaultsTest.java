@@ -112,6 +112,105 @@ class NetworkFaultsTest {
     }
 
     @Test
+    void aBodyLongerThanTheListStopsAtTheSizeAndItsBytesAreNotKeptForTheNextRun() throws Exception {
+        byte[] lie = new byte[BODY.length + 10_000];
+        java.util.Arrays.fill(lie, (byte) 'x');
+        Path partial = tmp.resolve("e.partial");
+        try (ScriptedServer liar = new ScriptedServer((req, out) -> {
+            // No length announced: only counting tells that the body goes on past the file's size.
+            out.write(ScriptedServer.ascii("HTTP/1.1 200 OK\r\nETag: \"lie\"\r\nConnection: close\r\n\r\n"));
+            out.write(lie);
+        })) {
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> downloader().fetch(liar.uri("/go.tar.gz"), partial, BODY.length, got::write,
+                    ProgressListener.NONE, new CancelToken()))
+                    .isInstanceOf(dev.gosetup.fetch.ChecksumMismatchException.class).hasMessageContaining("Nothing was kept");
+            assertThat(got.size()).as("not a byte past the size").isLessThanOrEqualTo(BODY.length);
+        }
+        assertThat(partial).doesNotExist();
+        assertThat(tmp.resolve("e.partial.validator")).doesNotExist();
+        try (ScriptedServer good = new ScriptedServer((req, out) -> {
+            out.write(ScriptedServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 200\r\nConnection: close\r\n\r\n"));
+            out.write(BODY);
+        })) {
+            FetchResult r = downloader().fetch(good.uri("/go.tar.gz"), partial, BODY.length, ByteSink.NONE,
+                    ProgressListener.NONE, new CancelToken());
+            assertThat(r.sha256()).as("the next run starts clean").isEqualTo(sha(BODY));
+            assertThat(good.connections()).as("at the first try").isEqualTo(1);
+        }
+    }
+
+    /** {@code content}, 10 bytes every 100 ms, for as long as the client listens. */
+    static ScriptedServer trickle(byte[] content) throws IOException {
+        return new ScriptedServer((req, out) -> {
+            out.write(ScriptedServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: " + content.length + "\r\nConnection: close\r\n\r\n"));
+            for (int sent = 0; sent < content.length; sent += 10) {
+                out.write(content, sent, Math.min(10, content.length - sent));
+                out.flush();
+                Thread.sleep(100);
+            }
+        });
+    }
+
+    @Test
+    void aTricklingServerIsGivenUpAfterOneRetryAsTooSlowAndNothingIsKept() throws Exception {
+        Path partial = tmp.resolve("f.partial");
+        long t0 = System.nanoTime();
+        try (ScriptedServer server = trickle(new byte[1_000_000])) {
+            assertThatThrownBy(() -> downloader().fetch(server.uri("/go.tar.gz"), partial, 1_000_000, ByteSink.NONE,
+                    ProgressListener.NONE, new CancelToken()))
+                    .isInstanceOf(DownloadException.class).hasMessageContaining("too slow").hasMessageContaining("Nothing was kept");
+            assertThat(server.connections()).as("one retry at most").isEqualTo(2);
+        }
+        assertThat(partial).doesNotExist();
+        System.out.printf("trickle given up after %d ms (stall timeout 2 s)%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    void aServerThatStallsAgainAfterARetryIsGivenUpAsTooSlow() throws Exception {
+        Path partial = tmp.resolve("g.partial");
+        try (ScriptedServer server = new ScriptedServer((req, out) -> {
+            out.write(ScriptedServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 200\r\nConnection: close\r\n\r\n"));
+            out.write(BODY, 0, 50);
+            out.flush();
+            Thread.sleep(60_000);
+        })) {
+            assertThatThrownBy(() -> downloader().fetch(server.uri("/go.tar.gz"), partial, BODY.length, ByteSink.NONE,
+                    ProgressListener.NONE, new CancelToken()))
+                    .isInstanceOf(DownloadException.class).hasMessageContaining("too slow").hasMessageContaining("in 2 s");
+            assertThat(server.connections()).isEqualTo(2);
+        }
+        assertThat(partial).doesNotExist();
+    }
+
+    @Test
+    void theStallTimeoutComesFromTheSettingsAndATricklingMirrorEndsWithExit5AndNothingLeft() throws Exception {
+        // About 20 KB: at 100 bytes a second, 200 s that no default stall timeout (30 s without a byte) cuts short.
+        byte[] noise = new byte[20_000];
+        new java.util.Random(7).nextBytes(noise);
+        byte[] archive = new dev.gosetup.testing.TarGzBuilder().file("go/VERSION", "go1.22.5\n", 0644)
+                .file("go/bin/go", HexFormat.of().formatHex(noise), 0755).build();
+        Files.createDirectories(tmp.resolve("config"));
+        Files.writeString(tmp.resolve("config/settings.json"), "{\"language\": \"en\", \"stallTimeoutSeconds\": 1}");
+        Path list = Files.writeString(tmp.resolve("dl.json"), """
+                [{"version": "go1.22.5", "stable": true, "files": [{"filename": "go1.22.5.linux-amd64.tar.gz", "os": "linux",
+                  "arch": "amd64", "version": "go1.22.5", "sha256": "%s", "size": %d, "kind": "archive"}]}]
+                """.formatted(sha(archive), archive.length));
+        try (ScriptedServer server = trickle(archive)) {
+            dev.gosetup.cli.CliRunner.Result r = dev.gosetup.cli.CliRunner.run(tmp, "install", "--catalog", list.toString(),
+                    "--mirror", server.uri("/").toString(), "--allow-http", "127.0.0.1", "--home", tmp.resolve("h").toString(),
+                    "--platform", "linux-amd64");
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(5);
+            assertThat(r.err()).contains("too slow").contains("1 s").contains("Nothing was kept");
+            assertThat(server.connections()).isEqualTo(2);
+        }
+        try (var left = Files.walk(tmp.resolve("h/sdk"))) {
+            assertThat(left.map(p -> tmp.resolve("h/sdk").relativize(p).toString()))
+                    .as("no download, no staging").containsOnly("", ".gosetup.lock", ".downloads");
+        }
+    }
+
+    @Test
     void aProxyThatWantsAPasswordIsSaidInWords() throws Exception {
         try (ScriptedServer proxy = new ScriptedServer((req, out) -> out.write(ScriptedServer.ascii(
                 "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n")))) {

@@ -144,9 +144,28 @@ class HttpDownloaderTest {
     }
 
     @Test
-    void bodyLongerThanTheListSaysIsAMismatch() {
+    void aBodyAnnouncedLongerThanTheListSaysIsRefusedBeforeItsFirstByteAndNothingIsKept() throws Exception {
+        Files.write(tmp.resolve("go.tar.gz.partial"), java.util.Arrays.copyOf(CONTENT, 300_000));
+        Files.writeString(tmp.resolve("go.tar.gz.partial.validator"), "\"old\"");
         server.then(LoopbackServer.tooLong(10));
-        assertThatThrownBy(this::fetch).isInstanceOf(ChecksumMismatchException.class).hasMessageContaining("more than the 700000 bytes");
+        assertThatThrownBy(this::fetch).isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining("700000").hasMessageContaining("Nothing was kept");
+        assertThat(received.size()).as("only the replayed bytes reached the sink").isEqualTo(300_000);
+        assertThat(tmp.resolve("go.tar.gz.partial")).doesNotExist();
+        assertThat(tmp.resolve("go.tar.gz.partial.validator")).doesNotExist();
+    }
+
+    @Test
+    void aPartialFileThatIsALinkIsNeitherFollowedNorWrittenThrough() throws Exception {
+        Path elsewhere = Files.write(tmp.resolve("someone-elses-file"), "precious".getBytes());
+        Files.createSymbolicLink(tmp.resolve("go.tar.gz.partial"), elsewhere);
+        Files.createSymbolicLink(tmp.resolve("go.tar.gz.partial.validator"), elsewhere);
+        FetchResult r = fetch();
+        assertThat(r.sha256()).isEqualTo(sha(CONTENT));
+        assertThat(received.toByteArray()).isEqualTo(CONTENT);
+        assertThat(Files.readString(elsewhere)).isEqualTo("precious");
+        assertThat(server.rangeHeaders).containsExactly("-");
+        assertThat(tmp.resolve("go.tar.gz.partial")).isRegularFile();
     }
 
     @Test

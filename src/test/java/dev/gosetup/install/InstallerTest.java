@@ -103,6 +103,62 @@ class InstallerTest {
     }
 
     @Test
+    void anOverlongBodyWhileTheUnpackerIsBusyReturnsPromptlyKeepsNothingAndTheNextInstallWorksAtOnce() throws Exception {
+        Path mirror = GoMirror.dir();
+        byte[] real = Files.readAllBytes(mirror.resolve(GoMirror.FILE));
+        GoVersion v = GoVersion.parse("go1.19.8").orElseThrow();
+        InstallPlan plan = new InstallPlan(v, new GoFile(GoMirror.FILE, "linux", "amd64", "go1.19.8", GoMirror.sha256(),
+                real.length, "archive"), server.uri("/" + GoMirror.FILE), null);
+        // The list says 24 MiB; the server sends all 64 MB with no length announced, so only counting finds the
+        // lie. The unpacker (12,000 files) is far behind the loopback download: the pipe between them is full.
+        InstallPlan lied = new InstallPlan(v, new GoFile(GoMirror.FILE, "linux", "amd64", "go1.19.8", GoMirror.sha256(),
+                24 << 20, "archive"), server.uri("/" + GoMirror.FILE), null);
+        server.serve("/" + GoMirror.FILE, real);
+        server.then((ex, content, start) -> {
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write(content);
+            return true;
+        });
+        java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void bytes(long done, long total, double rate) {
+                lastProgress.set(System.nanoTime());
+            }
+        };
+        assertThatThrownBy(() -> installer.install(lied, progress, new CancelToken()))
+                .isInstanceOf(ChecksumMismatchException.class).hasMessageContaining("Nothing was kept");
+        long afterLastBytesMillis = (System.nanoTime() - lastProgress.get()) / 1_000_000;
+        // Before: the failure never reached the unpacker waiting on the full pipe, and the install waited 10 minutes.
+        assertThat(afterLastBytesMillis).as("returned promptly after the extra bytes").isLessThan(8_000);
+        try (Stream<Path> d = Files.list(sdk.downloads())) {
+            assertThat(d).as("nothing was kept: true").isEmpty();
+        }
+        assertThat(leftovers()).isEmpty();
+        System.out.printf("overlong body: the install returned %d ms after its last bytes%n", afterLastBytesMillis);
+
+        int before = server.requests();
+        InstallResult r = installer.install(plan, ProgressListener.NONE, new CancelToken());
+        assertThat(r.sha256()).isEqualTo(GoMirror.sha256());
+        assertThat(server.requests() - before).as("the next install works at the first try").isEqualTo(1);
+        assertThat(server.rangeHeaders.getLast()).as("from the start, not from the liar's bytes").isEqualTo("-");
+    }
+
+    @Test
+    void aLinkInPlaceOfTheDownloadFolderIsRefusedAndNothingIsWrittenThroughIt() throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createDirectories(sdk.path());
+        Files.createSymbolicLink(sdk.downloads(), elsewhere);
+        byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
+        assertThatThrownBy(() -> installer.install(served("go1.22.5", archive, sha(archive)), ProgressListener.NONE, new CancelToken()))
+                .isInstanceOf(IOException.class).hasMessageContaining(".downloads is not a folder");
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            assertThat(s).isEmpty();
+        }
+        assertThat(server.requests()).isZero();
+    }
+
+    @Test
     void aLocalArchiveTakesTheSamePath() throws Exception {
         byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
         Path local = Files.write(tmp.resolve("go1.22.5.linux-amd64.tar.gz"), archive);
@@ -167,6 +223,33 @@ class InstallerTest {
             assertThat(leftovers()).as(h.why()).isEmpty();
             assertThat(tmp.resolve("evil")).doesNotExist();
         }
+    }
+
+    @Test
+    void anArchiveRefusedMidDownloadEndsTheDownloadWithoutAnotherRequest() throws Exception {
+        // About 24 MB that do not compress: far more than the pipe to the unpacker holds (64 chunks).
+        TarGzBuilder builder = new TarGzBuilder().file("go/../evil", "x", 0644);
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 6; i++) {
+            byte[] noise = new byte[4_000_000];
+            random.nextBytes(noise);
+            builder.file("go/noise" + i, HexFormat.of().formatHex(noise), 0644);
+        }
+        byte[] archive = builder.build();
+        java.util.concurrent.atomic.AtomicLong downloaded = new java.util.concurrent.atomic.AtomicLong();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void bytes(long done, long total, double rate) {
+                downloaded.set(done);
+            }
+        };
+        assertThatThrownBy(() -> installer.install(served("go1.22.5", archive, sha(archive)), progress, new CancelToken()))
+                .isInstanceOf(UnsafeArchiveException.class).hasMessageContaining("'..'");
+        // Before: the refused archive was downloaded to its end (the unpacker drained it before saying so).
+        assertThat(downloaded.get()).as("stopped early").isLessThan(archive.length / 2);
+        assertThat(server.requests()).as("the refusal is no network failure to retry").isEqualTo(1);
+        assertThat(leftovers()).isEmpty();
+        System.out.printf("refused archive: %d of %d bytes downloaded%n", downloaded.get(), archive.length);
     }
 
     @Test

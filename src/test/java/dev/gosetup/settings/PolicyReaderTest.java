@@ -56,6 +56,20 @@ class PolicyReaderTest {
     }
 
     @Test
+    void theStallTimeoutIsWholeSecondsWithinBoundsAndReachesTheSettings() throws Exception {
+        ManagedSettings m = read("{\"stallTimeoutSeconds\": 120}");
+        assertThat(m.policy().stallTimeoutSeconds()).isEqualTo(120);
+        assertThat(m.over(Settings.defaults()).stallTimeout()).hasSeconds(120);
+        assertThat(m.locked(PolicySetting.STALL_TIMEOUT)).isTrue();
+        assertThat(read("{\"stallTimeoutSeconds\": 60, \"userMayChange\": [\"stallTimeoutSeconds\"]}")
+                .over(Settings.defaults().withStallTimeoutSeconds(5)).stallTimeout()).as("unlocked: the user's own").hasSeconds(5);
+        rejects("{\"stallTimeoutSeconds\": \"30\"}", "$.stallTimeoutSeconds", "must be a JSON integer, not a string");
+        rejects("{\"stallTimeoutSeconds\": 2.5}", "$.stallTimeoutSeconds", "must be a JSON integer, not a number");
+        rejects("{\"stallTimeoutSeconds\": 0}", "$.stallTimeoutSeconds", "whole seconds from 1 to 3600");
+        rejects("{\"stallTimeoutSeconds\": 99999999999}", "$.stallTimeoutSeconds", "whole seconds from 1 to 3600");
+    }
+
+    @Test
     void invalidJsonSaysLineAndColumn() throws Exception {
         rejects("{\n  \"goVersion\": \"1.22.5\"\n  \"sdkRoot\": \"/opt\"\n}", "$", "line 3, column 3");
         rejects("", "$", "must hold one JSON object");

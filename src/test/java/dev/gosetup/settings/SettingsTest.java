@@ -32,6 +32,18 @@ class SettingsTest {
     }
 
     @Test
+    void theStallTimeoutIsSavedAndAnOutOfRangeValueMeansTheDefault() throws Exception {
+        SettingsStore store = new SettingsStore(tmp.resolve("settings.json"));
+        assertThat(Settings.defaults().stallTimeout()).hasSeconds(30);
+        store.save(Settings.defaults().withStallTimeoutSeconds(90));
+        assertThat(store.load().stallTimeout()).hasSeconds(90);
+        assertThat(Files.readString(tmp.resolve("settings.json"))).contains("\"stallTimeoutSeconds\" : 90")
+                .doesNotContain("\"stallTimeout\" :");
+        Files.writeString(tmp.resolve("settings.json"), "{\"stallTimeoutSeconds\": -4}");
+        assertThat(store.load().stallTimeout()).hasSeconds(30);
+    }
+
+    @Test
     void unknownFieldsFromANewerVersionAreIgnored() throws Exception {
         Path file = tmp.resolve("settings.json");
         Files.writeString(file, "{\"language\":\"en\",\"future\":42}");

@@ -4,11 +4,13 @@ import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallPlan;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.release.ArchiveChooser;
+import dev.gosetup.release.ArchiveName;
 import dev.gosetup.release.GoFile;
 import dev.gosetup.release.Platform;
 import dev.gosetup.release.Release;
 import dev.gosetup.release.ReleaseCatalog;
 import dev.gosetup.release.ReleaseList;
+import dev.gosetup.release.ReleaseListException;
 import dev.gosetup.settings.ManagedSettings;
 import dev.gosetup.settings.VersionRules;
 import dev.gosetup.ui.common.BackgroundTasks;
@@ -211,7 +213,7 @@ public final class ChooseGoStep extends VBox {
                 noBuild.setVisible(true);
                 noBuild.setManaged(true);
                 if (n.alternative() != null) {
-                    consent.setText(messages.get("setup.choose.consent", n.alternative().filename()));
+                    consent.setText(messages.get("setup.choose.consent", ArchiveName.printable(n.alternative().filename())));
                     consent.setVisible(true);
                     consent.setManaged(true);
                     yield consent.isSelected() ? n.alternative() : null;
@@ -223,19 +225,29 @@ public final class ChooseGoStep extends VBox {
             return;
         }
         if (!file.hasChecksum()) {
-            noBuild.setText(messages.get("setup.choose.noChecksum", file.filename()));
+            noBuild.setText(messages.get("setup.choose.noChecksum", ArchiveName.printable(file.filename())));
             noBuild.setVisible(true);
             noBuild.setManaged(true);
             return;
         }
         InstallSources s = sources.get();
+        InstallPlan chosen;
+        try {
+            chosen = s.plan(release.version(), file);
+        } catch (ReleaseListException unusable) {
+            // The list names a file that is no Go download (or not this one): nothing may be fetched for it.
+            noBuild.setText(messages.get("setup.choose.badFile", ArchiveName.printable(file.filename())));
+            noBuild.setVisible(true);
+            noBuild.setManaged(true);
+            return;
+        }
         int row = 0;
         details.addRow(row++, label("setup.choose.file"), value(file.filename()));
         details.addRow(row++, label("setup.choose.size"), value(String.format("%.1f MB", file.size() / 1e6)));
         details.addRow(row++, label("setup.choose.sha256"), value(file.sha256()));
-        details.addRow(row++, label("setup.choose.from"), value(dev.gosetup.secrets.Redaction.redact(s.fileUri(file.filename()))));
+        details.addRow(row++, label("setup.choose.from"), value(dev.gosetup.secrets.Redaction.redact(chosen.source().toString())));
         details.addRow(row, label("setup.choose.into"), value(dev.gosetup.files.HomePaths.display(s.sdk().versionDir(release.version()), home)));
-        plan.set(InstallPlan.from(release.version(), file, s.fileUri(file.filename())));
+        plan.set(chosen);
     }
 
     private Label label(String key) {

@@ -375,8 +375,7 @@ public final class VersionsPage extends ScrollPane {
                     instanceof dev.gosetup.release.ArchiveChooser.Choice.Found found)) {
                 throw new java.io.IOException(version + " has no build for " + target + ".");
             }
-            dev.gosetup.install.InstallPlan plan = dev.gosetup.install.InstallPlan.from(release.version(), found.file(),
-                    s.fileUri(found.file().filename()));
+            dev.gosetup.install.InstallPlan plan = s.plan(release.version(), found.file());
             return s.installer().install(plan, dev.gosetup.fetch.ProgressListener.NONE, new dev.gosetup.fetch.CancelToken());
         }, result -> refresh(), error -> {
             button.setReason(null);

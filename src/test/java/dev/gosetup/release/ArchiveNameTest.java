@@ -1,0 +1,111 @@
+package dev.gosetup.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which names of a release list may become a file or a URL, and where they then go. */
+class ArchiveNameTest {
+    @TempDir
+    Path tmp;
+
+    static final GoVersion V = GoVersion.parse("go1.22.5").orElseThrow();
+
+    static GoFile file(String name) {
+        return new GoFile(name, "linux", "amd64", "go1.22.5", "a".repeat(64), 1, "archive");
+    }
+
+    static ArchiveName good() {
+        return ArchiveName.of(V, file("go1.22.5.linux-amd64.tar.gz"));
+    }
+
+    @Test
+    void everyFileOfTheRealListsIsUsableExceptTheBootstrapToolchain() throws Exception {
+        for (String fixture : List.of("golang-dl-include-all-2020.json", "golang-dl-stable-2021-11-08.json")) {
+            for (Release r : ReleaseListTest.fixture(fixture).releases()) {
+                for (GoFile f : r.files()) {
+                    if (f.filename().startsWith("go1.4-bootstrap")) {
+                        assertThat(ArchiveName.problem(r.version(), f)).as(f.filename()).isPresent();
+                    } else {
+                        assertThat(ArchiveName.problem(r.version(), f)).as(f.filename()).isEmpty();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachHostileShapeIsRefusedWithItsReason() {
+        record Case(GoFile file, String reason) {}
+        List<Case> cases = List.of(
+                new Case(file(""), "empty"),
+                new Case(file("/etc/go1.22.5.linux-amd64.tar.gz"), "a path"),
+                new Case(file("sub/go1.22.5.linux-amd64.tar.gz"), "a path"),
+                new Case(file("..\\go1.22.5.linux-amd64.tar.gz"), "a path"),
+                new Case(file("..go1.22.5.linux-amd64.tar.gz"), "a path"),
+                new Case(file("C:go1.22.5.linux-amd64.tar.gz"), "a path"),
+                new Case(file("go1.22.5.linux-amd64.tar.gz\u0000"), "control characters"),
+                new Case(file("go1.22.5.linux-amd64\r.tar.gz"), "control characters"),
+                new Case(file("go1.22.5.linux-amd64.tar.gz".repeat(4)), "longer than 100"),
+                new Case(file("go1.22.5.linux-amd64.tar.gz%00"), "not a Go download name"),
+                new Case(file("GO1.22.5.LINUX-AMD64.TAR.GZ"), "not a Go download name"),
+                new Case(file("go1.22.5.linux-amd64.exe"), "not a Go download name"),
+                new Case(file("go1.22.5.linux-amd64 .tar.gz"), "not a Go download name"),
+                new Case(file("go1.22.5.src.zip"), "not a Go download name"),
+                new Case(file("go1.22.4.linux-amd64.tar.gz"), "not a file of go1.22.5"),
+                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.4", "", 1, "archive"), "not a file of go1.22.5"),
+                new Case(file("go1.22.5.linux-arm64.tar.gz"), "not a file for linux-amd64"),
+                new Case(file("go1.22.5.src.tar.gz"), "not a file for linux-amd64"),
+                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.5", "", 1, "installer"), "kind"),
+                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.5", "", 1, null), "kind"));
+        for (Case c : cases) {
+            assertThat(ArchiveName.problem(V, c.file())).as(c.file().filename()).hasValueSatisfying(p -> assertThat(p).contains(c.reason()));
+            assertThatThrownBy(() -> ArchiveName.of(V, c.file())).as(c.file().filename())
+                    .isInstanceOf(ReleaseListException.class).hasMessageContaining("release list is bad");
+        }
+        // the first release of a line was named go1.20 before go1.21: both spellings of it agree
+        GoFile old = new GoFile("go1.20.linux-amd64.tar.gz", "linux", "amd64", "go1.20", "", 1, "archive");
+        assertThat(ArchiveName.problem(GoVersion.parse("go1.20.0").orElseThrow(), old)).isEmpty();
+    }
+
+    @Test
+    void messagesShowAHostileNameTamed() {
+        assertThat(ArchiveName.printable("a\u001b[2Jb\nc\u202ed")).isEqualTo("a\\u001b[2Jb\\u000ac\\u202ed");
+        assertThat(ArchiveName.printable("x".repeat(500))).hasSize(61).endsWith("…");
+        assertThatThrownBy(() -> ArchiveName.of(V, file("go1.22.5\u001b[31m.linux-amd64.tar.gz")))
+                .hasMessageNotContaining("\u001b");
+    }
+
+    @Test
+    void urlsStayInTheMirrorsFolderWhateverTheBaseLooksLike() {
+        ArchiveName n = good();
+        assertThat(ReleaseCatalog.fileUri(null, n)).hasToString("https://dl.google.com/go/go1.22.5.linux-amd64.tar.gz");
+        assertThat(ReleaseCatalog.fileUri("https://m.example/go", n)).hasToString("https://m.example/go/go1.22.5.linux-amd64.tar.gz");
+        assertThat(ReleaseCatalog.fileUri("https://m.example/go/", n)).hasToString("https://m.example/go/go1.22.5.linux-amd64.tar.gz");
+        assertThat(ReleaseCatalog.fileUri("https://m.example", n)).hasToString("https://m.example/go1.22.5.linux-amd64.tar.gz");
+        assertThat(ReleaseCatalog.fileUri("https://m.example/a/./b/../go/?x=1#top", n))
+                .hasToString("https://m.example/a/go/go1.22.5.linux-amd64.tar.gz");
+        assertThat(ReleaseCatalog.fileUri("https://user@m.example:8443/go", n)).hasToString("https://user@m.example:8443/go/go1.22.5.linux-amd64.tar.gz");
+        assertThat(ReleaseCatalog.fileUri("file:///srv/mirror", n)).hasToString("file:/srv/mirror/go1.22.5.linux-amd64.tar.gz");
+        assertThat(Path.of(ReleaseCatalog.fileUri(tmp.toString(), n))).isEqualTo(tmp.resolve("go1.22.5.linux-amd64.tar.gz"));
+        assertThat(Path.of(ReleaseCatalog.fileUri(tmp + "/sub/../m", n))).isEqualTo(tmp.resolve("m/go1.22.5.linux-amd64.tar.gz"));
+        assertThatThrownBy(() -> ReleaseCatalog.fileUri("file:relative", n)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anArchiveNameSaysWhatItIs() {
+        ArchiveName n = ArchiveName.parse("go1.21rc2.windows-arm64.zip").orElseThrow();
+        assertThat(List.of(n.version(), n.os(), n.arch(), n.kind())).containsExactly("go1.21rc2", "windows", "arm64", "archive");
+        assertThat(n.isZip()).isTrue();
+        assertThat(ArchiveName.parse("go1.22.5.src.tar.gz").orElseThrow().kind()).isEqualTo("source");
+        assertThat(ArchiveName.parse("go1.22.5.darwin-arm64.pkg").orElseThrow().kind()).isEqualTo("installer");
+        assertThat(ArchiveName.parse("go1.4.2.darwin-amd64-osx10.8.tar.gz").orElseThrow().arch()).isEqualTo("amd64");
+        assertThat(ArchiveName.parse("go99999999999.1.linux-amd64.tar.gz")).as("numbers stay ints").isEmpty();
+        assertThat(URI.create("https://m/" + n.urlSegment()).getPath()).isEqualTo("/go1.21rc2.windows-arm64.zip");
+    }
+}
