@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The signal the release list listens to: sent when where Go comes from changes, and only then. */
 class SourcesChangedTest {
-    @TempDir
+    @TempDir(factory = dev.gosetup.testing.TrustedTempDir.class) // as root, a policy under /tmp is refused
     Path tmp;
 
     @Test

@@ -43,6 +43,7 @@ public final class MainWindow extends BorderPane {
     private final java.util.Map<Page, ToggleButton> navButtons = new java.util.EnumMap<>(Page.class);
     private Page page = Page.SETUP;
     private SetupPage setupPage;
+    private Runnable stopReloading;
 
     public MainWindow(AppContext context, Supplier<HostSource> sources) {
         this(context, sources, () -> InstallSources.of(context.settings(), context.paths(), context.installRoot()));
@@ -79,6 +80,13 @@ public final class MainWindow extends BorderPane {
         setTop(context.policyError().map(e -> policyBanner(m, e)).orElse(null));
         setupPage = new SetupPage(m, sources, installSources, shellSources, context::settings, this::changeSources, context.managed(),
                 context.home());
+        // Another release list, mirror, proxy or CA: Choose Go shows that source's list, not the old one's. The
+        // wizard is rebuilt with the language, so the previous one stops listening.
+        if (stopReloading != null) {
+            stopReloading.run();
+        }
+        SetupPage current = setupPage;
+        stopReloading = context.onSourcesChanged(s -> current.chooseStep().load());
         show(page);
     }
 
@@ -142,7 +150,7 @@ public final class MainWindow extends BorderPane {
             }, shellSources, context::settings);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),
                     context.settingsStore().file(), context.logFile(), this::changeLanguage, context.settings(),
-                    this::changeSources, context.managed(), java.nio.file.Path.of(System.getProperty("user.home")), context.installRoot());
+                    this::changeSources, context.managed(), context.home(), context.installRoot());
         };
         setCenter(content);
     }
@@ -167,13 +175,8 @@ public final class MainWindow extends BorderPane {
     }
 
     private void changeSources(Settings updated) {
-        Settings before = context.settings();
-        context.apply(updated);
+        context.apply(updated); // tells onSourcesChanged's listeners when where Go comes from changed
         save();
-        if (!java.util.Objects.equals(before.releaseList(), updated.releaseList())
-                || !java.util.Objects.equals(before.fileMirror(), updated.fileMirror())) {
-            setupPage.chooseStep().load(); // another mirror: its list, not the old one's, in Choose Go
-        }
     }
 
     private void save() {

@@ -73,6 +73,8 @@ class LogSetupTest {
             log.info(line);
         }
         LogSetup.flush();
+        // the log rotates when a session starts past 1 MiB (every gosetup process shares one file)
+        assertThat(LogSetup.configure(dir)).isEqualTo(file);
         assertThat(dir.resolve("gosetup1.log")).as("rotated").exists();
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.getPosixFilePermissions(dir.resolve("gosetup1.log"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));

@@ -128,4 +128,26 @@ class MainWindowTest {
             assertThat(inScene.getMinY()).as(id + " not scrolled away").isGreaterThanOrEqualTo(0);
         }
     }
+
+    /** Settings point at another release list (a mirror): Choose Go shows that list, not the one it had loaded. */
+    @Test
+    void anotherReleaseListInSettingsReloadsChooseGo(FxRobot robot) throws Exception {
+        waitForDetection(robot);
+        Path a = java.nio.file.Files.writeString(tmp.resolve("list-a-" + System.nanoTime() + ".json"), list("go1.22.5"));
+        Path b = java.nio.file.Files.writeString(tmp.resolve("list-b-" + System.nanoTime() + ".json"), list("go1.23.4"));
+        robot.interact(() -> context.apply(context.settings().withSources(a.toString(), null, java.util.List.of())));
+        robot.clickOn("#wizardNext");
+        javafx.scene.control.ListView<?> versions = robot.lookup("#versionList").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> versions.getItems().toString().contains("go1.22.5"));
+        robot.interact(() -> context.apply(context.settings().withSources(b.toString(), null, java.util.List.of())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> versions.getItems().toString().contains("go1.23.4"));
+        assertThat(versions.getItems().toString()).doesNotContain("go1.22.5");
+    }
+
+    private static String list(String version) {
+        return """
+                [{"version":"%s","stable":true,"files":[{"filename":"%s.darwin-arm64.tar.gz","os":"darwin","arch":"arm64",
+                "version":"%s","sha256":"%s","size":1000,"kind":"archive"}]}]
+                """.formatted(version, version, version, "ab".repeat(32));
+    }
 }
