@@ -131,6 +131,7 @@ class HostileFileNamesTest {
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         assertThat(listed.out()).as("the list still shows, and names nothing raw").contains("go1.22.5")
                 .doesNotContain("\u001b").doesNotContain("\u0000").doesNotContain("\n.tar.gz");
+        Files.createDirectories(tmp.resolve("h")); // --home names an account's folder, which exists
         Set<String> before = tree();
         for (String mirror : List.of(http, mirrorFolder.toUri().toString(), mirrorFolder.toString())) {
             for (String version : hostileVersions) {
@@ -146,6 +147,7 @@ class HostileFileNamesTest {
         }
         for (String mirror : List.of(http, mirrorFolder.toUri().toString(), mirrorFolder.toString())) {
             String home = "good-" + Integer.toHexString(mirror.hashCode());
+            Files.createDirectories(tmp.resolve(home));
             CliRunner.Result good = install("1.22.5", mirror, home);
             assertThat(good.exitCode()).as(mirror + ": " + good.err()).isZero();
             assertThat(tmp.resolve(home).resolve("sdk/go1.22.5/.unpacked-success")).exists();

@@ -190,8 +190,9 @@ class NetworkFaultsTest {
         new java.util.Random(7).nextBytes(noise);
         byte[] archive = new dev.gosetup.testing.TarGzBuilder().file("go/VERSION", "go1.22.5\n", 0644)
                 .file("go/bin/go", HexFormat.of().formatHex(noise), 0755).build();
-        Files.createDirectories(tmp.resolve("config"));
-        Files.writeString(tmp.resolve("config/settings.json"), "{\"language\": \"en\", \"stallTimeoutSeconds\": 1}");
+        // the settings of the home worked on (--home moves them with it)
+        Files.createDirectories(tmp.resolve("h/.config/gosetup"));
+        Files.writeString(tmp.resolve("h/.config/gosetup/settings.json"), "{\"language\": \"en\", \"stallTimeoutSeconds\": 1}");
         Path list = Files.writeString(tmp.resolve("dl.json"), """
                 [{"version": "go1.22.5", "stable": true, "files": [{"filename": "go1.22.5.linux-amd64.tar.gz", "os": "linux",
                   "arch": "amd64", "version": "go1.22.5", "sha256": "%s", "size": %d, "kind": "archive"}]}]

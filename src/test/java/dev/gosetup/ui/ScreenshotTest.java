@@ -136,40 +136,8 @@ class ScreenshotTest {
         save(robot, "this-computer-zh-CN.png");
     }
 
-    @Test
-    void chooseAndInstallTheRealGo(FxRobot robot) throws Exception {
-        for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
-            String suffix = language == Language.ENGLISH ? "en" : "zh-CN";
-            open(robot, language);
-            robot.clickOn("#wizardNext");
-            try {
-                WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("step: " + robot.lookup("#wizardStep").queryAs(Label.class).getText() + " / "
-                        + robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList(), e);
-            }
-            WaitForAsyncUtils.waitForFxEvents();
-            save(robot, "choose-go-" + suffix + ".png");
-            robot.clickOn("#wizardNext");
-            robot.clickOn("#startInstall");
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                    () -> robot.lookup("#installResult").queryAs(Label.class).getText().contains("go1.19.8 linux/amd64"));
-            WaitForAsyncUtils.waitForFxEvents();
-            save(robot, "installed-" + suffix + ".png");
-            robot.clickOn("#wizardNext");
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#envApply").queryButton().isDisabled());
-            WaitForAsyncUtils.waitForFxEvents();
-            save(robot, "environment-" + suffix + ".png");
-            javafx.scene.control.ScrollPane page = robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
-            robot.interact(() -> page.setVvalue(page.getVmax()));
-            robot.clickOn("#envApply");
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#envNext").query().isVisible());
-            robot.interact(() -> page.setVvalue(0.45));
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(200);
-            save(robot, "environment-applied-" + suffix + ".png");
-        }
-    }
+    // The wizard from start to finish (choose, install, environment, ready) is FirstRunJourneyTest: the same real
+    // window, for /home/alex, in both languages and both sizes, with its pictures.
 
     /**
      * A company's policy (docs/it-guide.md): Go 1.19.8 pinned (the release list is the loopback mirror's), files
@@ -345,7 +313,7 @@ class ScreenshotTest {
                             Files.delete(backup); // each picture starts from the same home
                         }
                     }
-                    AppContext context = AppContext.of(AppPaths.forHome(home), AppPaths.forHome(home).logDir().resolve("gosetup0.log"));
+                    AppContext context = AppContext.of(AppPaths.forHome(home), AppPaths.forHome(home).logDir().resolve("gosetup0.log"), home);
                     context.apply(language == Language.ENGLISH ? new Settings(language.tag())
                             : dev.gosetup.settings.MirrorPreset.CHINA.applyTo(new Settings(language.tag())));
                     MainWindow[] window = new MainWindow[1];
