@@ -5,7 +5,10 @@
 #   C  tar -xzf of the already downloaded file alone (the floor on this machine)
 # Each timing ends with `sync`: on this VM dirty-page writeback otherwise lands on whichever run comes next.
 # Also: peak RSS of A, and SHA-256 throughput of Java (the same MessageDigest the installer uses) vs sha256sum.
-# Usage: [BENCH_DIR=/dev/shm] [BENCH_RATE=MB/s] src/bench/install-vs-manual.sh [ROUNDS]   (needs: mvn -DskipTests package, python3, curl, GNU time)
+#   A0 with BENCH_BASELINE=path/to/another/gosetup (an earlier build): the same install by that build, in the
+#      same alternation, so that a change is compared with what it replaced on the same noisy machine
+# Usage: [BENCH_DIR=/dev/shm] [BENCH_RATE=MB/s] [BENCH_BASELINE=launcher] src/bench/install-vs-manual.sh [ROUNDS]
+#   (needs: mvn -DskipTests package, python3, curl, GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
@@ -26,8 +29,17 @@ fi
 server=$!
 sleep 1
 now() { date +%s.%N; }
-declare -a A B C RSS
+declare -a A0 A B C RSS
 for i in $(seq 1 "$rounds"); do
+  if [ -n "${BENCH_BASELINE:-}" ]; then
+    rm -rf "$work"/*; mkdir -p "$work/a0"; sync
+    t0=$(now)
+    "$BENCH_BASELINE" install --catalog "$mirror/dl.json" --mirror "http://127.0.0.1:$port/" \
+        --allow-http 127.0.0.1 --home "$work/a0" --platform linux-amd64 >/dev/null
+    sync
+    A0+=("$(echo "$(now) - $t0" | bc)")
+    echo "round $i: A0 ${A0[-1]} s" >&2
+  fi
   rm -rf "$work"/*; mkdir -p "$work/a"; sync
   t0=$(now)
   /usr/bin/time -f %M -o "$work/rss" target/gosetup install --catalog "$mirror/dl.json" --mirror "http://127.0.0.1:$port/" \
@@ -70,6 +82,7 @@ machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/mem
 date: $(date -u +%Y-%m-%d)
 target: $work ($(df --output=fstype "$work" | tail -1)), server: $([ -n "${BENCH_RATE:-}" ] && echo "$BENCH_RATE MB/s" || echo "loopback, unthrottled")
 archive: $file ($(printf %.1f "$size_mb") MB packed), $rounds rounds, alternating A B C
+$([ -n "${BENCH_BASELINE:-}" ] && echo "A0 $BENCH_BASELINE (baseline):  median $(median "${A0[@]}") s  (A/A0 = $(echo "$mA / $(median "${A0[@]}")" | bc -l | xargs printf %.2f))")
 A gosetup install (end to end):      median $mA s
 B curl + sha256sum -c + tar -xzf:    median $mB s
 C tar -xzf alone (floor):            median $mC s

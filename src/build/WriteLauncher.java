@@ -72,6 +72,7 @@ public class WriteLauncher {
         byte[] archive = tinyGo();
         Path file = Files.write(work.resolve("go1.0.0.linux-amd64.tar.gz"), archive);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive));
+        Files.createDirectories(work.resolve("home")); // --home names an existing account's folder
         return List.of("install", "--archive", file.toString(), "--sha256", sha, "--platform", "linux-amd64",
                 "--home", work.resolve("home").toString(), "--json");
     }
