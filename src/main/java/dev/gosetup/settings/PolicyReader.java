@@ -281,19 +281,8 @@ public final class PolicyReader {
 
     private String proxy(JsonNode root) {
         String v = string(root, "proxy");
-        if (v == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/");
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && bare
-                    && uri.getQuery() == null && uri.getUserInfo() == null) {
-                return v;
-            }
-        } catch (URISyntaxException e) {
-            // said below
+        if (v == null || UserInput.isProxyAddress(v)) {
+            return v;
         }
         throw fail("$.proxy", "settings.policy.error.proxy", v);
     }

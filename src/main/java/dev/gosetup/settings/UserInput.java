@@ -52,21 +52,26 @@ public final class UserInput {
     /** http(s)://host:port, without a path or credentials; null when blank. */
     public static String proxy(String text) {
         String v = blankToNull(text);
-        if (v == null) {
-            return null;
+        if (v == null || isProxyAddress(v)) {
+            return v;
         }
+        throw new Invalid("settings.input.proxy", v);
+    }
+
+    /**
+     * The one rule for a proxy, typed here or set by a policy: http(s)://host[:port], nothing else — no path,
+     * no query, and no user or password (a settings file or policy is readable; credentials are not kept there).
+     */
+    static boolean isProxyAddress(String v) {
         try {
             URI uri = new URI(v);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean bare = uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/");
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && bare && uri.getQuery() == null
-                    && uri.getUserInfo() == null) {
-                return v;
-            }
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && bare && uri.getQuery() == null
+                    && uri.getUserInfo() == null;
         } catch (URISyntaxException e) {
-            // said below
+            return false;
         }
-        throw new Invalid("settings.input.proxy", v);
     }
 
     /** A release list or mirror location; null when blank. */

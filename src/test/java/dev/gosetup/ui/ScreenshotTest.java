@@ -224,19 +224,7 @@ class ScreenshotTest {
     }
 
     private void save(FxRobot robot, String name) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Path out = Path.of(System.getProperty("gosetup.target", "target"), "screenshots", name);
-        Files.createDirectories(out.getParent());
-        ImageIO.write(png, "png", out.toFile());
+        Path out = dev.gosetup.testing.Screens.save(stage.getScene(), name);
         assertThat(Files.size(out)).isGreaterThan(10_000);
     }
 
