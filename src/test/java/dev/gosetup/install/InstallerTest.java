@@ -185,8 +185,10 @@ class InstallerTest {
         byte[] archive = TarGzBuilder.tinyGo("go1.22.5");
         InstallPlan plan = served("go1.22.5", archive, sha(archive));
         server.then(LoopbackServer.wrongBytes());
+        // Whichever sees it first says it: the digest at the end (3), or the unpacker, which stops the download at
+        // once when the bytes stop being a valid archive (4; since issue 12 a refused archive is not read to its end).
         assertThatThrownBy(() -> installer.install(plan, ProgressListener.NONE, new CancelToken()))
-                .isInstanceOfAny(ChecksumMismatchException.class);
+                .isInstanceOfAny(ChecksumMismatchException.class, UnsafeArchiveException.class);
         assertThat(leftovers()).isEmpty();
     }
 
