@@ -61,7 +61,7 @@ public final class MainWindow extends BorderPane {
         this.shellSources = shellSources;
         // What a terminal opened now runs, told from the startup files when the scan runs (off the FX thread).
         this.inventorySources = () -> InventorySources.forThisUser(context.settings(), context.paths(), context.installRoot())
-                .withNewTerminal(() -> StartupPathGo.of(shellSources.get(), context.settings()).go());
+                .withNewTerminal(() -> newTerminalGo(shellSources.get()));
         getStyleClass().add("main-window");
         build();
     }
@@ -163,6 +163,20 @@ public final class MainWindow extends BorderPane {
             LOG.log(Level.FINE, "No host platform for the inventory", e);
             return null;
         }
+    }
+
+    /**
+     * The go a terminal opened now runs: asked of the login shell started as a terminal does (NewTerminal, the
+     * same check as the Health page and the wizard's last step); when no shell answers (Windows, a shell that
+     * hangs), worked out from the startup files instead.
+     */
+    private java.util.Optional<java.nio.file.Path> newTerminalGo(dev.gosetup.shell.ShellSources shells) {
+        dev.gosetup.shell.terminal.TerminalReport report = dev.gosetup.shell.terminal.NewTerminal.check(shells,
+                shells.loginShell() != null ? java.util.Set.of(shells.loginShell()) : shells.defaultShells(),
+                dev.gosetup.shell.terminal.NewTerminal.Options.defaults());
+        return report.first().map(c -> c.go().isBlank() ? java.util.Optional.<java.nio.file.Path>empty()
+                        : java.util.Optional.of(java.nio.file.Path.of(c.go())))
+                .orElseGet(() -> StartupPathGo.of(shells, context.settings()).go());
     }
 
     /** Tests point the inventory at a machine built in a folder. */

@@ -150,6 +150,7 @@ public final class ChooseGoStep extends VBox {
         status.setText(messages.get("setup.choose.loading"));
         BackgroundTasks.run(() -> sources.get().catalog().load(sources.get().releaseList()), loaded -> {
             loading.setVisible(false);
+            status.getStyleClass().remove("fact-unknown"); // an earlier failure's look goes with it
             list = loaded.list();
             status.setText(loaded.fromCache() && loaded.staleReason() != null
                     ? messages.get("setup.choose.stale", loaded.age().toHours(), loaded.staleReason())
@@ -158,7 +159,9 @@ public final class ChooseGoStep extends VBox {
         }, error -> {
             loading.setVisible(false);
             status.setText(messages.get("setup.choose.failed", error.getMessage()));
-            status.getStyleClass().add("fact-unknown");
+            if (!status.getStyleClass().contains("fact-unknown")) {
+                status.getStyleClass().add("fact-unknown");
+            }
         });
     }
 
