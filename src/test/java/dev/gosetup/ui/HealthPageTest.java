@@ -90,7 +90,8 @@ class HealthPageTest {
     @Test
     void problemsWarningsAndPassesDifferByShapeColourAndWordAndFixSaysWhatItDid(FxRobot robot) throws Exception {
         robot.clickOn(robot.from(window).lookup("#navHealth").queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.from(window).lookup("#finding-crlf").tryQuery().isPresent());
+        // The findings and their Fix buttons arrive together once the check (real shells included) is done.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.from(window).lookup("#fix-crlf").tryQuery().isPresent());
         assertThat(label(robot, "#healthSummary").getText()).matches("Problems: \\d+ · Warnings: \\d+ · OK: \\d+");
         Node crlf = robot.from(window).lookup("#finding-crlf").query();
         assertThat(label(robot, "#status-crlf").getText()).isEqualTo("Problem");
@@ -104,7 +105,8 @@ class HealthPageTest {
         // the three marks are different shapes, not one shape in three colours
         assertThat(List.of(shape(robot, "crlf"), shape(robot, "goproxy"), shape(robot, "go-on-path"))).doesNotHaveDuplicates();
 
-        robot.clickOn(robot.from(window).lookup("#fix-crlf").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.from(window).lookup("#fix-crlf").tryQuery().isPresent());
+        robot.interact(() -> robot.from(window).lookup("#fix-crlf").queryButton().fire()); // the click, without the pointer's travel
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !Files.readString(home.resolve(".bashrc")).contains("\r"));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#healthFixResult").getText().contains("now passes"));
         String result = label(robot, "#healthFixResult").getText();
