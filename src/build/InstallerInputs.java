@@ -101,6 +101,8 @@ public class InstallerInputs {
         List<String> cmd = new ArrayList<>(List.of(runtime.resolve("bin").resolve("java").toString(),
                 "-XX:AOTCacheOutput=" + aot, "-Xlog:aot=off", "-Xlog:cds=off"));
         cmd.addAll(List.of(jvmFlags.trim().split("\\s+")));
+        // As the image's launcher starts it (pom.xml javaOptions): JNA from the runtime's own native folder.
+        cmd.add("-Djna.nounpack=true");
         boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
                 || !System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
         if (display) {

@@ -46,11 +46,19 @@ public final class ProcessUser {
         if (Platform.isWindows()) {
             return false;
         }
+        // Linux: /proc/self belongs to this process's effective uid (proc(5)). Asked at every start (the
+        // folders, the trust checks), so no native library has to be loaded for it.
+        try {
+            return (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid") == 0;
+        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException noProc) {
+            // macOS and the BSDs have no /proc: libc's geteuid
+        }
         try {
             return Native.load(Platform.C_LIBRARY_NAME, LibC.class).geteuid() == 0;
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            LOG.log(Level.FINE, "geteuid failed; taken as not root", e);
-            return false;
+        } catch (LinkageError | RuntimeException e) {
+            // JNA cannot load here (an image started without its native folder): the account's name still tells
+            LOG.log(Level.FINE, "geteuid failed; judged by the account name", e);
+            return "root".equals(System.getProperty("user.name"));
         }
     }
 }
