@@ -116,10 +116,7 @@ public final class GoSetupCommand implements Runnable {
         });
         cli.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
         cli.setExecutionStrategy(parseResult -> {
-            Integer refused = homeExists(context, parseResult, cli.getErr());
-            if (refused == null) {
-                refused = homeGate(context, parseResult, cli.getErr());
-            }
+            Integer refused = HomeGate.check(context, parseResult, cli.getErr());
             if (refused == null) {
                 refused = policyGate(context, parseResult, cli.getErr());
             }
@@ -141,72 +138,6 @@ public final class GoSetupCommand implements Runnable {
         }
     }
 
-    /** Commands that only read: as root they may look at a home that is not root's. */
-    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("detect", "report", "releases", "list");
-
-    /**
-     * --home DIR moves the whole run there (settings, logs, cache, ~/sdk, startup files). Without it, root
-     * working on a HOME that belongs to someone else (sudo keeps HOME on many systems) would leave root-owned
-     * files in their home: refused, with what to run instead.
-     *
-     * @return the exit code when the command must not run, else null
-     */
-    private static Integer homeGate(AppContext context, CommandLine.ParseResult parseResult, PrintWriter err) {
-        CommandLine.ParseResult last = parseResult;
-        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
-            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
-                return null;
-            }
-            last = p;
-        }
-        CommandLine.Model.OptionSpec home = last.matchedOption("--home");
-        if (home != null && home.getValue() != null) {
-            context.useHome((java.nio.file.Path) home.getValue());
-            return refuseLinksOutOfHome(context, err);
-        }
-        String command = last.commandSpec().name();
-        boolean writes = !READ_ONLY.contains(command) && !(command.equals("doctor") && !last.hasMatchedOption("--fix"));
-        if (writes && dev.gosetup.shell.posix.ProcessUser.isRoot()) {
-            java.util.Optional<String> owner = foreignOwner(context.home());
-            if (owner.isPresent()) {
-                err.println(context.messages().get("cli.home.rootOnOthersHome", context.home(), owner.get()));
-                return ExitCodes.BAD_INPUT;
-            }
-        }
-        return null;
-    }
-
-    /** Root on another account's home: its folders where gosetup writes must not lead out of it (FileOwner.linkOutOfHome). */
-    private static Integer refuseLinksOutOfHome(AppContext context, PrintWriter err) {
-        java.nio.file.Path h = context.home();
-        dev.gosetup.settings.AppPaths p = context.paths();
-        try {
-            java.util.Optional<String> link = dev.gosetup.files.FileOwner.linkOutOfHome(h, java.util.List.of(h.resolve("sdk"),
-                    p.configDir(), p.logDir(), p.cacheDir()));
-            if (link.isPresent()) {
-                err.println(context.messages().get("cli.home.linkOut", h, link.get()));
-                return ExitCodes.BAD_INPUT;
-            }
-        } catch (java.io.IOException e) {
-            LOG.log(Level.FINE, "Could not check the links in " + h, e);
-        }
-        return null;
-    }
-
-    /** The owner of {@code home} when it is not root (uid 0), e.g. "alex (uid 1000)". */
-    static java.util.Optional<String> foreignOwner(java.nio.file.Path home) {
-        try {
-            int uid = (Integer) java.nio.file.Files.getAttribute(home, "unix:uid");
-            if (uid == 0) {
-                return java.util.Optional.empty();
-            }
-            String name = java.nio.file.Files.getOwner(home).getName();
-            return java.util.Optional.of(name.equals(String.valueOf(uid)) ? "uid " + uid : name + " (uid " + uid + ")");
-        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return java.util.Optional.empty(); // no such home yet, or no unix attributes (Windows): nothing to protect
-        }
-    }
-
     /**
      * A broken policy stops every command that would act on settings (exit 2, with what is wrong: never
      * unmanaged defaults instead); a usable one's warnings go to standard error. Help is always shown.
@@ -214,12 +145,9 @@ public final class GoSetupCommand implements Runnable {
      * @return the exit code when the command must not run, else null
      */
     private static Integer policyGate(AppContext context, CommandLine.ParseResult parseResult, PrintWriter err) {
-        CommandLine.ParseResult last = parseResult;
-        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
-            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
-                return null;
-            }
-            last = p;
+        CommandLine.ParseResult last = lastCommand(parseResult);
+        if (last == null) {
+            return null;
         }
         String command = last.commandSpec().name();
         java.util.Optional<dev.gosetup.settings.PolicyException> broken = context.policyError();
@@ -249,31 +177,16 @@ public final class GoSetupCommand implements Runnable {
         };
     }
 
-    /**
-     * --home must name a folder that is there: a typo would otherwise become a new home that gosetup fills
-     * with startup files and an install root, and a file would fail later with a less clear message.
-     *
-     * @return the exit code when the command must not run, else null
-     */
-    private static Integer homeExists(AppContext context, CommandLine.ParseResult parseResult, PrintWriter err) {
+    /** The command that runs (the innermost subcommand), or null when help or the version was asked for. */
+    static CommandLine.ParseResult lastCommand(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
         for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
             if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
                 return null;
             }
-            java.nio.file.Path home = p.matchedOptionValue("--home", null);
-            if (home == null) {
-                continue;
-            }
-            if (!java.nio.file.Files.exists(home)) {
-                err.println(context.messages().get("cli.home.missing", home));
-                return ExitCodes.BAD_INPUT;
-            }
-            if (!java.nio.file.Files.isDirectory(home)) {
-                err.println(context.messages().get("cli.home.notFolder", home));
-                return ExitCodes.BAD_INPUT;
-            }
+            last = p;
         }
-        return null;
+        return last;
     }
 
     /** What a failure means for scripts (README: exit codes). */
