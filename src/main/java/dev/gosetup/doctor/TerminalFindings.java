@@ -90,10 +90,6 @@ public final class TerminalFindings {
 
     /** ~/sdk/go/bin for a path under the home folder: the way people write and read it. */
     public static String tilde(String path, Path home) {
-        String h = home.toString();
-        if (path.equals(h)) {
-            return "~";
-        }
-        return path.startsWith(h + "/") ? "~" + path.substring(h.length()) : path;
+        return path.isBlank() ? path : dev.gosetup.files.HomePaths.display(Path.of(path), home);
     }
 }

@@ -6,16 +6,19 @@ import java.nio.file.Path;
 public final class HomePaths {
     private HomePaths() {}
 
-    /** {@code path} with the home folder written as {@code ~} when it is inside it; otherwise unchanged. */
+    /**
+     * {@code path} with the home folder written as {@code ~} (and / between names, as people type them) when it
+     * is inside it; otherwise unchanged. One rule for the CLI, the doctor's findings and every page.
+     */
     public static String display(Path path, Path home) {
-        if (home == null || path == null) {
+        if (home == null || path == null || !path.isAbsolute()) {
             return String.valueOf(path);
         }
-        Path p = path.toAbsolutePath().normalize();
+        Path p = path.normalize();
         Path h = home.toAbsolutePath().normalize();
         if (p.equals(h)) {
             return "~";
         }
-        return p.startsWith(h) ? "~" + java.io.File.separator + h.relativize(p) : p.toString();
+        return p.startsWith(h) ? "~/" + h.relativize(p).toString().replace('\\', '/') : p.toString();
     }
 }

@@ -28,11 +28,7 @@ public final class FindingLine {
             text.getChildren().add(detail);
         }
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox line = new HBox(8, StatusIcon.of(switch (f.status()) {
-            case FAIL -> StatusIcon.Kind.PROBLEM;
-            case WARN -> StatusIcon.Kind.WARNING;
-            case OK -> StatusIcon.Kind.OK;
-        }), text);
+        HBox line = new HBox(8, StatusIcon.of(StatusIcon.kind(f.status())), text);
         line.setAlignment(Pos.TOP_LEFT);
         line.getStyleClass().add("finding-line");
         return line;

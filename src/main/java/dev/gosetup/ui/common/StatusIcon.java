@@ -17,6 +17,15 @@ public final class StatusIcon {
 
     private StatusIcon() {}
 
+    /** A check's result as its mark: FAIL a problem, WARN a warning, OK fine. */
+    public static Kind kind(dev.gosetup.doctor.Finding.Status status) {
+        return switch (status) {
+            case FAIL -> Kind.PROBLEM;
+            case WARN -> Kind.WARNING;
+            case OK -> Kind.OK;
+        };
+    }
+
     /** A 16×16 mark; style class status-icon plus status-problem / status-warning / status-ok. */
     public static Node of(Kind kind) {
         Group g = switch (kind) {

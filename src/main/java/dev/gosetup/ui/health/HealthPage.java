@@ -111,17 +111,9 @@ public final class HealthPage extends ScrollPane {
         };
     }
 
-    static StatusIcon.Kind kind(Finding.Status status) {
-        return switch (status) {
-            case FAIL -> StatusIcon.Kind.PROBLEM;
-            case WARN -> StatusIcon.Kind.WARNING;
-            case OK -> StatusIcon.Kind.OK;
-        };
-    }
-
     private Node row(Finding f) {
         Object[] args = f.args().toArray();
-        StatusIcon.Kind kind = kind(f.status());
+        StatusIcon.Kind kind = StatusIcon.kind(f.status());
         String kindName = kind.name().toLowerCase(Locale.ROOT);
         Label word = new Label(messages.get("health.status." + kindName));
         word.setId("status-" + f.id());
@@ -201,6 +193,6 @@ public final class HealthPage extends ScrollPane {
     }
 
     private static String shown(Path p, Path home) {
-        return home != null && p.startsWith(home) ? "~/" + home.relativize(p).toString().replace('\\', '/') : p.toString();
+        return dev.gosetup.files.HomePaths.display(p, home);
     }
 }

@@ -349,7 +349,7 @@ public final class SettingsPage extends BorderPane {
 
     /** ~/sdk rather than /home/name/sdk. */
     private String shown(Path p) {
-        return p.startsWith(home) && !p.equals(home) ? "~/" + home.relativize(p).toString().replace('\\', '/') : p.toString();
+        return dev.gosetup.files.HomePaths.display(p, home);
     }
 
     private Node marked(TextField field, PolicySetting setting) {

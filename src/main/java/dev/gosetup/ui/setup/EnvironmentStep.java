@@ -376,8 +376,7 @@ public final class EnvironmentStep extends VBox {
 
     /** ~/.zshrc rather than /Users/name/.zshrc: what people recognise as theirs. */
     private String shown(java.nio.file.Path p) {
-        java.nio.file.Path home = sources.home();
-        return p.startsWith(home) ? "~/" + home.relativize(p).toString().replace('\\', '/') : p.toString();
+        return dev.gosetup.files.HomePaths.display(p, sources.home());
     }
 
     private void write(boolean undoing) {

@@ -180,7 +180,7 @@ public final class VersionsPage extends ScrollPane {
     private String shown(Path p) {
         InventorySources s = scanned != null ? scanned : sources.get();
         if (p.startsWith(s.home())) {
-            return "~/" + s.home().relativize(p).toString().replace('\\', '/');
+            return dev.gosetup.files.HomePaths.display(p, s.home());
         }
         Path fsRoot = s.fsRoot().toAbsolutePath();
         return fsRoot.getParent() != null && p.startsWith(fsRoot) ? "/" + fsRoot.relativize(p).toString().replace('\\', '/') : p.toString();
