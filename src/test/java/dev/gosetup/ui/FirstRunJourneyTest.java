@@ -16,6 +16,7 @@ import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.ShellSources;
 import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.testing.FxRead;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
 import dev.gosetup.testing.Screens;
@@ -133,7 +134,8 @@ class FirstRunJourneyTest {
         // 2. Choose Go: the native build, verified against the list, into ~/sdk
         robot.clickOn("#wizardNext");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
-        List<String> details = robot.lookup("#fileDetails").lookup(".fact-value").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        List<String> details = FxRead.onFx(() -> robot.lookup("#fileDetails").lookup(".fact-value").queryAllAs(Label.class)
+                .stream().map(Label::getText).toList());
         assertThat(details).contains(GoMirror.FILE, GoMirror.sha256(), "~/sdk/go1.19.8");
         assertNavigationInView(robot);
         shot(robot, "journey-2-choose-" + name);
@@ -212,7 +214,7 @@ class FirstRunJourneyTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return FxRead.text(robot, query);
     }
 
     /** Back and Next inside the window, whatever the step's length. */

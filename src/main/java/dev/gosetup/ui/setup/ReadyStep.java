@@ -135,9 +135,6 @@ public final class ReadyStep extends VBox {
         }
         TerminalReport report = checked.report();
         boolean fine = !report.ran() || report.newTerminalsFine();
-        headline.setText(fine ? messages.get("setup.ready.done", active.get().name())
-                : messages.get("setup.ready.notYet", active.get().name()));
-        headline.getStyleClass().setAll("label", fine ? "host-consequence" : "note");
         // This window was started before the change: its own PATH is old; new terminals are what count.
         String ownPath = System.getenv().getOrDefault("PATH", "");
         String goBin = sources.get().sdk().path().resolve("go").resolve("bin").toString();
@@ -146,5 +143,9 @@ public final class ReadyStep extends VBox {
         }
         // What `go version` prints: "go version go1.22.5 darwin/arm64".
         expected.setText(messages.get("setup.ready.expected", "go version " + active.get().name() + " " + p.os() + "/" + p.arch()));
+        // The headline last: it is what says the check is over.
+        headline.setText(fine ? messages.get("setup.ready.done", active.get().name())
+                : messages.get("setup.ready.notYet", active.get().name()));
+        headline.getStyleClass().setAll("label", fine ? "host-consequence" : "note");
     }
 }
