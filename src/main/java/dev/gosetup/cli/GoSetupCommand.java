@@ -103,8 +103,7 @@ public final class GoSetupCommand implements Runnable {
             int known = exitCodeFor(e);
             if (known != ExitCodes.FAILED || e instanceof java.io.IOException) {
                 LOG.log(Level.INFO, "Command failed: " + String.join(" ", args), e);
-                commandLine.getErr().println(context.messages().get("cli.error.input",
-                        e instanceof dev.gosetup.install.SdkRefusal r ? r.describe(context.messages()) : e.getMessage()));
+                commandLine.getErr().println(context.messages().get("cli.error.input", context.messages().describe(e)));
                 hintFor(e, commandLine).ifPresent(key -> commandLine.getErr().println(context.messages().get(key)));
                 return known;
             }

@@ -21,7 +21,7 @@ record HostJson(String os, String arch, String processArch, boolean translated, 
 
     record NoteJson(String code, List<String> args, String message) {
         static NoteJson of(dev.gosetup.host.Note n, Messages messages) {
-            return new NoteJson(n.code(), n.args(), messages.note(n));
+            return new NoteJson(n.code(), n.args(), messages.text(n));
         }
     }
 

@@ -60,7 +60,7 @@ public final class HostSummary {
         List<Fact> facts = new ArrayList<>();
         facts.add(fact("host.fact.chip", h.chip()));
         if (h.chipEvidence() != null) {
-            facts.add(fact("host.fact.chipEvidence", messages.note(h.chipEvidence())));
+            facts.add(fact("host.fact.chipEvidence", messages.text(h.chipEvidence())));
         }
         facts.add(fact("host.fact.machine", h.machine()));
         facts.add(fact("host.fact.os", h.osVersion()));
@@ -107,7 +107,7 @@ public final class HostSummary {
     }
 
     public List<String> notes(HostInfo h) {
-        return h.notes().stream().map(messages::note).toList();
+        return h.notes().stream().map(messages::text).toList();
     }
 
     private Fact fact(String key, String value) {

@@ -1,6 +1,5 @@
 package dev.gosetup.i18n;
 
-import dev.gosetup.host.Note;
 import dev.gosetup.secrets.Redaction;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -58,10 +57,54 @@ public final class Messages {
             return key;
         }
         // Always through MessageFormat, so every pattern in the bundles follows one quoting rule ('' for ').
-        return Redaction.redact(new MessageFormat(pattern, locale).format(args));
+        return Redaction.redact(new MessageFormat(pattern, locale).format(localized(args)));
     }
 
-    public String note(Note note) {
-        return get(note.code(), note.args().toArray());
+    /** Words for a {@link Text} (a detection note, a finding, a problem) in this language. */
+    public String text(Text text) {
+        return get(text.key(), text.args().toArray());
+    }
+
+    /** What happened, then (on the next line) what to do, when the bundle has advice for this problem. */
+    public String describe(Problem problem) {
+        String what = text(problem);
+        return todo(problem).map(todo -> what + "\n" + todo).orElse(what);
+    }
+
+    /** What to do about a problem, if the bundles say. */
+    public java.util.Optional<String> todo(Problem problem) {
+        return has(problem.todoKey()) ? java.util.Optional.of(get(problem.todoKey(), problem.args().toArray()))
+                : java.util.Optional.empty();
+    }
+
+    /** Any failure in this language: a {@link Reported} one as its problem; a JDK one by what it is. */
+    public String describe(Throwable error) {
+        return describe(Problems.of(error));
+    }
+
+    private static final class English {
+        static final Messages INSTANCE = new Messages(java.util.Locale.ENGLISH);
+    }
+
+    /** English: for log files and exception messages, which support reads. */
+    public static Messages english() {
+        return English.INSTANCE;
+    }
+
+    /** Arguments the engine passes as values: sizes and durations in this locale's way of writing numbers. */
+    private Object[] localized(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof ByteSize size) {
+                out[i] = size.format(locale);
+            } else if (out[i] instanceof java.time.Duration d) {
+                out[i] = get("unit.seconds", d.toMillis() / 1000.0);
+            } else if (out[i] instanceof Text t) {
+                out[i] = text(t);
+            } else if (out[i] == null) {
+                out[i] = "?";
+            }
+        }
+        return out;
     }
 }

@@ -1,11 +1,9 @@
 package dev.gosetup.install;
 
-import dev.gosetup.i18n.Language;
-import dev.gosetup.i18n.Messages;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.release.GoVersion;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * What the install root, as it is, does not allow: a version that is not installed, the active one, a folder
@@ -13,18 +11,9 @@ import java.util.List;
  * (exit 2): the message says what is there and what to do, as a message key so each face says it in its
  * language; {@link #getMessage()} is the English text for logs.
  */
-public class SdkRefusal extends IOException {
-    private final String key;
-    private final List<Object> args;
-
+public class SdkRefusal extends ProblemException {
     SdkRefusal(String key, Object... args) {
-        super(Messages.of(Language.ENGLISH).get(key, args));
-        this.key = key;
-        this.args = List.of(args);
-    }
-
-    public String describe(Messages messages) {
-        return messages.get(key, args.toArray());
+        super(Problem.of(key, args));
     }
 
     static SdkRefusal notInstalled(GoVersion v, Path root) {
