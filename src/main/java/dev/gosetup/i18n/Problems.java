@@ -49,7 +49,10 @@ public final class Problems {
             case InterruptedIOException x -> Problem.of("error.interrupted");
             case InterruptedException x -> Problem.of("error.interrupted");
             case OutOfMemoryError x -> Problem.of("error.memory");
-            default -> Problem.of("error.other", e.getClass().getSimpleName(), reason(e.getMessage()));
+            // Not known here: its own message is all there is (English from the JDK or a library); the type only
+            // when there is no message at all.
+            default -> e.getMessage() != null && !e.getMessage().isBlank() ? Problem.of("error.message", e.getMessage())
+                    : Problem.of("error.other", e.getClass().getSimpleName(), "-");
         };
     }
 
