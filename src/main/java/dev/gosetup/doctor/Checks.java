@@ -11,6 +11,7 @@ import dev.gosetup.shell.DamagedBlockException;
 import dev.gosetup.shell.terminal.Verdict;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import dev.gosetup.files.PathList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class Checks {
         out.add(goroot(in));
         out.add(gopathInGoroot(in));
         out.add(gopathBinOnPath(in));
+        out.add(pathEntriesUsable(in));
         out.add(go111module(in));
         out.add(toolchain(in));
         out.add(goproxy(in));
@@ -164,7 +166,7 @@ public final class Checks {
 
     static Finding gopathBinOnPath(DoctorInput in) {
         Path bin = gopath(in).resolve("bin");
-        boolean on = pathEntries(in).stream().anyMatch(p -> same(Path.of(p), bin));
+        boolean on = pathEntries(in).dirs().stream().anyMatch(p -> same(p, bin));
         return on ? Finding.ok("gopath-bin", "doctor.gopathBin", bin.toString())
                 : Finding.warn("gopath-bin", "doctor.gopathBin", Fix.APPLY_ENV, bin.toString());
     }
@@ -303,13 +305,25 @@ public final class Checks {
     }
 
     /** The PATH a new terminal has when the shells were asked; else this process's own. */
-    static List<String> pathEntries(DoctorInput in) {
+    static PathList pathEntries(DoctorInput in) {
         var terminal = in.terminals().first();
         if (terminal.isPresent() && !in.os().equals("windows")) {
-            return List.of(terminal.get().path().split(":"));
+            return PathList.parse(terminal.get().path(), false);
         }
-        String path = in.env().getOrDefault(in.os().equals("windows") ? "Path" : "PATH", in.env().getOrDefault("PATH", ""));
-        return List.of(path.split(in.os().equals("windows") ? ";" : ":"));
+        return processPath(in);
+    }
+
+    /** This process's PATH (Path on Windows), parsed as the untrusted text it is. */
+    static PathList processPath(DoctorInput in) {
+        boolean windows = in.os().equals("windows");
+        return PathList.parse(in.env().getOrDefault(windows ? "Path" : "PATH", in.env().getOrDefault("PATH", "")), windows);
+    }
+
+    /** Entries of PATH that cannot name a folder (stray quotes, characters no path may hold): said, then skipped. */
+    static Finding pathEntriesUsable(DoctorInput in) {
+        List<String> bad = processPath(in).unusable();
+        return bad.isEmpty() ? Finding.ok("path-entries", "doctor.pathEntries")
+                : Finding.warn("path-entries", "doctor.pathEntries", null, String.join("\n", bad));
     }
 
     private static boolean same(Path a, Path b) {

@@ -120,11 +120,8 @@ public final class DoctorInputs {
             if (name.contains("/") && Files.isExecutable(Path.of(name))) {
                 return name;
             }
-            for (String dir : path.split(os.equals("windows") ? ";" : ":")) {
-                if (dir.isBlank()) {
-                    continue;
-                }
-                Path p = Path.of(dir, os.equals("windows") ? name + ".exe" : name);
+            for (Path dir : dev.gosetup.files.PathList.parse(path, os.equals("windows")).dirs()) {
+                Path p = dir.resolve(os.equals("windows") ? name + ".exe" : name);
                 if (Files.isExecutable(p)) {
                     return p.toString();
                 }

@@ -2,9 +2,9 @@ package dev.gosetup.inventory;
 
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.release.ReleaseList;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.gosetup.files.PathList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,10 +88,7 @@ public record Inventory(Path fsRoot, Path home, Map<String, String> env, Path sd
     List<Path> pathRoots() {
         List<Path> roots = new ArrayList<>();
         String path = env.getOrDefault(windows ? "Path" : "PATH", env.getOrDefault("PATH", ""));
-        for (String entry : path.split(windows ? ";" : File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
-            }
+        for (String entry : PathList.parse(path, windows).names()) {
             Path dir = entry.startsWith("/") && !fsRoot.toString().equals("/") ? fsRoot.resolve(entry.substring(1)) : Path.of(entry);
             Path go = dir.resolve(windows ? "go.exe" : "go");
             if (!Files.isRegularFile(go) || !windows && !Files.isExecutable(go)) {

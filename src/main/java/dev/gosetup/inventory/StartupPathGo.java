@@ -7,11 +7,11 @@ import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellSources;
 import dev.gosetup.shell.StartupTarget;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import dev.gosetup.files.PathList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
         String os = shells.files().os();
         boolean windows = os.equals("windows");
         String path = env.getOrDefault(windows ? "Path" : "PATH", env.getOrDefault("PATH", ""));
-        List<String> process = List.of(path.split(windows ? ";" : File.pathSeparator));
+        List<String> process = PathList.parse(path, windows).names();
         if (windows) {
             return new StartupPathGo(fsRoot, true, List.of(), List.of(), process);
         }
