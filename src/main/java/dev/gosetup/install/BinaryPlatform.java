@@ -45,11 +45,16 @@ public final class BinaryPlatform {
         }
         if (head.length >= 8) {
             int magicBe = b.order(ByteOrder.BIG_ENDIAN).getInt(0);
-            if (magicBe == 0xcafebabe && (b.getInt(4) & 0xffff0000) == 0) { // fat (universal) Mach-O
+            // Universal Mach-O (<mach-o/fat.h>): FAT_MAGIC with 20-byte fat_arch entries, or FAT_MAGIC_64 with
+            // 32-byte fat_arch_64 entries (64-bit offsets, as lipo writes for slices past 4 GiB); cputype first in both.
+            // A Java class file also starts with 0xcafebabe, then its version (major 45 and up): file(1)'s magic
+            // takes 1..30 architectures as universal and more as a class file; so does this.
+            if ((magicBe == 0xcafebabe || magicBe == 0xcafebabf) && b.getInt(4) >= 1 && b.getInt(4) <= 30) {
                 int n = b.getInt(4);
+                int entry = magicBe == 0xcafebabf ? 32 : 20;
                 List<String> archs = new ArrayList<>();
-                for (int i = 0; i < n && 8 + i * 20 + 4 <= head.length; i++) {
-                    archs.add("darwin-" + machO(b.getInt(8 + i * 20)));
+                for (int i = 0; i < n && 8 + i * entry + 4 <= head.length; i++) {
+                    archs.add("darwin-" + machO(b.getInt(8 + i * entry)));
                 }
                 return archs;
             }
