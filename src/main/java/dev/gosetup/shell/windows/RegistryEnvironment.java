@@ -7,7 +7,6 @@ import com.sun.jna.platform.win32.Advapi32;
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.User32;
 import com.sun.jna.platform.win32.Win32Exception;
-import com.sun.jna.platform.win32.WinDef.DWORDByReference;
 import com.sun.jna.platform.win32.WinDef.LPARAM;
 import com.sun.jna.platform.win32.WinDef.LRESULT;
 import com.sun.jna.platform.win32.WinDef.WPARAM;
@@ -129,9 +128,11 @@ public final class RegistryEnvironment implements UserEnvironment {
         String area = "Environment";
         try (Memory text = new Memory((area.length() + 1L) * Native.WCHAR_SIZE)) {
             text.setWideString(0, area);
-            DWORDByReference result = new DWORDByReference();
+            // lpdwResult is a PDWORD_PTR (8 bytes on x64) that jna-platform binds as a 4-byte DWORDByReference: passing
+            // one lets Windows write past it. The result is optional ([out, optional] in the docs) and of no use
+            // for a broadcast, so none is passed.
             LRESULT sent = User32.INSTANCE.SendMessageTimeout(WinUser.HWND_BROADCAST, WM_SETTINGCHANGE, new WPARAM(0),
-                    new LPARAM(Pointer.nativeValue(text)), WinUser.SMTO_ABORTIFHUNG, BROADCAST_TIMEOUT_MS, result);
+                    new LPARAM(Pointer.nativeValue(text)), WinUser.SMTO_ABORTIFHUNG, BROADCAST_TIMEOUT_MS, null);
             if (sent.longValue() == 0) {
                 LOG.log(Level.INFO, "WM_SETTINGCHANGE broadcast timed out or failed (error {0}); new terminals may need a sign-out",
                         Native.getLastError());
