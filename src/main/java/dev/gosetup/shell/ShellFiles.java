@@ -36,8 +36,9 @@ public record ShellFiles(String os, Path home, Map<String, String> env, Path doc
             }
             case BASH -> {
                 if (os.equals("mac")) {
-                    // Terminal.app opens login shells, which read .bash_profile and not .bashrc.
-                    out.add(new StartupTarget(shell, home.resolve(".bash_profile"), BlockEditor.Placement.END_OF_FILE, false, "env.why.bashProfileMac"));
+                    // Terminal.app opens login shells, which read the first of .bash_profile, .bash_login and .profile
+                    // and not .bashrc. Making a .bash_profile where there is none would switch off an existing .profile.
+                    out.add(new StartupTarget(shell, loginFile(), BlockEditor.Placement.END_OF_FILE, false, "env.why.bashProfileMac"));
                 } else {
                     out.add(new StartupTarget(shell, home.resolve(".bashrc"), BlockEditor.Placement.BEFORE_INTERACTIVE_GUARD, false, "env.why.bashrc"));
                     out.add(new StartupTarget(shell, loginFile(), BlockEditor.Placement.END_OF_FILE, false,

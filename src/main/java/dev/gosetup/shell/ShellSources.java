@@ -3,6 +3,7 @@ package dev.gosetup.shell;
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.posix.LoginShell;
+import dev.gosetup.shell.posix.ZshDotDir;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -22,14 +23,31 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
         Path sdk = settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk");
         String os = ShellFiles.osOf(System.getProperty("os.name", ""));
         Path documents = os.equals("windows") ? dev.gosetup.shell.windows.DocumentsFolder.path().orElse(null) : null;
-        ShellFiles files = new ShellFiles(os, home, System.getenv(), documents);
+        ShellFiles files = new ShellFiles(os, home, withZdotdir(System.getenv(), home, os), documents);
         return new ShellSources(files, home, paths.configDir(), sdk, LoginShell.path().flatMap(Shell::parse).orElse(null));
     }
 
     /** Everything as if {@code home} were the home folder (--home, tests). */
     public static ShellSources forHome(Path home, Path sdkRoot) {
-        ShellFiles files = new ShellFiles(ShellFiles.osOf(System.getProperty("os.name", "")), home, Map.of(), null);
+        String os = ShellFiles.osOf(System.getProperty("os.name", ""));
+        ShellFiles files = new ShellFiles(os, home, withZdotdir(Map.of(), home, os), null);
         return new ShellSources(files, home, AppPaths.forHome(home).configDir(), sdkRoot != null ? sdkRoot : home.resolve("sdk"), null);
+    }
+
+    /**
+     * The environment with ZDOTDIR as zsh itself sets it for this home (see {@link ZshDotDir}), not as this process
+     * inherited it. Where zsh cannot be asked (none installed, no answer), what the process has stays.
+     */
+    static Map<String, String> withZdotdir(Map<String, String> env, Path home, String os) {
+        if (os.equals("windows")) {
+            return env;
+        }
+        return ZshDotDir.ask(home).map(answer -> {
+            Map<String, String> out = new java.util.HashMap<>(env);
+            out.remove("ZDOTDIR");
+            answer.dir().ifPresent(dir -> out.put("ZDOTDIR", dir.toString()));
+            return Map.copyOf(out);
+        }).orElse(env);
     }
 
     /** The Windows user environment (HKCU), or empty on other systems. */

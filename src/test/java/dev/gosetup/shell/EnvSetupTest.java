@@ -201,13 +201,20 @@ class EnvSetupTest {
     @Test
     void macBashUsesBashProfileAndLinuxBashUsesBashProfileWhenItExists() throws IOException {
         Path home = home();
+        // A new Mac account has none of them: .profile, as on Linux; one that has a .profile keeps it working.
         assertThat(new ShellFiles("mac", home, Map.of(), null).targets(Shell.BASH)).extracting(t -> t.path().getFileName().toString())
-                .containsExactly(".bash_profile");
+                .containsExactly(".profile");
+        Files.writeString(home.resolve(".bash_login"), "export EDITOR=vi\n");
+        assertThat(new ShellFiles("mac", home, Map.of(), null).targets(Shell.BASH)).extracting(t -> t.path().getFileName().toString())
+                .containsExactly(".bash_login");
+        Files.delete(home.resolve(".bash_login"));
         assertThat(new ShellFiles("linux", home, Map.of(), null).targets(Shell.BASH)).extracting(t -> t.path().getFileName().toString())
                 .containsExactly(".bashrc", ".profile");
         Files.writeString(home.resolve(".bash_profile"), "[ -f ~/.bashrc ] && . ~/.bashrc\n");
         assertThat(new ShellFiles("linux", home, Map.of(), null).targets(Shell.BASH)).extracting(t -> t.path().getFileName().toString())
                 .containsExactly(".bashrc", ".bash_profile");
+        assertThat(new ShellFiles("mac", home, Map.of(), null).targets(Shell.BASH)).extracting(t -> t.path().getFileName().toString())
+                .containsExactly(".bash_profile");
         Path zdot = Files.createDirectories(tmp.resolve("zdot"));
         assertThat(new ShellFiles("mac", home, Map.of("ZDOTDIR", zdot.toString()), null).targets(Shell.ZSH))
                 .allSatisfy(t -> assertThat(t.path().getParent()).isEqualTo(zdot));
