@@ -115,6 +115,21 @@ class ChecksTest {
     }
 
     @Test
+    void aDamagedWindowsPathIsNamedAndTheOtherChecksStillRun() throws Exception {
+        // A real Windows PATH with a stray quote (../shared/fixtures/platform, winpython#1493) and a trailing space.
+        String captured = java.nio.file.Files.readAllLines(Path.of("../shared/fixtures/platform/windows_path_stray-quote_winpython1493.txt")).get(1);
+        Map<String, String> env = Map.of("Path", "C:\\Program Files \\Go\\bin;C:\\what?;" + captured);
+        DoctorInput windows = new DoctorInput(env, List.of(chosen(0, true)), m2, home, home.resolve("sdk"), Map.of(), null, Map.of(), "cc",
+                "windows", false);
+        List<Finding> all = Checks.run(windows);
+        Finding f = find(all, "path-entries");
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.args().get(0).toString()).contains("C:\\what?").contains("d:\\aa\"").doesNotContain("Program Files");
+        assertThat(all).extracting(Finding::id).contains("gopath-bin", "goproxy");
+        assertThat(find(Checks.run(input(Map.of(), List.of(chosen(0, true)))), "path-entries").status()).isEqualTo(Status.OK);
+    }
+
+    @Test
     void gopathBinMissingFromPathIsAWarningWithAFix() {
         Finding f = find(Checks.run(input(Map.of("PATH", chosenRoot + "/bin:/usr/bin"), List.of(chosen(0, true)))), "gopath-bin");
         assertThat(f.status()).isEqualTo(Status.WARN);
