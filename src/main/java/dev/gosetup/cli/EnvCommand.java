@@ -142,6 +142,8 @@ public final class EnvCommand implements Callable<Integer> {
         }
         EnvSetup.Plan plan = action.undo ? setup.planUndo(shells) : setup.plan(envSpec, shells, Set.of());
         WindowsEnvPlan windowsPlan = windows.isPresent() && !action.undo ? windows.get().plan(envSpec) : null;
+        // The machine Path comes first in every new process: an MSI's Go there beats anything in the user Path.
+        WindowsUserEnvironment.MachineCheck machineCheck = windowsPlan != null ? windows.get().check(windowsPlan) : null;
         if (disableConflicts && !action.undo) {
             plan = setup.plan(envSpec, shells, Set.copyOf(plan.conflicts().stream().filter(Conflict::canDisable).toList()));
         }
@@ -158,6 +160,9 @@ public final class EnvCommand implements Callable<Integer> {
             if (windowsPlan != null && windowsPlan.changesAnything()) {
                 out.println(m.get("cli.env.windows"));
                 out.print(windowsPlan.diffText());
+            }
+            if (machineCheck != null && machineCheck.goWins().isPresent()) {
+                err.println(machineGoWins(m, machineCheck.goWins().get(), where.sdkRoot()));
             }
             plan.skipped().forEach(u -> err.println(unusable(m, u)));
         }
@@ -240,6 +245,11 @@ public final class EnvCommand implements Callable<Integer> {
             result.written().forEach(p -> out.println(m.get("cli.env.wrote", p)));
             result.deleted().forEach(p -> out.println(m.get("cli.env.deleted", p)));
             result.backups().forEach(p -> out.println(m.get("cli.env.backup", p)));
+            if (machineCheck != null && machineCheck.goWins().isPresent()) {
+                // Written, but not done: never "applied" while another Go still wins in every new terminal.
+                err.println(machineGoWins(m, machineCheck.goWins().get(), where.sdkRoot()));
+                return ExitCodes.FAILED;
+            }
             if (action.undo || !report.ran()) {
                 out.println(m.get(action.undo ? "cli.env.undone" : "cli.env.applied"));
             } else {
@@ -252,6 +262,14 @@ public final class EnvCommand implements Callable<Integer> {
             }
         }
         return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * What to do when a machine-wide Go (the MSI's) comes before ours in every new process: remove it, or put ours
+     * in front of it in the machine Path from an administrator terminal (one UAC prompt).
+     */
+    static String machineGoWins(Messages m, String folder, Path sdkRoot) {
+        return m.describe(dev.gosetup.i18n.Problem.of("env.windows.machineGoWins", folder, WindowsUserEnvironment.machineFixCommand(sdkRoot)));
     }
 
     /** A startup file left alone, in the user's language: what it is and what to do. */

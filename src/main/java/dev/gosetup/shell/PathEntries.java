@@ -56,12 +56,13 @@ final class PathEntries {
      * {@code %USERPROFILE%\go\bin} are one folder. Windows compares paths case-insensitively.
      */
     static String key(String entry, Function<String, Optional<String>> variables) {
-        String folder = expand(entry, variables).strip();
+        // Windows takes '/' for '\' in paths: C:\Users\dev/bin (a real user Path has it) is C:\Users\dev\bin.
+        String folder = expand(entry, variables).strip().replace('/', '\\');
         if (folder.length() >= 2 && folder.startsWith("\"") && folder.endsWith("\"")) {
             folder = folder.substring(1, folder.length() - 1);
         }
         int end = folder.length();
-        while (end > 0 && (folder.charAt(end - 1) == '\\' || folder.charAt(end - 1) == '/')) {
+        while (end > 0 && folder.charAt(end - 1) == '\\') {
             end--;
         }
         return folder.substring(0, end).toUpperCase(Locale.ROOT);

@@ -56,7 +56,7 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new WindowsUserEnvironment(dev.gosetup.shell.windows.RegistryEnvironment.forUser(),
-                WindowsEnvEditor.withProcessEnvironment(), scriptsDir));
+                dev.gosetup.shell.windows.RegistryEnvironment.forMachine(), WindowsEnvEditor.withProcessEnvironment(), scriptsDir));
     }
 
     public EnvSetup setup() {

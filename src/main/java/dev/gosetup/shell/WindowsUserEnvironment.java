@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The Windows side of `gosetup env`: what the registry environment must say for an {@link EnvSpec}, and
@@ -22,13 +25,23 @@ public final class WindowsUserEnvironment {
     private final Path record;
 
     public WindowsUserEnvironment(UserEnvironment env, WindowsEnvEditor editor, Path scriptsDir) {
-        this(env, editor, scriptsDir.resolve("windows-env.json"), false);
+        this(env, null, editor, scriptsDir);
+    }
+
+    /**
+     * @param machineEnv the machine environment, read only: new processes get its Path before the user's, so it
+     *                   decides whether our Go wins and how long their Path is (null: not known, not checked)
+     */
+    public WindowsUserEnvironment(UserEnvironment env, UserEnvironment machineEnv, WindowsEnvEditor editor, Path scriptsDir) {
+        this(env, machineEnv, editor, scriptsDir.resolve("windows-env.json"), false);
     }
 
     private final boolean machine;
+    private final UserEnvironment machineEnv;
 
-    private WindowsUserEnvironment(UserEnvironment env, WindowsEnvEditor editor, Path record, boolean machine) {
+    private WindowsUserEnvironment(UserEnvironment env, UserEnvironment machineEnv, WindowsEnvEditor editor, Path record, boolean machine) {
         this.env = env;
+        this.machineEnv = machineEnv;
         this.editor = editor;
         this.record = record;
         this.machine = machine;
@@ -39,7 +52,7 @@ public final class WindowsUserEnvironment {
      * (%USERPROFILE% is not defined when Windows builds the machine environment).
      */
     public static WindowsUserEnvironment machine(UserEnvironment env, WindowsEnvEditor editor, Path recordDir) {
-        return new WindowsUserEnvironment(env, editor, recordDir.resolve("windows-machine-env.json"), true);
+        return new WindowsUserEnvironment(env, null, editor, recordDir.resolve("windows-machine-env.json"), true);
     }
 
     /** PATH entries under the profile folder are written as %USERPROFILE%\…, so they survive a renamed account. */
@@ -74,7 +87,74 @@ public final class WindowsUserEnvironment {
         return editor.plan(env, requestFor(spec));
     }
 
+    /**
+     * What new processes will get once {@code plan} is applied, against the machine Path they also get (read from
+     * {@code machineEnv}): the machine folder whose go.exe still wins over ours (the Go MSI's), and the length of the
+     * whole Path. For the machine scope itself there is nothing in front of it.
+     *
+     * @param hasGo whether a folder holds go.exe (on Windows: the file system; in tests: captured facts)
+     */
+    public MachineCheck check(WindowsEnvPlan plan, UserEnvironment machineEnv, Function<String, Optional<String>> variables,
+                              Predicate<String> hasGo) throws IOException {
+        if (machine) {
+            return new MachineCheck(Optional.empty(), 0, false);
+        }
+        Optional<UserEnvironment.Value> userAfter = Optional.ofNullable(plan.pathAfter() != null ? plan.pathAfter() : plan.pathBefore());
+        WindowsProcessPath after = WindowsProcessPath.of(machineEnv.get(WindowsEnvEditor.PATH), userAfter, variables);
+        return new MachineCheck(after.goBefore(plan.pathEntries(), variables, hasGo), after.length(), after.tooLong());
+    }
+
+    /** Against the machine environment given at construction, go.exe looked for on disk; nothing known without one. */
+    public MachineCheck check(WindowsEnvPlan plan) throws IOException {
+        if (machineEnv == null) {
+            return new MachineCheck(Optional.empty(), 0, false);
+        }
+        return check(plan, machineEnv, name -> Optional.ofNullable(System.getenv(name)),
+                folder -> {
+                    try {
+                        return Files.isRegularFile(Path.of(folder, "go.exe"));
+                    } catch (java.nio.file.InvalidPathException e) {
+                        return false;
+                    }
+                });
+    }
+
+    /**
+     * The command that puts the Go of {@code sdkRoot} before a machine-wide one, for everyone: run from a terminal
+     * opened as administrator (one UAC prompt). Shown, never run behind the user's back.
+     */
+    public static String machineFixCommand(Path sdkRoot) {
+        return "gosetup env --apply --system --sdk-root \"" + sdkRoot + "\" --yes";
+    }
+
+    /** How a plan is checked against the machine environment (the registry on Windows; captured values in tests). */
+    interface CheckFor {
+        MachineCheck check(WindowsEnvPlan plan) throws IOException;
+    }
+
+    /**
+     * @param goWins        a machine-Path folder whose go.exe new terminals and IDEs will run instead of ours
+     * @param processLength the length of the Path new processes get (machine + user)
+     * @param tooLong       longer than Windows allows an environment variable to be
+     */
+    public record MachineCheck(Optional<String> goWins, int processLength, boolean tooLong) {
+        public boolean fine() {
+            return goWins.isEmpty() && !tooLong;
+        }
+    }
+
     public WindowsEnvEditor.Applied apply(EnvSpec spec) throws IOException {
+        return apply(spec, this::check);
+    }
+
+    /** Applies, unless the Path new processes would get (machine + user) is longer than Windows allows. */
+    WindowsEnvEditor.Applied apply(EnvSpec spec, CheckFor checker) throws IOException {
+        WindowsEnvPlan plan = plan(spec);
+        MachineCheck check = checker.check(plan);
+        if (check.tooLong()) {
+            throw new dev.gosetup.i18n.ProblemException(dev.gosetup.i18n.Problem.of("env.windows.processPathTooLong",
+                    check.processLength(), PathEntries.MAX_LENGTH, env.describe()));
+        }
         WindowsEnvEditor.Applied applied = editor.apply(env, requestFor(spec));
         if (applied.changedAnything()) {
             // Each apply is kept: undo takes them back newest first, which returns to the state before the first.

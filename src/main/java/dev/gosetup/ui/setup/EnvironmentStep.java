@@ -233,8 +233,10 @@ public final class EnvironmentStep extends VBox {
             EnvSpec spec = w.spec(s);
             EnvSetup.Plan p = w.setup().plan(spec, shells, agreed);
             WindowsEnvPlan win = shells.contains(Shell.CMD) && w.windows().isPresent() ? w.windows().get().plan(spec) : null;
+            // An MSI's Go on the machine Path comes before anything in the user Path, in every new process.
+            java.util.Optional<String> machineGo = win == null ? java.util.Optional.empty() : w.windows().get().check(win).goWins();
             return new Preview(p, win, dev.gosetup.shell.WslWindowsGo.forThisProcess().orElse(List.of()),
-                    p.effective().isEmpty() ? Current.of(w, shells) : null);
+                    p.effective().isEmpty() ? Current.of(w, shells) : null, machineGo);
         }, preview -> {
             if (mine == generation) {
                 show(preview);
@@ -246,7 +248,8 @@ public final class EnvironmentStep extends VBox {
      * @param current the files that carry our block now and when env.sh was written: what "set up" means when
      *                there is nothing to change
      */
-    private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows, List<java.nio.file.Path> wslWindowsGo, Current current) {}
+    private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows, List<java.nio.file.Path> wslWindowsGo, Current current,
+                           java.util.Optional<String> machineGo) {}
 
     /** The setup as it is on disk: the startup files with our block, and env.sh's time. */
     private record Current(List<java.nio.file.Path> files, java.time.Instant since) {
@@ -320,6 +323,15 @@ public final class EnvironmentStep extends VBox {
             wsl.getStyleClass().add("note");
             conflicts.getChildren().add(wsl);
         }
+        machineGo = preview.machineGo().map(folder -> messages.describe(dev.gosetup.i18n.Problem.of("env.windows.machineGoWins", folder,
+                dev.gosetup.shell.WindowsUserEnvironment.machineFixCommand(sources.sdkRoot()))));
+        machineGo.ifPresent(text -> {
+            Label wins = new Label(text);
+            wins.setId("envMachineGoWins");
+            wins.setWrapText(true);
+            wins.getStyleClass().add("note");
+            conflicts.getChildren().add(wins);
+        });
         String windowsChange = preview.windows() != null && preview.windows().changesAnything()
                 ? messages.get("cli.env.windows") + "\n" + preview.windows().diffText() : "";
         windowsDiff.setText(dev.gosetup.secrets.Redaction.redact(windowsChange)); // as the command line shows it
@@ -379,6 +391,9 @@ public final class EnvironmentStep extends VBox {
         return dev.gosetup.files.HomePaths.display(p, sources.home());
     }
 
+    /** What the last preview found on Windows: a machine-wide Go that beats ours, in words; empty elsewhere. */
+    private java.util.Optional<String> machineGo = java.util.Optional.empty();
+
     private void write(boolean undoing) {
         ShellSources w = sources;
         Settings s = chosenSettings();
@@ -405,8 +420,10 @@ public final class EnvironmentStep extends VBox {
             if (!undoing) {
                 saveSettings.accept(s);
             }
-            result.getStyleClass().setAll("label", "host-consequence");
-            StringBuilder text = new StringBuilder(messages.get(undoing ? "setup.env.undone" : "setup.env.done"));
+            // Written, but a machine-wide Go still wins in new terminals: say that first, never plain "done".
+            boolean beaten = !undoing && machineGo.isPresent();
+            result.getStyleClass().setAll("label", beaten ? "note" : "host-consequence");
+            StringBuilder text = new StringBuilder(beaten ? machineGo.get() : messages.get(undoing ? "setup.env.undone" : "setup.env.done"));
             Set<java.nio.file.Path> existed = new HashSet<>();
             current.effective().stream().filter(c -> c.before().exists()).forEach(c -> existed.add(c.path()));
             for (java.nio.file.Path written : r.written()) {
