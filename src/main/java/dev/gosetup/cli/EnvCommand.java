@@ -164,6 +164,9 @@ public final class EnvCommand implements Callable<Integer> {
             if (machineCheck != null && machineCheck.goWins().isPresent()) {
                 err.println(machineGoWins(m, machineCheck.goWins().get(), where.sdkRoot()));
             }
+            if (shells.contains(Shell.PWSH) && where.files().os().equals("windows") && !where.files().windowsPowerShellRunsScripts()) {
+                out.println(m.get(shells.contains(Shell.CMD) ? "env.windows.ps51NoScripts" : "env.windows.ps51NoScripts.noCmd"));
+            }
             plan.skipped().forEach(u -> err.println(unusable(m, u)));
         }
         if (!plan.problems().isEmpty()) {

@@ -17,8 +17,15 @@ import java.util.Set;
  * @param home      the home folder
  * @param env       ZDOTDIR and XDG_CONFIG_HOME are read from here
  * @param documents the Windows Documents folder (PowerShell profiles; may be redirected to OneDrive), or null
+ * @param windowsPowerShellRunsScripts whether Windows PowerShell 5.1's execution policy lets a profile run (see
+ *                  windows.ExecutionPolicy): where it does not, its profile is not written and the user
+ *                  environment carries Go to it
  */
-public record ShellFiles(String os, Path home, Map<String, String> env, Path documents) {
+public record ShellFiles(String os, Path home, Map<String, String> env, Path documents, boolean windowsPowerShellRunsScripts) {
+
+    public ShellFiles(String os, Path home, Map<String, String> env, Path documents) {
+        this(os, home, env, documents, true);
+    }
 
     public static String osOf(String osName) {
         String os = osName.toLowerCase(Locale.ROOT);
@@ -51,7 +58,9 @@ public record ShellFiles(String os, Path home, Map<String, String> env, Path doc
                 if (os.equals("windows")) {
                     Path docs = documents != null ? documents : home.resolve("Documents");
                     out.add(new StartupTarget(shell, docs.resolve("PowerShell/profile.ps1"), BlockEditor.Placement.END_OF_FILE, false, "env.why.pwsh"));
-                    out.add(new StartupTarget(shell, docs.resolve("WindowsPowerShell/profile.ps1"), BlockEditor.Placement.END_OF_FILE, false, "env.why.windowsPowershell"));
+                    if (windowsPowerShellRunsScripts) { // else "running scripts is disabled" in every 5.1 window, and no Go
+                        out.add(new StartupTarget(shell, docs.resolve("WindowsPowerShell/profile.ps1"), BlockEditor.Placement.END_OF_FILE, false, "env.why.windowsPowershell"));
+                    }
                 } else {
                     out.add(new StartupTarget(shell, dir("XDG_CONFIG_HOME", home.resolve(".config")).resolve("powershell/profile.ps1"),
                             BlockEditor.Placement.END_OF_FILE, false, "env.why.pwsh"));

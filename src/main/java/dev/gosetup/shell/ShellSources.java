@@ -23,7 +23,8 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
         Path sdk = settings.sdkRoot() != null ? Path.of(settings.sdkRoot()) : home.resolve("sdk");
         String os = ShellFiles.osOf(System.getProperty("os.name", ""));
         Path documents = os.equals("windows") ? dev.gosetup.shell.windows.DocumentsFolder.path().orElse(null) : null;
-        ShellFiles files = new ShellFiles(os, home, withZdotdir(System.getenv(), home, os), documents);
+        boolean scripts = !os.equals("windows") || dev.gosetup.shell.windows.ExecutionPolicyReader.read().runsLocalScripts();
+        ShellFiles files = new ShellFiles(os, home, withZdotdir(System.getenv(), home, os), documents, scripts);
         return new ShellSources(files, home, paths.configDir(), sdk, LoginShell.path().flatMap(Shell::parse).orElse(null));
     }
 

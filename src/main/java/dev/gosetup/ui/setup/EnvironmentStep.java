@@ -325,6 +325,12 @@ public final class EnvironmentStep extends VBox {
         }
         machineGo = preview.machineGo().map(folder -> messages.describe(dev.gosetup.i18n.Problem.of("env.windows.machineGoWins", folder,
                 dev.gosetup.shell.WindowsUserEnvironment.machineFixCommand(sources.sdkRoot()))));
+        if (sources.files().os().equals("windows") && !sources.files().windowsPowerShellRunsScripts()) {
+            Label ps51 = new Label(messages.get("env.windows.ps51NoScripts"));
+            ps51.setWrapText(true);
+            ps51.getStyleClass().add("note");
+            conflicts.getChildren().add(ps51);
+        }
         machineGo.ifPresent(text -> {
             Label wins = new Label(text);
             wins.setId("envMachineGoWins");
