@@ -333,24 +333,29 @@ public final class EnvCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         SystemEnvironment sys = new SystemEnvironment(os, systemRoot);
-        SystemEnvironment.Change change = action.undo ? sys.planUndo() : sys.plan(sdkRoot, settings.goEnv(), settings.setGoroot());
+        SystemEnvironment.Plan plan = action.undo ? sys.planUndo() : sys.plan(sdkRoot, settings.goEnv(), settings.setGoroot());
         if (json) {
             ObjectNode o = HostJson.mapper().createObjectNode();
-            o.put("file", change.file().toString());
-            o.put("change", !change.changes() ? "none" : change.after() == null ? "delete" : change.before() == null ? "create" : "modify");
-            o.put("diff", change.diff());
-            o.put("applied", (action.apply || action.undo) && yes);
+            o.put("file", sys.file().toString());
+            var files = o.putArray("files");
+            for (SystemEnvironment.Change change : plan.changes()) {
+                ObjectNode f = files.addObject();
+                f.put("file", change.file().toString());
+                f.put("change", !change.changes() ? "none" : change.after() == null ? "delete" : change.before() == null ? "create" : "modify");
+            }
+            o.put("diff", plan.diff());
+            o.put("applied", (action.apply || action.undo) && yes && plan.changesAnything());
             if (o.get("applied").asBoolean()) {
-                sys.apply(change);
+                sys.apply(plan);
             }
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
             return ExitCodes.OK;
         }
-        if (!change.changes()) {
+        if (!plan.changesAnything()) {
             out.println(m.get(action.undo ? "cli.env.nothingToUndo" : "cli.env.upToDate"));
             return ExitCodes.OK;
         }
-        out.print(change.diff());
+        out.print(plan.diff());
         if (!action.apply && !action.undo) {
             out.println(m.get("cli.env.howToApply"));
             return ExitCodes.OK;
@@ -359,8 +364,12 @@ public final class EnvCommand implements Callable<Integer> {
             err.println(m.get("cli.env.needYes"));
             return ExitCodes.BAD_INPUT;
         }
-        sys.apply(change);
-        out.println(m.get(change.after() == null ? "cli.env.deleted" : "cli.env.wrote", change.file()));
+        sys.apply(plan);
+        for (SystemEnvironment.Change change : plan.changes()) {
+            if (change.changes()) {
+                out.println(m.get(change.after() == null ? "cli.env.deleted" : "cli.env.wrote", change.file()));
+            }
+        }
         return ExitCodes.OK;
     }
 

@@ -1,0 +1,70 @@
+package dev.gosetup.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gosetup.testing.Shells;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * macOS system mode (issue 19.3) on a copy of a real macOS /etc (../shared/fixtures/platform: /etc/zprofile and
+ * /etc/profile byte-identical to Apple's, the official .pkg's /etc/paths.d/go), run by the real zsh and bash here.
+ * path_helper does not exist on Linux, so the PATH it would make is given as the starting PATH, in its order:
+ * /etc/paths first, then paths.d in name order (the .pkg's /usr/local/go/bin).
+ */
+class MacSystemEnvironmentTest {
+    private static final Path PLATFORM = Path.of("../shared/fixtures/platform");
+    private static final String PATH_HELPER_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin:/usr/local/go/bin";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void ourGoAndThePolicysVariablesReachEveryLoginShellAheadOfThePkg() throws Exception {
+        Path etc = Files.createDirectories(root.resolve("etc/paths.d"));
+        byte[] zprofile = Files.readAllBytes(PLATFORM.resolve("macos_etc_zprofile_13.0-15.x"));
+        byte[] profile = Files.readAllBytes(PLATFORM.resolve("macos_etc_profile_13.0-26.0"));
+        Files.write(root.resolve("etc/zprofile"), zprofile);
+        Files.write(root.resolve("etc/profile"), profile);
+        Files.copy(PLATFORM.resolve("macos_etc_paths.d_go"), etc.resolve("go"));
+        Files.writeString(etc.resolve("gosetup"), "/usr/local/sdk/go/bin\n"); // what earlier versions wrote
+        Path sdk = root.resolve("usr/local/sdk");
+        Path go = Files.createDirectories(sdk.resolve("go/bin")).resolve("go");
+        Files.writeString(go, "#!/bin/sh\necho company go\n");
+        go.toFile().setExecutable(true);
+
+        SystemEnvironment mac = new SystemEnvironment("mac", root);
+        SystemEnvironment.Plan plan = mac.plan(sdk, Map.of("GOPROXY", "https://goproxy.corp.example,direct", "GOPRIVATE", "*.corp.example"), false);
+        assertThat(plan.diff()).contains("+# >>> gosetup >>>").contains("etc/zprofile").contains("etc/profile").contains("etc/gosetup/env.sh")
+                .contains("-/usr/local/sdk/go/bin");
+        mac.apply(plan);
+
+        // Apple's lines are untouched: the block is added after them, and a copy of the original is kept.
+        assertThat(Files.readString(root.resolve("etc/zprofile"))).startsWith(new String(zprofile)).contains(BlockEditor.START);
+        assertThat(root.resolve("etc/zprofile.gosetup-backup")).hasBinaryContent(zprofile);
+        assertThat(etc.resolve("gosetup")).doesNotExist();
+        assertThat(etc.resolve("go")).exists(); // the .pkg's file is not ours
+
+        for (String shell : List.of("zsh", "bash")) {
+            Shells.require(shell);
+            String rc = root.resolve(shell.equals("zsh") ? "etc/zprofile" : "etc/profile").toString();
+            ProcessBuilder pb = new ProcessBuilder(shell, "-c", ". '" + rc + "'; command -v go; go; echo \"$GOPROXY|$GOPRIVATE\"");
+            pb.environment().put("PATH", PATH_HELPER_PATH);
+            pb.environment().put("HOME", root.resolve("Users/dev").toString());
+            Process p = pb.redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+            assertThat(lines).as(shell).containsExactly(go.toString(), "company go", "https://goproxy.corp.example,direct|*.corp.example");
+        }
+
+        mac.apply(mac.planUndo());
+        assertThat(root.resolve("etc/zprofile")).hasBinaryContent(zprofile);
+        assertThat(root.resolve("etc/profile")).hasBinaryContent(profile);
+        assertThat(mac.file()).doesNotExist();
+        assertThat(mac.planUndo().changesAnything()).isFalse();
+    }
+}
