@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Windows makes of it.
  */
 class PathListTest {
-    private static final Path PLATFORM = Path.of("../shared/fixtures/platform");
+    private static final Path PLATFORM = dev.gosetup.testing.Fixtures.platform();
 
     @Test
     void aStrayQuoteFromARealPathIsRemovedAsGoDoes() throws IOException {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * /etc/paths first, then paths.d in name order (the .pkg's /usr/local/go/bin).
  */
 class MacSystemEnvironmentTest {
-    private static final Path PLATFORM = Path.of("../shared/fixtures/platform");
+    private static final Path PLATFORM = dev.gosetup.testing.Fixtures.platform();
     private static final String PATH_HELPER_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin:/usr/local/go/bin";
 
     @TempDir

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code C:\Program Files\Go\bin} as a machine Path (ddkwork), and a real user Path from `reg query` (pathman#10).
  */
 class MachineGoWinsTest {
-    private static final Path PLATFORM = Path.of("../shared/fixtures/platform");
+    private static final Path PLATFORM = dev.gosetup.testing.Fixtures.platform();
     private static final Function<String, Optional<String>> VARS = WindowsEnvEditor.lookupIn(
             Map.of("USERPROFILE", "C:\\Users\\mawid6", "SystemRoot", "C:\\Windows"));
     /** Where go.exe is on the captured machine: the MSI's folder (the only Go it shows). */

@@ -19,6 +19,11 @@ public final class Fixtures {
         return root;
     }
 
+    /** Real macOS and Windows files and values (PATH, path_helper, zsh, PowerShell, the Go installers); INDEX.md. */
+    public static Path platform() {
+        return root().resolve("platform");
+    }
+
     public static Path hosts() {
         return root().resolve("hosts");
     }

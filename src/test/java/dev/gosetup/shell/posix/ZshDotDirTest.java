@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (../shared/fixtures/platform, INDEX.md says where each is from) — and whatever ZDOTDIR this test process has.
  */
 class ZshDotDirTest {
-    private static final Path PLATFORM = Path.of("../shared/fixtures/platform");
+    private static final Path PLATFORM = dev.gosetup.testing.Fixtures.platform();
 
     @TempDir
     Path home;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * (windows_executionpolicy_list_all-undefined.txt, Windows10Debloater#529).
  */
 class ExecutionPolicyTest {
-    private static final Path PLATFORM = Path.of("../shared/fixtures/platform");
+    private static final Path PLATFORM = dev.gosetup.testing.Fixtures.platform();
 
     @Test
     void allUndefinedIsRestrictedOnAClientAndRemoteSignedOnAServer() throws Exception {
