@@ -210,8 +210,8 @@ public final class InstallCommand implements Callable<Integer> {
         java.util.Optional<Path> besideCatalog = sdk.archivesBesideCatalog();
         if (besideCatalog.isPresent() && !Files.isRegularFile(besideCatalog.get().resolve(file.filename()))) {
             // An offline list without its archives: say where we looked and how to download instead.
-            throw new dev.gosetup.fetch.DownloadException(m.get("cli.install.notBesideCatalog", file.filename(),
-                    besideCatalog.get()));
+            throw new dev.gosetup.fetch.DownloadException(dev.gosetup.i18n.Problem.of("cli.install.notBesideCatalog",
+                    file.filename(), besideCatalog.get()));
         }
         return sdk.plan(release.version(), file);
     }
