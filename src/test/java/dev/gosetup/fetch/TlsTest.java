@@ -1,5 +1,6 @@
 package dev.gosetup.fetch;
 
+import dev.gosetup.testing.HasProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +81,7 @@ class TlsTest {
         HttpDownloader d = new HttpDownloader(HttpClients.create(FetchPolicy.defaults()), FetchPolicy.defaults());
         assertThatThrownBy(() -> d.fetch(uri(), tmp.resolve("a.partial"), content.length, ByteSink.NONE, ProgressListener.NONE,
                 new CancelToken())).isInstanceOf(DownloadException.class)
-                .hasMessageContaining("127.0.0.1").hasMessageContaining("inspects TLS");
+                .satisfies(HasProblem.key("download.tls", "127.0.0.1"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gosetup.release;
 
+import dev.gosetup.testing.HasProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,9 +92,10 @@ class ReleaseListTest {
 
     @Test
     void badListsAreClearErrors() {
-        assertThatThrownBy(() -> json("{ nope")).isInstanceOf(ReleaseListException.class).hasMessageContaining("not valid go.dev/dl JSON");
-        assertThatThrownBy(() -> json("[]")).isInstanceOf(ReleaseListException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> json("[{\"version\":\"hello\"}]")).isInstanceOf(ReleaseListException.class).hasMessageContaining("no Go versions");
+        assertThatThrownBy(() -> json("{ nope")).isInstanceOf(ReleaseListException.class).satisfies(HasProblem.key("releaseList.notJson"));
+        assertThatThrownBy(() -> json("[]")).isInstanceOf(ReleaseListException.class).satisfies(HasProblem.key("releaseList.empty"));
+        assertThatThrownBy(() -> json("[{\"version\":\"hello\"}]")).isInstanceOf(ReleaseListException.class)
+                .satisfies(HasProblem.key("releaseList.noVersions"));
         assertThatThrownBy(() -> json("[{\"version\":\"go1.2\",\"files\":\"x\"}]")).isInstanceOf(ReleaseListException.class);
     }
 
