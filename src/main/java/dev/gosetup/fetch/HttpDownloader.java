@@ -151,11 +151,6 @@ public final class HttpDownloader {
         }
     }
 
-    /** "30 s", "0.7 s" */
-    static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-    }
-
     /**
      * Bytes from an earlier, interrupted run: hashed and passed on, as if they had just arrived. Anything
      * but a plain file there (a link, a fifo) is no download of ours: it is removed, never followed.
