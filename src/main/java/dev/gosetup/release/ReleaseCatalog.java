@@ -221,7 +221,7 @@ public final class ReleaseCatalog {
         }
         URI u = URI.create(mirror).normalize();
         if (u.isOpaque() || u.getScheme() == null) {
-            throw new IllegalArgumentException("The file mirror " + mirror + " is not a folder URL (https://host/path/ or file:/path/).");
+            throw new dev.gosetup.i18n.ProblemArgumentException("release.mirror.notFolderUrl", mirror);
         }
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
         return URI.create(u.getScheme() + ":" + (u.getRawAuthority() == null ? "" : "//" + u.getRawAuthority())

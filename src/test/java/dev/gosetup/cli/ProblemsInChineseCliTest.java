@@ -56,6 +56,20 @@ class ProblemsInChineseCliTest {
         }
     }
 
+    /** Bad input and a missing build: the command line's own refusals, without a Java class name in front. */
+    @Test
+    void refusalsOfTheCommandLineAreChineseTooAndKeepTheirExitCodes() {
+        CliResult platform = CliResult.run(tmp, "--lang", "zh-CN", "install", "--platform", "nonsense");
+        assertThat(platform.exitCode()).as(platform.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(platform.err()).contains("“nonsense” 不是平台名称。\n请写成“系统-架构”，例如 linux-arm64 或 darwin-arm64。")
+                .doesNotContain("Exception").doesNotContain("Not a platform");
+
+        String catalog = dev.gosetup.testing.Fixtures.root().resolve("godl/golang-dl-include-all-2020.json").toString();
+        CliResult noBuild = CliResult.run(tmp, "--lang", "zh-CN", "install", "1.13", "--catalog", catalog, "--platform", "darwin-arm64");
+        assertThat(noBuild.exitCode()).as(noBuild.err()).isEqualTo(ExitCodes.NO_BUILD);
+        assertThat(noBuild.err()).contains("darwin-arm64").containsPattern("\\p{IsHan}").doesNotContain("Exception");
+    }
+
     @Test
     void anUnsafeArchiveIsSaidInChineseNamingTheEntryAndExitsWithItsCode() throws Exception {
         byte[] evil = new TarGzBuilder().file("go/VERSION", "go1.22.5\n", 0644).file("go/../evil", "x", 0644).build();
