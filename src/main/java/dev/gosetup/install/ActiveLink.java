@@ -1,8 +1,8 @@
 package dev.gosetup.install;
 
+import dev.gosetup.files.FileOwner;
 import dev.gosetup.i18n.Problem;
 import dev.gosetup.i18n.ProblemException;
-import dev.gosetup.files.FileOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,5 @@
 package dev.gosetup.install;
 
-import dev.gosetup.i18n.ByteSize;
-import dev.gosetup.i18n.Problem;
-import dev.gosetup.i18n.ProblemException;
-import java.time.Duration;
 import dev.gosetup.fetch.ByteSink;
 import dev.gosetup.fetch.CancelToken;
 import dev.gosetup.fetch.ChecksumMismatchException;
@@ -11,11 +7,15 @@ import dev.gosetup.fetch.FetchResult;
 import dev.gosetup.fetch.HttpDownloader;
 import dev.gosetup.fetch.LocalFile;
 import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.i18n.ByteSize;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;

@@ -1,23 +1,23 @@
 package dev.gosetup.install;
 
-import dev.gosetup.i18n.Problem;
 import dev.gosetup.fetch.ByteSink;
 import dev.gosetup.fetch.CancelToken;
+import dev.gosetup.i18n.Problem;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystems;
+import java.nio.channels.Channels;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.channels.Channels;
 import java.util.Enumeration;
 import java.util.Set;
 import java.util.function.LongSupplier;

@@ -1,18 +1,18 @@
 package dev.gosetup.install;
 
+import dev.gosetup.files.FileOwner;
 import dev.gosetup.i18n.Problem;
 import dev.gosetup.i18n.ProblemException;
-import dev.gosetup.files.FileOwner;
 import dev.gosetup.release.ArchiveName;
 import dev.gosetup.release.GoVersion;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;

@@ -1,6 +1,5 @@
 package dev.gosetup.faults;
 
-import dev.gosetup.testing.HasProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.FetchResult;
 import dev.gosetup.fetch.HttpDownloader;
 import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.ScriptedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

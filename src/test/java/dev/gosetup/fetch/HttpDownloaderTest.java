@@ -1,6 +1,5 @@
 package dev.gosetup.fetch;
 
-import dev.gosetup.testing.HasProblem;
 import static dev.gosetup.testing.LoopbackServer.dropAfter;
 import static dev.gosetup.testing.LoopbackServer.redirect;
 import static dev.gosetup.testing.LoopbackServer.stallAfter;
@@ -8,6 +7,7 @@ import static dev.gosetup.testing.LoopbackServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.LoopbackServer;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

@@ -1,12 +1,12 @@
 package dev.gosetup.host;
 
-import dev.gosetup.testing.HasProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gosetup.host.snapshot.RecordingHostSource;
 import dev.gosetup.host.snapshot.SnapshotHostSource;
 import dev.gosetup.host.snapshot.SnapshotWriter;
+import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.SnapshotBuilder;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,6 +1,5 @@
 package dev.gosetup.install;
 
-import dev.gosetup.testing.HasProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import dev.gosetup.fetch.ProgressListener;
 import dev.gosetup.release.GoFile;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.testing.GoMirror;
+import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.LoopbackServer;
 import dev.gosetup.testing.TarGzBuilder;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.gosetup.release;
 
-import dev.gosetup.testing.HasProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.HttpClients;
 import dev.gosetup.testing.Fixtures;
+import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.LoopbackServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

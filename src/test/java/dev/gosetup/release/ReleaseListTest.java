@@ -1,10 +1,10 @@
 package dev.gosetup.release;
 
-import dev.gosetup.testing.HasProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gosetup.testing.Fixtures;
+import dev.gosetup.testing.HasProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

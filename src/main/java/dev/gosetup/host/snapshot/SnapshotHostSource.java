@@ -2,11 +2,11 @@ package dev.gosetup.host.snapshot;
 
 import dev.gosetup.host.HostSource;
 import dev.gosetup.host.SnapshotException;
+import dev.gosetup.host.SysctlValue;
+import dev.gosetup.host.Uname;
 import dev.gosetup.i18n.ByteSize;
 import dev.gosetup.i18n.Problem;
 import dev.gosetup.i18n.Problems;
-import dev.gosetup.host.SysctlValue;
-import dev.gosetup.host.Uname;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;

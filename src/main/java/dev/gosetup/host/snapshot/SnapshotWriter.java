@@ -1,8 +1,8 @@
 package dev.gosetup.host.snapshot;
 
 import dev.gosetup.host.SnapshotException;
-import dev.gosetup.i18n.Problem;
 import dev.gosetup.host.SysctlValue;
+import dev.gosetup.i18n.Problem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,10 @@
 package dev.gosetup.ui.setup;
 
-import dev.gosetup.files.HomePaths;
-import java.nio.file.Path;
 import dev.gosetup.fetch.CancelToken;
 import dev.gosetup.fetch.ChecksumMismatchException;
 import dev.gosetup.fetch.DownloadException;
 import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.files.HomePaths;
 import dev.gosetup.i18n.ByteSize;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallPlan;
@@ -13,6 +12,7 @@ import dev.gosetup.install.InstallResult;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.install.UnsafeArchiveException;
 import dev.gosetup.ui.common.BackgroundTasks;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Level;
