@@ -80,9 +80,10 @@ public final class InstallCommand implements Callable<Integer> {
     }
 
     /** The release has no build for the platform (and no consent for the alternative). */
-    static final class NoBuildException extends Exception {
-        NoBuildException(String message) {
-            super(message);
+    /** No download for the platform (exit 4): said as a problem, in the user's language. */
+    static final class NoBuildException extends dev.gosetup.i18n.ProblemException {
+        NoBuildException(String key, Object... args) {
+            super(dev.gosetup.i18n.Problem.of(key, args));
         }
     }
 
@@ -106,7 +107,7 @@ public final class InstallCommand implements Callable<Integer> {
         Platform target = target();
         InstallPlan plan = archive != null ? localPlan(target) : catalogPlan(target);
         if (!context.managed().versions().permits(plan.version())) {
-            throw new IllegalArgumentException(notAllowed(context, plan.version()));
+            throw notAllowed(context, plan.version());
         }
         root.requireInstallable(plan.version()); // a dry run says it too; the installer checks again under the lock
         PrintWriter out = spec.commandLine().getOut();
@@ -186,7 +187,7 @@ public final class InstallCommand implements Callable<Integer> {
         HostInfo host = new HostDetector().detect(from != null ? new SnapshotHostSource(from) : new LiveHostSource());
         Platform p = Platform.of(host);
         if (p == null) {
-            throw new IllegalArgumentException(context.messages().get("cli.install.noPlatform"));
+            throw new dev.gosetup.i18n.ProblemArgumentException("cli.install.noPlatform");
         }
         return p;
     }
@@ -202,16 +203,16 @@ public final class InstallCommand implements Callable<Integer> {
             case ArchiveChooser.Choice.Found f -> f.file();
             case ArchiveChooser.Choice.NoBuild n when n.alternative() != null && allowAmd64 -> n.alternative();
             case ArchiveChooser.Choice.NoBuild n when n.alternative() != null ->
-                    throw new NoBuildException(m.get("cli.install.noBuildAlternative", release.version().name(), n.platform(),
-                            ArchiveName.printable(n.alternative().filename())));
-            case ArchiveChooser.Choice.NoBuild n -> throw new NoBuildException(m.get("cli.install.noBuild",
-                    release.version().name(), n.platform()));
+                    throw new NoBuildException("cli.install.noBuildAlternative", release.version().name(), n.platform(),
+                            ArchiveName.printable(n.alternative().filename()));
+            case ArchiveChooser.Choice.NoBuild n -> throw new NoBuildException("cli.install.noBuild",
+                    release.version().name(), n.platform());
         };
         java.util.Optional<Path> besideCatalog = sdk.archivesBesideCatalog();
         if (besideCatalog.isPresent() && !Files.isRegularFile(besideCatalog.get().resolve(file.filename()))) {
             // An offline list without its archives: say where we looked and how to download instead.
-            throw new dev.gosetup.fetch.DownloadException(m.get("cli.install.notBesideCatalog", file.filename(),
-                    besideCatalog.get()));
+            throw new dev.gosetup.fetch.DownloadException(dev.gosetup.i18n.Problem.of("cli.install.notBesideCatalog",
+                    file.filename(), besideCatalog.get()));
         }
         return sdk.plan(release.version(), file);
     }
@@ -224,38 +225,40 @@ public final class InstallCommand implements Callable<Integer> {
         Messages m = context.messages();
         VersionRules rules = context.managed().versions();
         if (LATEST.equalsIgnoreCase(version.strip()) && rules.choosesDefault()) {
-            return rules.defaultRelease(list).orElseThrow(() -> new IllegalArgumentException(rules.pinned() != null
-                    ? m.get("cli.policy.pinnedMissing", rules.pinned(), context.managed().file().orElseThrow())
-                    : m.get("cli.policy.noneAllowed", String.join(", ", rules.permitted()), context.managed().file().orElseThrow())));
+            return rules.defaultRelease(list).orElseThrow(() -> rules.pinned() != null
+                    ? new dev.gosetup.i18n.ProblemArgumentException("cli.policy.pinnedMissing", rules.pinned(),
+                            context.managed().file().orElseThrow())
+                    : new dev.gosetup.i18n.ProblemArgumentException("cli.policy.noneAllowed", String.join(", ", rules.permitted()),
+                            context.managed().file().orElseThrow()));
         }
-        return list.find(version).orElseThrow(() -> new IllegalArgumentException(m.get("cli.install.noSuchVersion", VersionArgument.excerpt(version))));
+        return list.find(version).orElseThrow(() -> new dev.gosetup.i18n.ProblemArgumentException("cli.install.noSuchVersion", VersionArgument.excerpt(version)));
     }
 
     /** "goX is not allowed by FILE; allowed: ..." */
-    static String notAllowed(AppContext context, GoVersion v) {
-        return context.messages().get("cli.policy.notAllowed", v.name(), context.managed().file().orElseThrow(),
-                String.join(", ", context.managed().versions().permitted()));
+    static dev.gosetup.i18n.ProblemArgumentException notAllowed(AppContext context, GoVersion v) {
+        return new dev.gosetup.i18n.ProblemArgumentException("cli.policy.notAllowed", v.name(),
+                context.managed().file().orElseThrow(), String.join(", ", context.managed().versions().permitted()));
     }
 
     /** --archive FILE --sha256 HEX: no release list needed; the name says version and platform. */
     private InstallPlan localPlan(Platform target) throws Exception {
         Messages m = context.messages();
         if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
-            throw new IllegalArgumentException(m.get("cli.install.needSha"));
+            throw new dev.gosetup.i18n.ProblemArgumentException("cli.install.needSha");
         }
         if (!Files.isRegularFile(archive)) {
-            throw new IllegalArgumentException(m.get("cli.install.noArchive", archive));
+            throw new dev.gosetup.i18n.ProblemArgumentException("cli.install.noArchive", archive);
         }
         // The same check as a release list's names: the name says version and platform, and names the download.
         String fileName = archive.getFileName().toString();
         ArchiveName name = ArchiveName.parse(fileName).filter(n -> n.kind().equals("archive")).orElseThrow(
-                () -> new IllegalArgumentException(m.get("cli.install.badArchiveName", ArchiveName.printable(fileName))));
+                () -> new dev.gosetup.i18n.ProblemArgumentException("cli.install.badArchiveName", ArchiveName.printable(fileName)));
         GoVersion v = GoVersion.parse(name.version()).orElseThrow(
-                () -> new IllegalArgumentException(m.get("cli.install.badArchiveName", ArchiveName.printable(fileName))));
+                () -> new dev.gosetup.i18n.ProblemArgumentException("cli.install.badArchiveName", ArchiveName.printable(fileName)));
         GoFile file = new GoFile(name.name(), name.os(), name.arch(), v.name(),
                 sha256.toLowerCase(java.util.Locale.ROOT), Files.size(archive), "archive");
         if (!new Platform(file.os(), file.arch()).equals(target) && !allowAmd64) {
-            throw new NoBuildException(m.get("cli.install.archivePlatform", file.platform(), target));
+            throw new NoBuildException("cli.install.archivePlatform", file.platform(), target);
         }
         return new InstallPlan(v, file, archive.toUri(), archive);
     }

@@ -15,8 +15,8 @@ final class ManagedOptions {
     static void refuseContradiction(AppContext context, PolicySetting setting, Object wanted, String option) {
         ManagedSettings managed = context.managed();
         if (wanted != null && managed.refuses(setting, wanted)) {
-            throw new IllegalArgumentException(context.messages().get("cli.policy.locked", option, setting.jsonName,
-                    managed.value(setting), managed.file().orElseThrow()));
+            throw new dev.gosetup.i18n.ProblemArgumentException("cli.policy.locked", option, setting.jsonName,
+                    managed.value(setting), managed.file().orElseThrow());
         }
     }
 }

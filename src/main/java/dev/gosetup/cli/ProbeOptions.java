@@ -16,7 +16,7 @@ final class ProbeOptions {
     /** @return how to ask the shells, or null when they are not to be started */
     NewTerminal.Options options(Messages m) {
         if (seconds != null && (seconds < 1 || seconds > 120)) {
-            throw new IllegalArgumentException(m.get("cli.probeTimeout.bad", String.valueOf(seconds)));
+            throw new dev.gosetup.i18n.ProblemArgumentException("cli.probeTimeout.bad", String.valueOf(seconds));
         }
         if (noProbe) {
             return null;

@@ -24,15 +24,15 @@ final class TerminalProgress implements ProgressListener {
         String pct = total > 0 ? (100 * done / total) + "%" : mib(done);
         String left = total > 0 && rate > 0 ? format(Duration.ofSeconds((long) ((total - done) / rate))) : "--:--";
         err.print("\r[" + bar + "] " + pct + "  " + mib(done) + " / " + (total > 0 ? mib(total) : "?") + "  "
-                + String.format("%.1f MB/s", rate / 1e6) + "  " + left + "   ");
+                + mib((long) rate) + "/s  " + left + "   ");
         err.flush();
         drawn = true;
     }
 
     @Override
-    public void retrying(int attempt, Duration wait, String reason) {
+    public void retrying(int attempt, Duration wait, dev.gosetup.i18n.Problem reason) {
         newline();
-        err.println(messages.get("cli.install.retrying", reason, wait.toMillis()));
+        err.println(messages.get("cli.install.retrying", reason, wait));
     }
 
     @Override
@@ -48,8 +48,8 @@ final class TerminalProgress implements ProgressListener {
         }
     }
 
-    private static String mib(long bytes) {
-        return String.format("%.1f MB", bytes / 1e6);
+    private String mib(long bytes) {
+        return new dev.gosetup.i18n.ByteSize(bytes).format(messages.locale());
     }
 
     private static String format(Duration d) {

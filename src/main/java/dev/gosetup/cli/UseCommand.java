@@ -31,7 +31,7 @@ public final class UseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GoVersion v = VersionArgument.parse(version, context.messages());
         if (!context.managed().versions().permits(v)) {
-            throw new IllegalArgumentException(InstallCommand.notAllowed(context, v));
+            throw InstallCommand.notAllowed(context, v);
         }
         SdkRoot root = sdk.sdk(context);
         root.activate(v);

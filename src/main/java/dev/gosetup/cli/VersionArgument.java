@@ -22,14 +22,14 @@ final class VersionArgument {
     static String check(String text, Messages m) {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException(m.get("cli.version.empty"));
+            throw new dev.gosetup.i18n.ProblemArgumentException("cli.version.empty");
         }
         if (s.length() > ECHO) {
-            throw new IllegalArgumentException(m.get("cli.version.tooLong", excerpt(s), s.length(), ECHO));
+            throw new dev.gosetup.i18n.ProblemArgumentException("cli.version.tooLong", excerpt(s), s.length(), ECHO);
         }
         Matcher big = TOO_MANY_DIGITS.matcher(s);
         if (big.find()) {
-            throw new IllegalArgumentException(m.get("cli.version.tooBig", excerpt(s), big.group()));
+            throw new dev.gosetup.i18n.ProblemArgumentException("cli.version.tooBig", excerpt(s), big.group());
         }
         return s;
     }
@@ -37,7 +37,7 @@ final class VersionArgument {
     /** An installed-version argument (use, remove): checked, then it must read as a Go version. */
     static GoVersion parse(String text, Messages m) {
         String s = check(text, m);
-        return GoVersion.parse(s).orElseThrow(() -> new IllegalArgumentException(m.get("cli.version.notAVersion", excerpt(s))));
+        return GoVersion.parse(s).orElseThrow(() -> new dev.gosetup.i18n.ProblemArgumentException("cli.version.notAVersion", excerpt(s)));
     }
 
     /** At most {@link #ECHO} characters, control characters shown as '?': a message is one readable line. */

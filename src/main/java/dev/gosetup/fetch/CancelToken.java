@@ -21,9 +21,9 @@ public final class CancelToken {
     }
 
     /** The user cancelled; nothing is left behind. */
-    public static final class CancelledException extends java.io.IOException {
+    public static final class CancelledException extends dev.gosetup.i18n.ProblemException {
         public CancelledException() {
-            super("Cancelled.");
+            super(dev.gosetup.i18n.Problem.of("download.cancelled"));
         }
     }
 }

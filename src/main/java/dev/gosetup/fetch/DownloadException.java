@@ -1,12 +1,15 @@
 package dev.gosetup.fetch;
 
-/** A download that did not complete: the message says what happened and what to try. */
-public class DownloadException extends java.io.IOException {
-    public DownloadException(String message) {
-        super(message);
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
+
+/** A download that did not complete: the problem says what happened and (its .todo) what to try. */
+public class DownloadException extends ProblemException {
+    public DownloadException(Problem problem) {
+        super(problem);
     }
 
-    public DownloadException(String message, Throwable cause) {
-        super(message, cause);
+    public DownloadException(Problem problem, Throwable cause) {
+        super(problem, cause);
     }
 }

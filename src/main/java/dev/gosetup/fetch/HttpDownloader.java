@@ -1,5 +1,6 @@
 package dev.gosetup.fetch;
 
+import dev.gosetup.i18n.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,8 +65,7 @@ public final class HttpDownloader {
     public FetchResult fetch(URI uri, Path partial, long expectedSize, ByteSink sink, ProgressListener listener,
                              CancelToken cancel) throws IOException {
         if (!policy.allows(uri)) {
-            throw new DownloadException("Refusing " + uri + ": downloads use HTTPS. If this is a trusted local mirror, "
-                    + "allow plain HTTP for " + uri.getHost() + " in the settings.");
+            throw new DownloadException(Problem.of("download.httpsOnly", uri, uri.getHost()));
         }
         UrlCredentials credentials = UrlCredentials.of(uri);
         Sha256 sha = new Sha256();
@@ -74,7 +74,7 @@ public final class HttpDownloader {
         String validator = readValidator(partial).orElse(null);
         int failuresInARow = 0;
         int stalls = 0;
-        String lastFailure = null;
+        Problem lastFailure = null;
         for (int request = 1; request <= MAX_REQUESTS; request++) {
             cancel.throwIfCancelled();
             if (expectedSize > 0 && offset == expectedSize) {
@@ -89,11 +89,11 @@ public final class HttpDownloader {
                 if (attempt.complete && (expectedSize <= 0 || offset >= expectedSize)) {
                     break;
                 }
-                lastFailure = "the connection closed after " + offset + " of " + expectedSize + " bytes";
+                lastFailure = Problem.of("download.reason.closed", offset, expectedSize);
             } catch (RetryableException e) {
                 offset = attempt.offset;
                 validator = attempt.validator;
-                lastFailure = e.getMessage();
+                lastFailure = e.reason;
                 stalls += e.stall ? 1 : 0;
                 if (e.retryAfter != null) {
                     sleep(e.retryAfter, cancel);
@@ -107,30 +107,27 @@ public final class HttpDownloader {
                 }
                 offset = attempt.offset;
                 validator = attempt.validator;
-                lastFailure = attempt.stall != null ? attempt.stall : NetErrors.describe(e, uri.getHost());
+                lastFailure = attempt.stall != null ? attempt.stall : NetErrors.problem(e, uri.getHost());
                 stalls += attempt.stall != null ? 1 : 0;
             }
             if (stalls >= MAX_STALLS) {
                 // Bytes from a server this slow are not worth a resume: the next attempt should start clean.
                 discardPartial(partial);
-                throw new DownloadException("Gave up on " + uri.getHost() + ": the server is too slow (" + lastFailure
-                        + ", " + stalls + " times). Nothing was kept. Choose another mirror, or raise the stall timeout "
-                        + "(stallTimeoutSeconds, now " + seconds(policy.stallTimeout()) + ") on a slow line.");
+                throw new DownloadException(Problem.of("download.tooSlow", uri.getHost(), lastFailure, stalls,
+                        policy.stallTimeout()));
             }
             failuresInARow = offset > before ? 1 : failuresInARow + 1;
             if (failuresInARow >= policy.attempts()) {
-                throw new DownloadException("Download of " + uri + " failed " + failuresInARow + " times in a row ("
-                        + lastFailure + "). " + offset + " bytes are kept in " + partial.getFileName()
-                        + "; run the install again to resume, or choose another mirror.");
+                throw new DownloadException(Problem.of("download.failedRepeatedly", uri, failuresInARow, lastFailure,
+                        offset, partial.getFileName()));
             }
             Duration wait = backoff(failuresInARow);
-            LOG.info("Retrying " + uri + " in " + wait.toMillis() + " ms: " + lastFailure);
+            LOG.info("Retrying " + uri + " in " + wait.toMillis() + " ms: " + lastFailure.english());
             listener.retrying(failuresInARow, wait, lastFailure);
             sleep(wait, cancel);
         }
         if (expectedSize > 0 && offset != expectedSize) {
-            throw new DownloadException("Download of " + uri + " did not complete (" + offset + " of " + expectedSize
-                    + " bytes after " + MAX_REQUESTS + " requests). Try another mirror.");
+            throw new DownloadException(Problem.of("download.incomplete", uri, offset, expectedSize, MAX_REQUESTS));
         }
         meter.update(offset, true);
         return new FetchResult(offset, sha.hex());
@@ -152,11 +149,6 @@ public final class HttpDownloader {
                 throw new CancelToken.CancelledException();
             }
         }
-    }
-
-    /** "30 s", "0.7 s" */
-    static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     /**
@@ -198,18 +190,23 @@ public final class HttpDownloader {
         Files.deleteIfExists(validatorFile(partial));
     }
 
-    /** A failure worth another request. */
+    /**
+     * A failure worth another request. Internal: always caught in {@link #fetch}; what reaches the user is its
+     * {@link #reason}, inside the retry notice or the final {@link DownloadException}.
+     */
     static final class RetryableException extends IOException {
+        final Problem reason;
         final Duration retryAfter;
         /** The server did not answer in time: it counts towards giving up on a slow server. */
         final boolean stall;
 
-        RetryableException(String message, Duration retryAfter) {
-            this(message, retryAfter, false);
+        RetryableException(Problem reason, Duration retryAfter) {
+            this(reason, retryAfter, false);
         }
 
-        RetryableException(String message, Duration retryAfter, boolean stall) {
-            super(message);
+        RetryableException(Problem reason, Duration retryAfter, boolean stall) {
+            super(reason.english());
+            this.reason = reason;
             this.retryAfter = retryAfter;
             this.stall = stall;
         }
@@ -238,7 +235,7 @@ public final class HttpDownloader {
         final RateMeter meter;
         final CancelToken cancel;
         /** Why the watchdog closed the body (too little data), or null. */
-        volatile String stall;
+        volatile Problem stall;
         long offset;
         String validator;
         boolean complete;
@@ -275,25 +272,23 @@ public final class HttpDownloader {
                     Thread.currentThread().interrupt();
                     throw new CancelToken.CancelledException();
                 } catch (java.net.http.HttpTimeoutException e) {
-                    throw new RetryableException("no answer from " + uri.getHost() + " within "
-                            + seconds(policy.connectTimeout()), null, true);
+                    throw new RetryableException(Problem.of("download.reason.noAnswer", uri.getHost(),
+                            policy.connectTimeout()), null, true);
                 } catch (javax.net.ssl.SSLException e) {
-                    throw new DownloadException("The secure connection to " + uri.getHost() + " failed (" + e.getMessage()
-                            + "). A company proxy that inspects TLS needs its certificate in the system's trust store.", e);
+                    throw new DownloadException(Problem.of("download.tls", uri.getHost(), e.getMessage()), e);
                 }
                 int status = response.statusCode();
                 if (status >= 300 && status < 400 && status != 304) {
                     response.body().close();
                     if (redirects >= policy.maxRedirects()) {
-                        throw new DownloadException("Too many redirects from " + start + ". The mirror is misconfigured; choose another.");
+                        throw new DownloadException(Problem.of("download.tooManyRedirects", start, policy.maxRedirects()));
                     }
                     URI from = uri;
                     String location = response.headers().firstValue("Location").orElseThrow(
-                            () -> new DownloadException(from + " answered " + status + " without a Location."));
+                            () -> new DownloadException(Problem.of("download.redirectNoLocation", from, status)));
                     URI next = uri.resolve(location);
                     if (!policy.allows(next)) {
-                        throw new DownloadException("Refusing the redirect from " + uri.getHost() + " to " + next
-                                + ": downloads only follow redirects to HTTPS.");
+                        throw new DownloadException(Problem.of("download.redirectRefused", uri.getHost(), next));
                     }
                     uri = next;
                     continue;
@@ -307,13 +302,12 @@ public final class HttpDownloader {
             int status = response.statusCode();
             try (InputStream body = response.body()) {
                 if (status == 404 || status == 410) {
-                    throw new DownloadException(uri + " does not exist on the server (HTTP " + status
-                            + "). The mirror may not carry this file; choose another mirror.");
+                    throw new DownloadException(Problem.of("download.notFound", uri, status));
                 }
                 if (status == 429 || status >= 500) {
                     Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(HttpDownloader::seconds)
                             .map(d -> d.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : d).orElse(null);
-                    throw new RetryableException("HTTP " + status + " from " + uri.getHost(), retryAfter);
+                    throw new RetryableException(Problem.of("download.reason.httpStatus", status, uri.getHost()), retryAfter);
                 }
                 if (status == 416 && expectedSize > 0 && offset == expectedSize) {
                     complete = true;
@@ -323,23 +317,21 @@ public final class HttpDownloader {
                 if (status == 206) {
                     long start = response.headers().firstValue("Content-Range").flatMap(HttpDownloader::rangeStart).orElse(-1L);
                     if (start != offset) {
-                        throw new RetryableException("the server resumed at byte " + start + " instead of " + offset, null);
+                        throw new RetryableException(Problem.of("download.reason.badResume", start, offset), null);
                     }
                 } else if (status == 200) {
                     skip = offset; // no resume: the same bytes again; the digest catches a changed file
                 } else {
                     if (status == 407) {
-                        throw new DownloadException("The proxy on the way to " + uri.getHost() + " asks for a user name and "
-                                + "password (HTTP 407). Ask IT for proxy credentials or a proxy address that needs none.");
+                        throw new DownloadException(Problem.of("download.proxyAuth", uri.getHost()));
                     }
-                    throw new DownloadException(uri + " answered HTTP " + status + ". Choose another mirror.");
+                    throw new DownloadException(Problem.of("download.httpStatus", uri, status));
                 }
                 long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (expectedSize > 0 && announced >= 0 && announced - skip > expectedSize - offset) {
                     discardPartial(partial);
-                    throw new ChecksumMismatchException(uri.getHost() + " announces " + (announced - skip + offset)
-                            + " bytes for this file, but the release list gives " + expectedSize
-                            + ". Nothing was kept; choose another mirror.");
+                    throw new ChecksumMismatchException(Problem.of("checksum.announcedSize", uri.getHost(),
+                            announced - skip + offset, expectedSize));
                 }
                 validator = response.headers().firstValue("ETag").filter(e -> !e.startsWith("W/"))
                         .or(() -> response.headers().firstValue("Last-Modified")).orElse(validator);
@@ -369,8 +361,9 @@ public final class HttpDownloader {
                     watch.restart(now, received.get()); // waiting on the disk or the unpacker is not the server's stall
                 } else if (cancel.isCancelled() || watch.stalled(now, received.get())) {
                     if (!cancel.isCancelled()) {
-                        stall = (watch.windowBytes() == 0 ? "no data for "
-                                : "less than " + (StallWatch.MIN_BYTES_PER_WINDOW >> 10) + " KiB in ") + seconds(policy.stallTimeout());
+                        stall = watch.windowBytes() == 0 ? Problem.of("download.reason.noData", policy.stallTimeout())
+                                : Problem.of("download.reason.trickle", StallWatch.MIN_BYTES_PER_WINDOW >> 10,
+                                        policy.stallTimeout());
                     }
                     try {
                         body.close(); // unblocks the read below
@@ -423,13 +416,12 @@ public final class HttpDownloader {
             if (tooLong) {
                 discardPartial(partial);
                 if (expectedSize > 0) {
-                    throw new ChecksumMismatchException("The server sent more than the " + expectedSize
-                            + " bytes the release list gives for this file. Nothing was kept; choose another mirror.");
+                    throw new ChecksumMismatchException(Problem.of("checksum.tooLong", expectedSize));
                 }
-                throw new DownloadException("The server sent more than " + (MAX_UNKNOWN_SIZE >> 20) + " MiB, more than any Go "
-                        + "download. Nothing was kept; choose another mirror.");
+                throw new DownloadException(Problem.of("download.tooLarge", new dev.gosetup.i18n.ByteSize(MAX_UNKNOWN_SIZE)));
             }
             if (stall != null) {
+                // Internal: fetch() catches it and reports the stall (this.stall) as the reason, never this text.
                 throw new IOException("stalled");
             }
         }

@@ -16,8 +16,7 @@ public final class LocalFile {
     public static FetchResult read(Path file, ByteSink sink, ProgressListener listener, CancelToken cancel) throws IOException {
         if (!Files.isRegularFile(file)) {
             // A file: mirror (air-gapped sites) or --archive that lacks the file: a download that failed.
-            throw new DownloadException(file + " does not exist or is not a file. Check the local mirror folder "
-                    + "(it needs the release's files by name) or the --archive path.");
+            throw new DownloadException(dev.gosetup.i18n.Problem.of("download.localMissing", file));
         }
         Sha256 sha = new Sha256();
         long n = feed(file, sha, sink, Files.size(file), listener, cancel);

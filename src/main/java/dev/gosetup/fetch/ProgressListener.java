@@ -12,8 +12,8 @@ public interface ProgressListener {
     /** @param total -1 when unknown; @param bytesPerSecond the recent rate */
     default void bytes(long done, long total, double bytesPerSecond) {}
 
-    /** A transient failure; the work goes on after {@code wait}. */
-    default void retrying(int attempt, Duration wait, String reason) {}
+    /** A transient failure; the work goes on after {@code wait}. {@code reason} is put into words by the face. */
+    default void retrying(int attempt, Duration wait, dev.gosetup.i18n.Problem reason) {}
 
     /** A new phase ("verifying", "unpacking", "checking"), as a resource-bundle key. */
     default void phase(String key) {}

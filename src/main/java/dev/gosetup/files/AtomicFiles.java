@@ -1,5 +1,8 @@
 package dev.gosetup.files;
 
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Problems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -63,8 +66,7 @@ public final class AtomicFiles {
                 ch.force(true); // on disk before the rename makes it visible: a crash never leaves an empty file
             } catch (IOException e) {
                 // typically a full disk or a quota: say so, and that the file itself was not touched
-                throw new IOException("Could not write " + target + " (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage()) + "); it is unchanged. Free some disk space, then try again.", e);
+                throw new ProblemException(Problem.of("file.writeFailed", target, Problems.of(e)), e);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -181,6 +181,12 @@ final class LinuxArmChip {
         return vendor + " " + String.join(" + ", parts);
     }
 
+    /** A value read from a (possibly hostile) snapshot, fit for a message: no control characters, at most 40. */
+    private static String shown(String value) {
+        String v = value.strip().replaceAll("\\p{Cntrl}", "?");
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    }
+
     /** MIDR_EL1 from sysfs, for kernels whose cpuinfo lacks the fields. */
     private static List<CpuInfo.ArmCore> midrCores(HostSource source) {
         List<CpuInfo.ArmCore> cores = new ArrayList<>();
@@ -193,7 +199,8 @@ final class LinuxArmChip {
                 long v = Long.parseUnsignedLong(midr.get().strip().replaceFirst("^0[xX]", ""), 16);
                 cores.add(new CpuInfo.ArmCore((int) ((v >> 24) & 0xff), (int) ((v >> 4) & 0xfff)));
             } catch (NumberFormatException e) {
-                throw new SnapshotException("midr_el1 of cpu" + cpu + " is not a hex number: '" + midr.get().strip() + "'.");
+                throw new SnapshotException(dev.gosetup.i18n.Problem.of("snapshot.midrNotHex", cpu,
+                        shown(midr.get())));
             }
         }
         return cores;

@@ -50,14 +50,20 @@ final class WindowsDetection {
         }
     }
 
+    /** A value from a (possibly hostile) snapshot, fit for a message: no control characters, at most 40. */
+    private static String shown(String value) {
+        String v = value.replaceAll("\\p{Cntrl}", "?");
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    }
+
     private Optional<Integer> machine(String key) {
         return source.windows(key).map(String::strip).flatMap(v -> {
             try {
                 return Optional.of(v.startsWith("0x") || v.startsWith("0X")
                         ? Integer.parseInt(v.substring(2), 16) : Integer.parseInt(v));
             } catch (NumberFormatException e) {
-                throw new SnapshotException("Windows value " + key + " is not a number: '" + v
-                        + "'. Write it as hex, e.g. " + key + "=0xaa64.");
+                throw new SnapshotException(dev.gosetup.i18n.Problem.of("snapshot.windowsNotNumber", key,
+                        shown(v)));
             }
         });
     }

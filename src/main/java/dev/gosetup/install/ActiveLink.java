@@ -1,6 +1,8 @@
 package dev.gosetup.install;
 
 import dev.gosetup.files.FileOwner;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,11 +133,11 @@ public interface ActiveLink {
                 String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     p.destroyForcibly();
-                    throw new IOException("Could not make the junction " + link + " → " + target + ": " + output);
+                    throw new ProblemException(Problem.of("install.junctionFailed", link, target, output));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while making " + link, e);
+                throw new ProblemException(Problem.of("error.interrupted"), e);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.gosetup.install;
 
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -77,7 +79,7 @@ public final class BinaryPlatform {
                 }
             }
         }
-        throw new IOException(file + " is not a program this tool can read (no ELF, Mach-O or PE header).");
+        throw new ProblemException(Problem.of("install.notAProgram", file));
     }
 
     private static String machO(int cpuType) {

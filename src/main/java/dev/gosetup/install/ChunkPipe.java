@@ -37,7 +37,10 @@ final class ChunkPipe {
         };
     }
 
-    /** What the writer gets once the reader has failed on its own: its bytes are no longer wanted. */
+    /**
+     * What the writer gets once the reader has failed on its own: its bytes are no longer wanted. Internal, like the
+     * reader's "the download stopped": the Installer reports the reader's (or the download's) own failure instead.
+     */
     static final class ReaderStopped extends IOException {
         ReaderStopped(IOException cause) {
             super("unpacking stopped: " + cause.getMessage(), cause);

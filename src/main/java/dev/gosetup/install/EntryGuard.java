@@ -1,5 +1,7 @@
 package dev.gosetup.install;
 
+import dev.gosetup.i18n.ByteSize;
+import dev.gosetup.i18n.Problem;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -24,47 +26,46 @@ final class EntryGuard {
     /** The target for an entry name (the {@code go/} prefix stripped), or an exception saying why not. */
     Path target(String name, boolean directory) throws UnsafeArchiveException {
         if (++entries > limits.maxEntries()) {
-            throw new UnsafeArchiveException("The archive has more than " + limits.maxEntries() + " entries; a Go archive has about 15,000.");
+            throw new UnsafeArchiveException(Problem.of("archive.tooManyEntries", limits.maxEntries()));
         }
         if (name.length() > limits.maxNameLength()) {
-            throw new UnsafeArchiveException("An entry name is " + name.length() + " characters long (limit " + limits.maxNameLength() + ").");
+            throw new UnsafeArchiveException(Problem.of("archive.entry.nameTooLong", name.length(), limits.maxNameLength()));
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new UnsafeArchiveException("Entry " + printable(name) + " has a control character in its name.");
+                throw new UnsafeArchiveException(Problem.of("archive.entry.control", printable(name)));
             }
             if (c == '\uFFFD' || c == '?' || c == '*' || c == '<' || c == '>' || c == '|' || c == '"') {
                 // The tar reader turns bytes that are not UTF-8 into '?' (or U+FFFD); the others cannot be file
                 // names on Windows, where the same Go distribution must unpack, so a real one never has them.
-                throw new UnsafeArchiveException("Entry " + printable(name) + " has a name that is not valid UTF-8 "
-                        + "or holds a character file names cannot have (?*<>|\").");
+                throw new UnsafeArchiveException(Problem.of("archive.entry.badCharacter", printable(name)));
             }
         }
         if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")) {
-            throw new UnsafeArchiveException("Entry " + printable(name) + " has an absolute or Windows-style path.");
+            throw new UnsafeArchiveException(Problem.of("archive.entry.absolute", printable(name)));
         }
         String clean = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
         for (String segment : clean.split("/", -1)) {
             if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
-                throw new UnsafeArchiveException("Entry " + printable(name) + " has a name part longer than file systems allow (255 bytes).");
+                throw new UnsafeArchiveException(Problem.of("archive.entry.segmentTooLong", printable(name)));
             }
             if (segment.equals("..") || segment.equals(".") || segment.isEmpty()) {
                 if (!(segment.isEmpty() && clean.isEmpty())) {
-                    throw new UnsafeArchiveException("Entry " + printable(name) + " has an empty, '.' or '..' path segment.");
+                    throw new UnsafeArchiveException(Problem.of("archive.entry.dotSegment", printable(name)));
                 }
             }
         }
         if (!clean.equals("go") && !clean.startsWith("go/")) {
-            throw new UnsafeArchiveException("Entry " + printable(name) + " lies outside go/; this is not a Go distribution.");
+            throw new UnsafeArchiveException(Problem.of("archive.entry.outsideGo", printable(name)));
         }
         if (!seen.add(clean)) {
-            throw new UnsafeArchiveException("Entry " + printable(name) + " appears twice.");
+            throw new UnsafeArchiveException(Problem.of("archive.entry.twice", printable(name)));
         }
         String relative = clean.equals("go") ? "" : clean.substring(3);
         Path target = root.resolve(relative).normalize();
         if (!target.startsWith(root)) {
-            throw new UnsafeArchiveException("Entry " + printable(name) + " would land outside the install folder.");
+            throw new UnsafeArchiveException(Problem.of("archive.entry.escapes", printable(name)));
         }
         return target;
     }
@@ -73,19 +74,18 @@ final class EntryGuard {
     void addTotal(long bytes, long compressedSoFar) throws UnsafeArchiveException {
         totalBytes += bytes;
         if (totalBytes > limits.maxTotalBytes()) {
-            throw new UnsafeArchiveException("The archive unpacks to more than " + (limits.maxTotalBytes() >> 30) + " GiB.");
+            throw new UnsafeArchiveException(Problem.of("archive.tooBig", new ByteSize(limits.maxTotalBytes())));
         }
         // Judged once enough has come out to matter: headers alone compress extremely well.
         if (totalBytes > (16L << 20) && totalBytes > Math.max(compressedSoFar, 1) * limits.maxRatio()) {
-            throw new UnsafeArchiveException("The archive expands more than " + (int) limits.maxRatio()
-                    + " times its packed size: a compression bomb, not a Go distribution.");
+            throw new UnsafeArchiveException(Problem.of("archive.bomb", (int) limits.maxRatio()));
         }
     }
 
     /** Declared sizes are checked before a byte is written. */
     void declared(String name, long size) throws UnsafeArchiveException {
         if (size > limits.maxEntryBytes() || size < -1) {
-            throw new UnsafeArchiveException("Entry " + printable(name) + " declares an absurd size (" + size + " bytes).");
+            throw new UnsafeArchiveException(Problem.of("archive.entry.absurdSize", printable(name), size));
         }
     }
 

@@ -7,11 +7,15 @@ import dev.gosetup.fetch.FetchResult;
 import dev.gosetup.fetch.HttpDownloader;
 import dev.gosetup.fetch.LocalFile;
 import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.i18n.ByteSize;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -45,8 +49,7 @@ public final class Installer {
 
     public InstallResult install(InstallPlan plan, ProgressListener listener, CancelToken cancel) throws IOException {
         if (!plan.file().hasChecksum()) {
-            throw new ChecksumMismatchException("The release list gives no SHA-256 for " + plan.file().filename()
-                    + ", so it cannot be verified; it is not installed. Choose a newer version.");
+            throw new ChecksumMismatchException(Problem.of("checksum.noDigest", plan.file().filename()));
         }
         try (SdkRoot.Lock ignored = sdk.lock("install " + plan.version().name())) {
             int cleaned = sdk.cleanLeftovers();
@@ -67,14 +70,13 @@ public final class Installer {
                 String expected = plan.file().sha256().toLowerCase(Locale.ROOT);
                 if (plan.file().size() > 0 && fetched.size() != plan.file().size()) {
                     discardDownload(plan);
-                    throw new ChecksumMismatchException(plan.file().filename() + " is " + fetched.size()
-                            + " bytes; the release list says " + plan.file().size() + ". Nothing was installed.");
+                    throw new ChecksumMismatchException(Problem.of("checksum.size", plan.file().filename(), fetched.size(),
+                            plan.file().size()));
                 }
                 if (!fetched.sha256().equals(expected)) {
                     discardDownload(plan);
-                    throw new ChecksumMismatchException("The SHA-256 of " + plan.file().filename() + " is " + fetched.sha256()
-                            + ", but the release list says " + expected + ". Nothing was installed; the file may have been "
-                            + "altered on the way (a proxy or mirror). Try another mirror.");
+                    throw new ChecksumMismatchException(Problem.of("checksum.mismatch", plan.file().filename(),
+                            fetched.sha256(), expected));
                 }
                 requireGoLayout(staging, plan);
                 Path dir = sdk.commit(staging, plan.version());
@@ -96,8 +98,7 @@ public final class Installer {
         boolean go = Files.isRegularFile(staging.resolve("bin/go"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 || Files.isRegularFile(staging.resolve("bin/go.exe"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
         if (!go || !Files.isRegularFile(staging.resolve("VERSION"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new UnsafeArchiveException(plan.file().filename() + " is not a Go distribution: it has no "
-                    + (go ? "go/VERSION" : "go/bin/go") + ". Nothing was installed.");
+            throw new UnsafeArchiveException(Problem.of("archive.notGo", plan.file().filename(), go ? "go/VERSION" : "go/bin/go"));
         }
     }
 
@@ -105,8 +106,8 @@ public final class Installer {
         FileStore store = Files.getFileStore(sdk.path());
         long need = Math.max(plan.file().size(), 1) * SPACE_FACTOR;
         if (store.getUsableSpace() < need) {
-            throw new IOException("Not enough free space in " + sdk.path() + ": " + (store.getUsableSpace() >> 20)
-                    + " MiB free, about " + (need >> 20) + " MiB needed. Free some space or choose another install root.");
+            throw new ProblemException(Problem.of("install.noSpace", sdk.path(), new ByteSize(store.getUsableSpace()),
+                    new ByteSize(need)));
         }
     }
 
@@ -179,8 +180,8 @@ public final class Installer {
                 discardDownload(plan);
                 if (!digestMatches) {
                     // Wrong bytes are the real story: say so, with both digests.
-                    throw new ChecksumMismatchException("The SHA-256 of " + plan.file().filename() + " is " + fetched.sha256()
-                            + ", but the release list says " + plan.file().sha256() + ". Nothing was installed; try another mirror.");
+                    throw new ChecksumMismatchException(Problem.of("checksum.mismatch", plan.file().filename(),
+                            fetched.sha256(), plan.file().sha256().toLowerCase(Locale.ROOT)));
                 }
                 throw unpackFailure;
             }
@@ -213,12 +214,13 @@ public final class Installer {
             unpacking.get(10, TimeUnit.MINUTES);
             return null;
         } catch (ExecutionException e) {
+            // Not an IOException: a bug in the unpacker; the faces say "error.other" with its type, the log has it all.
             return e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelToken.CancelledException();
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IOException("Unpacking did not finish.", e);
+            throw new ProblemException(Problem.of("install.unpackTimeout", Duration.ofMinutes(10)), e);
         }
     }
 

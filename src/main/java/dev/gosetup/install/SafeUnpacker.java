@@ -2,21 +2,22 @@ package dev.gosetup.install;
 
 import dev.gosetup.fetch.ByteSink;
 import dev.gosetup.fetch.CancelToken;
+import dev.gosetup.i18n.Problem;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystems;
+import java.nio.channels.Channels;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.channels.Channels;
 import java.util.Enumeration;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -111,9 +112,14 @@ public final class SafeUnpacker {
             return new CancelToken.CancelledException();
         }
         if (e instanceof EOFException) {
-            return new UnsafeArchiveException("The archive ends early (truncated download or corrupt file).", e);
+            return new UnsafeArchiveException(Problem.of("archive.truncated"), e);
         }
-        return e instanceof UnsafeArchiveException ? e : new UnsafeArchiveException("The archive is corrupt: " + e.getMessage(), e);
+        return e instanceof UnsafeArchiveException ? e : new UnsafeArchiveException(Problem.of("archive.corrupt", detail(e)), e);
+    }
+
+    /** What the archive library said (English, a technical detail: "Unexpected record signature"), or the type. */
+    private static String detail(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private void unpackTar(InputStream tarStream, Path target, CancelToken cancel, LongSupplier packedBytes)
@@ -128,14 +134,14 @@ public final class SafeUnpacker {
                 count++;
                 String name = entry.getName();
                 if (entry.isSymbolicLink() || entry.isLink()) {
-                    throw new UnsafeArchiveException("Entry " + EntryGuard.printable(name) + " is a link (to "
-                            + EntryGuard.printable(entry.getLinkName()) + "); Go archives contain none.");
+                    throw new UnsafeArchiveException(Problem.of("archive.entry.link", EntryGuard.printable(name),
+                            EntryGuard.printable(entry.getLinkName())));
                 }
                 if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-                    throw new UnsafeArchiveException("Entry " + EntryGuard.printable(name) + " is a device or fifo.");
+                    throw new UnsafeArchiveException(Problem.of("archive.entry.device", EntryGuard.printable(name)));
                 }
                 if (!entry.isDirectory() && !entry.isFile()) {
-                    throw new UnsafeArchiveException("Entry " + EntryGuard.printable(name) + " is not a file or folder.");
+                    throw new UnsafeArchiveException(Problem.of("archive.entry.special", EntryGuard.printable(name)));
                 }
                 Path path = guard.target(name, entry.isDirectory());
                 if (entry.isDirectory()) {
@@ -146,17 +152,17 @@ public final class SafeUnpacker {
                 write(tar, path, (entry.getMode() & 0111) != 0, guard, folders, packedBytes);
             }
             if (count == 0) {
-                throw new UnsafeArchiveException("The archive is empty.");
+                throw new UnsafeArchiveException(Problem.of("archive.empty"));
             }
         } catch (EOFException e) {
-            throw new UnsafeArchiveException("The archive ends early (truncated download or corrupt file).", e);
+            throw new UnsafeArchiveException(Problem.of("archive.truncated"), e);
         } catch (UnsafeArchiveException | CancelToken.CancelledException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
             if (cancel.isCancelled()) {
                 throw new CancelToken.CancelledException();
             }
-            throw new UnsafeArchiveException("The archive is corrupt: " + e.getMessage(), e);
+            throw new UnsafeArchiveException(Problem.of("archive.corrupt", detail(e)), e);
         }
     }
 
@@ -174,7 +180,7 @@ public final class SafeUnpacker {
                 count++;
                 String name = entry.getName();
                 if (entry.isUnixSymlink()) {
-                    throw new UnsafeArchiveException("Entry " + EntryGuard.printable(name) + " is a link; Go archives contain none.");
+                    throw new UnsafeArchiveException(Problem.of("archive.entry.zipLink", EntryGuard.printable(name)));
                 }
                 Path path = guard.target(name, entry.isDirectory());
                 if (entry.isDirectory()) {
@@ -187,12 +193,12 @@ public final class SafeUnpacker {
                 }
             }
             if (count == 0) {
-                throw new UnsafeArchiveException("The archive is empty.");
+                throw new UnsafeArchiveException(Problem.of("archive.empty"));
             }
         } catch (UnsafeArchiveException | CancelToken.CancelledException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new UnsafeArchiveException("The zip archive is corrupt: " + e.getMessage(), e);
+            throw new UnsafeArchiveException(Problem.of("archive.zipCorrupt", detail(e)), e);
         }
     }
 
@@ -211,7 +217,7 @@ public final class SafeUnpacker {
                 guard.addTotal(r, packed.getAsLong());
             }
         } catch (FileAlreadyExistsException e) {
-            throw new UnsafeArchiveException("Entry " + path.getFileName() + " would overwrite an existing path.", e);
+            throw new UnsafeArchiveException(Problem.of("archive.entry.overwrites", path.getFileName()), e);
         }
         if (POSIX && executable && !Files.isExecutable(path)) {
             Files.setPosixFilePermissions(path, EXEC); // a umask that removed the owner's x bit (executables only)

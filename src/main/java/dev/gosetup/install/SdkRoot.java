@@ -1,16 +1,18 @@
 package dev.gosetup.install;
 
 import dev.gosetup.files.FileOwner;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.release.ArchiveName;
 import dev.gosetup.release.GoVersion;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -107,7 +109,7 @@ public final class SdkRoot {
             }
         }
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(folder + " is not a folder (a link or a file is there). Remove it; it is made again.");
+            throw new ProblemException(Problem.of("install.downloadsNotFolder", folder));
         }
         return partialPath(name);
     }
@@ -230,7 +232,7 @@ public final class SdkRoot {
         Path target = versionDir(v);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (isInstalled(v)) {
-                throw new IOException(target + " already exists.");
+                throw new ProblemException(Problem.of("install.alreadyThere", target));
             }
             if (!ours(target)) {
                 throw SdkRefusal.notOurs(target); // someone's folder: kept as it is, the install is not made
@@ -243,7 +245,7 @@ public final class SdkRoot {
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("Cannot rename within " + root + " atomically; choose an install root on one local disk.", e);
+            throw new ProblemException(Problem.of("install.noAtomicRename", root), e);
         }
         return target;
     }

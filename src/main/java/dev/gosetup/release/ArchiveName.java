@@ -1,5 +1,6 @@
 package dev.gosetup.release;
 
+import dev.gosetup.i18n.Problem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -58,45 +59,43 @@ public final class ArchiveName {
      * @throws ReleaseListException when the entry is unusable: the list is bad, and nothing may be fetched
      */
     public static ArchiveName of(GoVersion release, GoFile file) {
-        Optional<String> problem = problem(release, file);
+        Optional<Problem> problem = problem(release, file);
         if (problem.isPresent()) {
-            throw new ReleaseListException("The release list is bad: its entry for " + release.name() + " ("
-                    + printable(file.platform()) + ") names the file \"" + printable(file.filename()) + "\", "
-                    + problem.get() + ". Nothing was downloaded. Check the release list mirror; other versions still work.");
+            throw new ReleaseListException(Problem.of("releaseList.badEntry", release.name(), printable(file.platform()),
+                    printable(file.filename()), problem.get()));
         }
         return parse(file.filename()).orElseThrow();
     }
 
-    /** Why a release list entry cannot be used, in words; empty when it can. */
-    public static Optional<String> problem(GoVersion release, GoFile file) {
+    /** Why a release list entry cannot be used (keys {@code releaseList.entry.*}); empty when it can. */
+    public static Optional<Problem> problem(GoVersion release, GoFile file) {
         String n = file.filename();
         if (n == null || n.isEmpty()) {
-            return Optional.of("which is empty");
+            return Optional.of(Problem.of("releaseList.entry.empty"));
         }
         if (n.length() > MAX_LENGTH) {
-            return Optional.of("which is longer than " + MAX_LENGTH + " characters");
+            return Optional.of(Problem.of("releaseList.entry.tooLong", MAX_LENGTH));
         }
         if (n.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return Optional.of("which holds control characters");
+            return Optional.of(Problem.of("releaseList.entry.control"));
         }
         if (n.contains("/") || n.contains("\\") || n.contains("..") || n.contains(":")) {
-            return Optional.of("which is a path or a URL, not a file name");
+            return Optional.of(Problem.of("releaseList.entry.path"));
         }
         Optional<ArchiveName> parsed = parse(n);
         if (parsed.isEmpty()) {
-            return Optional.of("which is not a Go download name (go<version>.<os>-<arch>.tar.gz, .zip, .pkg, .msi "
-                    + "or go<version>.src.tar.gz)");
+            return Optional.of(Problem.of("releaseList.entry.notGoName"));
         }
         ArchiveName a = parsed.get();
         String fileVersion = file.version() == null || file.version().isEmpty() ? a.version : file.version();
         if (!a.version.equals(fileVersion) || !GoVersion.parse(a.version).map(release::sameAs).orElse(false)) {
-            return Optional.of("which is not a file of " + release.name());
+            return Optional.of(Problem.of("releaseList.entry.otherVersion", release.name()));
         }
         if (!a.os.equals(nullToEmpty(file.os())) || !a.arch.equals(nullToEmpty(file.arch()))) {
-            return Optional.of("which is not a file for " + printable(file.platform()));
+            return Optional.of(Problem.of("releaseList.entry.otherPlatform", printable(file.platform())));
         }
         if (!a.kind().equals(file.kind())) {
-            return Optional.of("which is not of the kind \"" + printable(String.valueOf(file.kind())) + "\"");
+            return Optional.of(Problem.of("releaseList.entry.otherKind", printable(String.valueOf(file.kind()))));
         }
         return Optional.empty();
     }

@@ -10,7 +10,7 @@ public record Platform(String os, String arch) {
         String t = text == null ? "" : text.strip();
         int dash = t.indexOf('-');
         if (dash <= 0 || dash == t.length() - 1 || !t.matches("[a-z0-9]+-[a-z0-9]+")) {
-            throw new IllegalArgumentException("Not a platform: '" + text + "'. Write OS-ARCH, e.g. linux-arm64 or darwin-arm64.");
+            throw new dev.gosetup.i18n.ProblemArgumentException("release.platform.bad", ArchiveName.printable(text));
         }
         return new Platform(t.substring(0, dash), t.substring(dash + 1));
     }

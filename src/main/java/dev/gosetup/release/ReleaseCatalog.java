@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.UrlCredentials;
 import dev.gosetup.files.PrivateFolders;
+import dev.gosetup.i18n.ByteSize;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +34,8 @@ public final class ReleaseCatalog {
     private static final int MAX_LIST_BYTES = 32 * 1024 * 1024;
 
     /** A loaded list and how fresh it is. */
-    public record Loaded(ReleaseList list, String origin, Instant fetchedAt, boolean fromCache, String staleReason) {
+    /** @param staleReason why the list could not be refreshed (a cached copy is served), or null */
+    public record Loaded(ReleaseList list, String origin, Instant fetchedAt, boolean fromCache, Problem staleReason) {
         public Duration age() {
             return Duration.between(fetchedAt, Instant.now());
         }
@@ -65,7 +69,7 @@ public final class ReleaseCatalog {
         if (source != null && !source.matches("(?i)https?://.*")) {
             Path file = source.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
             if (!Files.isRegularFile(file)) {
-                throw new ReleaseListException("No release list at " + file + ".");
+                throw new ReleaseListException(Problem.of("releaseList.noFile", file));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return new Loaded(ReleaseList.parse(in, file.toString()), file.toString(),
@@ -74,7 +78,7 @@ public final class ReleaseCatalog {
         }
         URI uri = source == null ? OFFICIAL : URI.create(source);
         if (!policy.allows(uri)) {
-            throw new ReleaseListException("Refusing " + uri + ": release lists are read over HTTPS.");
+            throw new ReleaseListException(Problem.of("releaseList.httpsOnly", uri, uri.getHost()));
         }
         Path cache = cacheFile(uri);
         Path metaFile = cacheDir.resolve(cache.getFileName() + ".meta");
@@ -99,15 +103,15 @@ public final class ReleaseCatalog {
                     return fromCache(cache, uri, fresh.fetchedAt(), null);
                 }
                 if (r.statusCode() == 407) {
-                    throw new IOException("the proxy asks for a user name and password (HTTP 407)");
+                    // Caught below: the reason for a stale copy, or inside releaseList.unavailable.
+                    throw new ProblemException(Problem.of("net.reason.proxyAuth", uri.getHost()));
                 }
                 if (r.statusCode() != 200) {
-                    throw new IOException("HTTP " + r.statusCode() + " from " + uri.getHost());
+                    throw new ProblemException(Problem.of("download.reason.httpStatus", r.statusCode(), uri.getHost()));
                 }
                 byte[] bytes = body.readNBytes(MAX_LIST_BYTES + 1);
                 if (bytes.length > MAX_LIST_BYTES) {
-                    throw new ReleaseListException("The release list from " + uri + " is larger than "
-                            + (MAX_LIST_BYTES >> 20) + " MiB; that is not a go.dev/dl list.");
+                    throw new ReleaseListException(Problem.of("releaseList.tooLarge", uri, new ByteSize(MAX_LIST_BYTES)));
                 }
                 ReleaseList list = ReleaseList.parse(new ByteArrayInputStream(bytes), uri.toString());
                 PrivateFolders.create(cacheDir);
@@ -119,17 +123,21 @@ public final class ReleaseCatalog {
         } catch (IOException | ReleaseListException e) {
             if (Files.exists(cache) && meta != null) {
                 LOG.log(Level.WARNING, "Release list " + uri + " unavailable; using the cached copy", e);
-                return fromCache(cache, uri, meta.fetchedAt(), dev.gosetup.fetch.NetErrors.describe(e, uri.getHost()));
+                return fromCache(cache, uri, meta.fetchedAt(), reason(e, uri));
             }
             if (e instanceof ReleaseListException rle) {
                 throw rle;
             }
-            throw new ReleaseListException("Could not read the release list from " + uri + " (" + dev.gosetup.fetch.NetErrors.describe(e, uri.getHost())
-                    + ") and there is no saved copy. Check the network or proxy, or set a mirror.", e);
+            throw new ReleaseListException(Problem.of("releaseList.unavailable", uri, reason(e, uri)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted", e);
+            throw new ProblemException(Problem.of("error.interrupted"), e);
         }
+    }
+
+    /** Why the list could not be fetched: our own problem as it is, a network failure by what it was. */
+    private static Problem reason(Exception e, URI uri) {
+        return e instanceof dev.gosetup.i18n.Reported r ? r.problem() : dev.gosetup.fetch.NetErrors.problem(e, uri.getHost());
     }
 
     private Path cacheFile(URI uri) {
@@ -157,7 +165,7 @@ public final class ReleaseCatalog {
         }
     }
 
-    private Loaded fromCache(Path cache, URI uri, Instant fetchedAt, String staleReason) throws IOException {
+    private Loaded fromCache(Path cache, URI uri, Instant fetchedAt, Problem staleReason) throws IOException {
         try (InputStream in = Files.newInputStream(cache)) {
             return new Loaded(ReleaseList.parse(in, cache.toString()), uri.toString(), fetchedAt, true, staleReason);
         }
@@ -213,7 +221,7 @@ public final class ReleaseCatalog {
         }
         URI u = URI.create(mirror).normalize();
         if (u.isOpaque() || u.getScheme() == null) {
-            throw new IllegalArgumentException("The file mirror " + mirror + " is not a folder URL (https://host/path/ or file:/path/).");
+            throw new dev.gosetup.i18n.ProblemArgumentException("release.mirror.notFolderUrl", mirror);
         }
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
         return URI.create(u.getScheme() + ":" + (u.getRawAuthority() == null ? "" : "//" + u.getRawAuthority())

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -38,13 +40,12 @@ public record ReleaseList(List<Release> releases) {
         try {
             raw = JSON.readerForListOf(ReleaseJson.class).readValue(in);
         } catch (JacksonException e) {
-            throw new ReleaseListException("The release list from " + origin + " is not valid go.dev/dl JSON: "
-                    + e.getOriginalMessage() + ". Check the release-list mirror setting.", e);
+            throw new ReleaseListException(Problem.of("releaseList.notJson", origin, e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new ReleaseListException("Could not read the release list from " + origin + ": " + e.getMessage(), e);
+            throw new ReleaseListException(Problem.of("releaseList.unreadable", origin, Problems.of(e)), e);
         }
         if (raw == null || raw.isEmpty()) {
-            throw new ReleaseListException("The release list from " + origin + " is empty. Check the release-list mirror setting.");
+            throw new ReleaseListException(Problem.of("releaseList.empty", origin));
         }
         Map<String, Release> byName = new LinkedHashMap<>();
         for (ReleaseJson r : raw) {
@@ -62,7 +63,7 @@ public record ReleaseList(List<Release> releases) {
             byName.putIfAbsent(version.get().name(), new Release(version.get(), stable, files));
         }
         if (byName.isEmpty()) {
-            throw new ReleaseListException("The release list from " + origin + " names no Go versions.");
+            throw new ReleaseListException(Problem.of("releaseList.noVersions", origin));
         }
         List<Release> sorted = new ArrayList<>(byName.values());
         sorted.sort(Comparator.comparing(Release::version).reversed());

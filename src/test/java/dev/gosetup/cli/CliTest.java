@@ -65,7 +65,9 @@ class CliTest {
     void unusableSnapshotIsExitCode2WithAClearMessageAndNoStackTrace() {
         CliResult r = run("detect", "--from", tmp.resolve("missing").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("No snapshot folder").doesNotContain("at dev.gosetup").doesNotContain("Exception");
+        assertThat(r.err()).contains("There is no snapshot folder at " + tmp.resolve("missing") + ".\n")
+                .contains("'gosetup report --out FOLDER'") // what to do, on its own line
+                .doesNotContain("at dev.gosetup").doesNotContain("Exception").doesNotContain("[snapshot.");
     }
 
     @Test

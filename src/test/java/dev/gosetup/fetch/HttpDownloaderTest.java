@@ -7,6 +7,7 @@ import static dev.gosetup.testing.LoopbackServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.LoopbackServer;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -39,10 +40,10 @@ class HttpDownloaderTest {
     LoopbackServer server;
     HttpDownloader downloader;
     ByteArrayOutputStream received = new ByteArrayOutputStream();
-    List<String> retries = new ArrayList<>();
+    List<dev.gosetup.i18n.Problem> retries = new ArrayList<>();
     ProgressListener listener = new ProgressListener() {
         @Override
-        public void retrying(int attempt, Duration wait, String reason) {
+        public void retrying(int attempt, Duration wait, dev.gosetup.i18n.Problem reason) {
             retries.add(reason);
         }
     };
@@ -106,7 +107,10 @@ class HttpDownloaderTest {
         long t0 = System.nanoTime();
         assertThat(fetch().sha256()).isEqualTo(sha(CONTENT));
         assertThat(server.requests()).isEqualTo(3);
-        assertThat(retries).hasSize(2).allMatch(r -> r.startsWith("HTTP 5"));
+        assertThat(retries).hasSize(2).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo("download.reason.httpStatus");
+            assertThat((int) r.args().get(0)).isBetween(500, 599);
+        });
         // Retry-After: 1 is capped by the policy's max backoff (200 ms here), never ignored entirely.
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(200));
     }
@@ -115,7 +119,7 @@ class HttpDownloaderTest {
     void notFoundIsNotRetried() {
         assertThatThrownBy(() -> downloader.fetch(server.uri("/missing.tar.gz"), tmp.resolve("m.partial"), 10, ByteSink.NONE,
                 listener, new CancelToken()))
-                .isInstanceOf(DownloadException.class).hasMessageContaining("HTTP 404").hasMessageContaining("another mirror");
+                .isInstanceOf(DownloadException.class).satisfies(HasProblem.key("download.notFound", 404));
         assertThat(server.requests()).isEqualTo(1);
     }
 
@@ -123,7 +127,7 @@ class HttpDownloaderTest {
     void redirectToPlainHttpElsewhereIsRefused() {
         server.then(redirect("http://localhost:1/go.tar.gz"));
         assertThatThrownBy(this::fetch).isInstanceOf(DownloadException.class)
-                .hasMessageContaining("Refusing the redirect").hasMessageContaining("HTTPS");
+                .satisfies(HasProblem.key("download.redirectRefused", URI.create("http://localhost:1/go.tar.gz")));
     }
 
     @Test
@@ -131,7 +135,7 @@ class HttpDownloaderTest {
         for (int i = 0; i < 10; i++) {
             server.then(redirect("/go.tar.gz"));
         }
-        assertThatThrownBy(this::fetch).isInstanceOf(DownloadException.class).hasMessageContaining("Too many redirects");
+        assertThatThrownBy(this::fetch).isInstanceOf(DownloadException.class).satisfies(HasProblem.key("download.tooManyRedirects"));
     }
 
     @Test
@@ -139,7 +143,7 @@ class HttpDownloaderTest {
         server.then(stallAfter(100_000, 5_000));
         FetchResult r = fetch();
         assertThat(r.sha256()).isEqualTo(sha(CONTENT));
-        assertThat(retries).singleElement().asString().contains("no data");
+        assertThat(retries).singleElement().satisfies(why -> assertThat(why.key()).isEqualTo("download.reason.noData"));
         assertThat(server.rangeHeaders).containsExactly("-", "bytes=100000-");
     }
 
@@ -149,7 +153,7 @@ class HttpDownloaderTest {
         Files.writeString(tmp.resolve("go.tar.gz.partial.validator"), "\"old\"");
         server.then(LoopbackServer.tooLong(10));
         assertThatThrownBy(this::fetch).isInstanceOf(ChecksumMismatchException.class)
-                .hasMessageContaining("700000").hasMessageContaining("Nothing was kept");
+                .satisfies(HasProblem.key("checksum.announcedSize", "127.0.0.1", (long) CONTENT.length));
         assertThat(received.size()).as("only the replayed bytes reached the sink").isEqualTo(300_000);
         assertThat(tmp.resolve("go.tar.gz.partial")).doesNotExist();
         assertThat(tmp.resolve("go.tar.gz.partial.validator")).doesNotExist();
@@ -174,7 +178,8 @@ class HttpDownloaderTest {
             server.then(status(500, null));
         }
         assertThatThrownBy(this::fetch).isInstanceOf(DownloadException.class)
-                .hasMessageContaining("failed 5 times in a row").hasMessageContaining("resume");
+                .satisfies(HasProblem.key("download.failedRepeatedly", 5, dev.gosetup.i18n.Problem.of("download.reason.httpStatus",
+                        500, "127.0.0.1")));
         assertThat(server.requests()).isEqualTo(5);
     }
 
@@ -182,7 +187,8 @@ class HttpDownloaderTest {
     void plainHttpIsRefusedUnlessAllowed() {
         HttpDownloader strict = new HttpDownloader(HttpClient.newHttpClient(), FetchPolicy.defaults());
         assertThatThrownBy(() -> strict.fetch(URI.create("http://example.com/x"), tmp.resolve("x"), 1, ByteSink.NONE,
-                ProgressListener.NONE, new CancelToken())).isInstanceOf(DownloadException.class).hasMessageContaining("HTTPS");
+                ProgressListener.NONE, new CancelToken())).isInstanceOf(DownloadException.class)
+                .satisfies(HasProblem.key("download.httpsOnly", URI.create("http://example.com/x"), "example.com"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.gosetup.testing.HasProblem;
+import dev.gosetup.testing.TrustedTempDir;
 import java.io.FileInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import dev.gosetup.testing.TrustedTempDir;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -80,7 +81,7 @@ class TlsTest {
         HttpDownloader d = new HttpDownloader(HttpClients.create(FetchPolicy.defaults()), FetchPolicy.defaults());
         assertThatThrownBy(() -> d.fetch(uri(), tmp.resolve("a.partial"), content.length, ByteSink.NONE, ProgressListener.NONE,
                 new CancelToken())).isInstanceOf(DownloadException.class)
-                .hasMessageContaining("127.0.0.1").hasMessageContaining("inspects TLS");
+                .satisfies(HasProblem.key("download.tls", "127.0.0.1"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gosetup.host.snapshot.RecordingHostSource;
 import dev.gosetup.host.snapshot.SnapshotHostSource;
 import dev.gosetup.host.snapshot.SnapshotWriter;
+import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.SnapshotBuilder;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -43,7 +44,7 @@ class SnapshotHostSourceTest {
         RecordingHostSource recording = new RecordingHostSource(new LiveHostSource());
         new HostDetector().detect(recording);
         assertThatThrownBy(() -> new SnapshotWriter().write(recording, tmp.resolve("busy")))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("not empty");
+                .isInstanceOf(SnapshotException.class).satisfies(HasProblem.key("snapshot.out.notEmpty", tmp.resolve("busy")));
         assertThat(Files.readString(tmp.resolve("busy/notes.txt"))).isEqualTo("mine");
     }
 
@@ -51,7 +52,7 @@ class SnapshotHostSourceTest {
     void missingFolderSaysHowToMakeOne() {
         assertThatThrownBy(() -> new SnapshotHostSource(tmp.resolve("nope")))
                 .isInstanceOf(SnapshotException.class)
-                .hasMessageContaining("No snapshot folder").hasMessageContaining("gosetup report --out");
+                .satisfies(HasProblem.key("snapshot.noFolder", tmp.resolve("nope")));
     }
 
     @Test
@@ -59,7 +60,7 @@ class SnapshotHostSourceTest {
         Path dir = SnapshotBuilder.linux("amd64").file("/proc/cpuinfo", new byte[] {'p', 0, 1, 2, (byte) 0xff}).writeTo(tmp.resolve("s"));
         assertThatThrownBy(() -> new HostDetector().detect(new SnapshotHostSource(dir)))
                 .isInstanceOf(SnapshotException.class)
-                .hasMessageContaining("root/proc/cpuinfo").hasMessageContaining("binary");
+                .satisfies(HasProblem.key("snapshot.binary", "root/proc/cpuinfo", dir, 1));
     }
 
     @Test
@@ -67,7 +68,7 @@ class SnapshotHostSourceTest {
         Path dir = SnapshotBuilder.linux("amd64").file("/etc/os-release", new byte[] {'N', 'A', 'M', 'E', '=', (byte) 0xc3, (byte) 0x28})
                 .writeTo(tmp.resolve("s"));
         assertThatThrownBy(() -> new HostDetector().detect(new SnapshotHostSource(dir)))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("not UTF-8");
+                .isInstanceOf(SnapshotException.class).satisfies(HasProblem.key("snapshot.notUtf8", dir));
     }
 
     @Test
@@ -79,7 +80,8 @@ class SnapshotHostSourceTest {
             f.setLength(64L * 1024 * 1024); // sparse: costs no disk
         }
         assertThatThrownBy(() -> new HostDetector().detect(new SnapshotHostSource(dir)))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("64 MiB");
+                .isInstanceOf(SnapshotException.class)
+                .satisfies(HasProblem.key("snapshot.tooLarge", dir, new dev.gosetup.i18n.ByteSize(64L * 1024 * 1024)));
     }
 
     @Test
@@ -88,14 +90,14 @@ class SnapshotHostSourceTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("system.properties"), "os.name=\\uZZZZ\n");
         assertThatThrownBy(() -> new SnapshotHostSource(dir))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("system.properties");
+                .isInstanceOf(SnapshotException.class).satisfies(HasProblem.key("snapshot.notProperties", "system.properties", dir));
     }
 
     @Test
     void garbageUnameIsExplained() {
         Path dir = SnapshotBuilder.linux("amd64").uname("hello").writeTo(tmp.resolve("s"));
         assertThatThrownBy(() -> new SnapshotHostSource(dir))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("uname.txt");
+                .isInstanceOf(SnapshotException.class).satisfies(HasProblem.key("snapshot.notUname", "uname.txt", dir));
     }
 
     @Test
@@ -154,7 +156,7 @@ class SnapshotHostSourceTest {
     void windowsMachineValuesMustBeNumbers() {
         Path dir = SnapshotBuilder.windows("amd64").windowsValue("nativeMachine", "ARM64").writeTo(tmp.resolve("s"));
         assertThatThrownBy(() -> new HostDetector().detect(new SnapshotHostSource(dir)))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("nativeMachine=0xaa64");
+                .isInstanceOf(SnapshotException.class).satisfies(HasProblem.key("snapshot.windowsNotNumber", "nativeMachine", "ARM64"));
     }
 
     @Test

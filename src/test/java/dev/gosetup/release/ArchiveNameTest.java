@@ -43,30 +43,35 @@ class ArchiveNameTest {
     void eachHostileShapeIsRefusedWithItsReason() {
         record Case(GoFile file, String reason) {}
         List<Case> cases = List.of(
-                new Case(file(""), "empty"),
-                new Case(file("/etc/go1.22.5.linux-amd64.tar.gz"), "a path"),
-                new Case(file("sub/go1.22.5.linux-amd64.tar.gz"), "a path"),
-                new Case(file("..\\go1.22.5.linux-amd64.tar.gz"), "a path"),
-                new Case(file("..go1.22.5.linux-amd64.tar.gz"), "a path"),
-                new Case(file("C:go1.22.5.linux-amd64.tar.gz"), "a path"),
-                new Case(file("go1.22.5.linux-amd64.tar.gz\u0000"), "control characters"),
-                new Case(file("go1.22.5.linux-amd64\r.tar.gz"), "control characters"),
-                new Case(file("go1.22.5.linux-amd64.tar.gz".repeat(4)), "longer than 100"),
-                new Case(file("go1.22.5.linux-amd64.tar.gz%00"), "not a Go download name"),
-                new Case(file("GO1.22.5.LINUX-AMD64.TAR.GZ"), "not a Go download name"),
-                new Case(file("go1.22.5.linux-amd64.exe"), "not a Go download name"),
-                new Case(file("go1.22.5.linux-amd64 .tar.gz"), "not a Go download name"),
-                new Case(file("go1.22.5.src.zip"), "not a Go download name"),
-                new Case(file("go1.22.4.linux-amd64.tar.gz"), "not a file of go1.22.5"),
-                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.4", "", 1, "archive"), "not a file of go1.22.5"),
-                new Case(file("go1.22.5.linux-arm64.tar.gz"), "not a file for linux-amd64"),
-                new Case(file("go1.22.5.src.tar.gz"), "not a file for linux-amd64"),
-                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.5", "", 1, "installer"), "kind"),
-                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.5", "", 1, null), "kind"));
+                new Case(file(""), "releaseList.entry.empty"),
+                new Case(file("/etc/go1.22.5.linux-amd64.tar.gz"), "releaseList.entry.path"),
+                new Case(file("sub/go1.22.5.linux-amd64.tar.gz"), "releaseList.entry.path"),
+                new Case(file("..\\go1.22.5.linux-amd64.tar.gz"), "releaseList.entry.path"),
+                new Case(file("..go1.22.5.linux-amd64.tar.gz"), "releaseList.entry.path"),
+                new Case(file("C:go1.22.5.linux-amd64.tar.gz"), "releaseList.entry.path"),
+                new Case(file("go1.22.5.linux-amd64.tar.gz\u0000"), "releaseList.entry.control"),
+                new Case(file("go1.22.5.linux-amd64\r.tar.gz"), "releaseList.entry.control"),
+                new Case(file("go1.22.5.linux-amd64.tar.gz".repeat(4)), "releaseList.entry.tooLong"),
+                new Case(file("go1.22.5.linux-amd64.tar.gz%00"), "releaseList.entry.notGoName"),
+                new Case(file("GO1.22.5.LINUX-AMD64.TAR.GZ"), "releaseList.entry.notGoName"),
+                new Case(file("go1.22.5.linux-amd64.exe"), "releaseList.entry.notGoName"),
+                new Case(file("go1.22.5.linux-amd64 .tar.gz"), "releaseList.entry.notGoName"),
+                new Case(file("go1.22.5.src.zip"), "releaseList.entry.notGoName"),
+                new Case(file("go1.22.4.linux-amd64.tar.gz"), "releaseList.entry.otherVersion"),
+                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.4", "", 1, "archive"), "releaseList.entry.otherVersion"),
+                new Case(file("go1.22.5.linux-arm64.tar.gz"), "releaseList.entry.otherPlatform"),
+                new Case(file("go1.22.5.src.tar.gz"), "releaseList.entry.otherPlatform"),
+                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.5", "", 1, "installer"), "releaseList.entry.otherKind"),
+                new Case(new GoFile("go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "go1.22.5", "", 1, null), "releaseList.entry.otherKind"));
         for (Case c : cases) {
-            assertThat(ArchiveName.problem(V, c.file())).as(c.file().filename()).hasValueSatisfying(p -> assertThat(p).contains(c.reason()));
+            assertThat(ArchiveName.problem(V, c.file())).as(c.file().filename())
+                    .hasValueSatisfying(p -> assertThat(p.key()).isEqualTo(c.reason()));
             assertThatThrownBy(() -> ArchiveName.of(V, c.file())).as(c.file().filename())
-                    .isInstanceOf(ReleaseListException.class).hasMessageContaining("release list is bad");
+                    .isInstanceOfSatisfying(ReleaseListException.class, e -> {
+                        assertThat(e.problem().key()).isEqualTo("releaseList.badEntry");
+                        assertThat(e.problem().args()).startsWith(V.name());
+                        assertThat(((dev.gosetup.i18n.Problem) e.problem().args().get(3)).key()).isEqualTo(c.reason());
+                    });
         }
         // the first release of a line was named go1.20 before go1.21: both spellings of it agree
         GoFile old = new GoFile("go1.20.linux-amd64.tar.gz", "linux", "amd64", "go1.20", "", 1, "archive");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.HttpClients;
 import dev.gosetup.testing.Fixtures;
+import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.LoopbackServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,8 @@ class ReleaseCatalogTest {
         server.close();
         ReleaseCatalog.Loaded offline = catalog.load(url);
         assertThat(offline.fromCache()).isTrue();
-        assertThat(offline.staleReason()).contains("could not connect to 127.0.0.1");
+        assertThat(offline.staleReason().key()).isEqualTo("net.reason.connect");
+        assertThat(offline.staleReason().args()).containsExactly("127.0.0.1");
         assertThat(offline.list().latestStable().orElseThrow().version().name()).isEqualTo("go1.17.3");
     }
 
@@ -80,7 +82,7 @@ class ReleaseCatalogTest {
         server.serve("/dl.json", "[{\"version\": ".getBytes(StandardCharsets.UTF_8));
         ReleaseCatalog.Loaded afterBadList = catalog.load(url);
         assertThat(afterBadList.fromCache()).isTrue();
-        assertThat(afterBadList.staleReason()).isNotBlank();
+        assertThat(afterBadList.staleReason().key()).isEqualTo("releaseList.notJson");
         assertThat(afterBadList.list().latestStable().orElseThrow().version().name()).isEqualTo("go1.17.3");
         // the saved copy is still the good one, byte for byte
         try (var files = Files.list(cache)) {
@@ -93,14 +95,16 @@ class ReleaseCatalogTest {
     void noNetworkAndNoCacheIsAClearError() throws Exception {
         server.close();
         assertThatThrownBy(() -> catalog.load(url)).isInstanceOf(ReleaseListException.class)
-                .hasMessageContaining("no saved copy").hasMessageContaining("proxy");
+                .satisfies(HasProblem.key("releaseList.unavailable", java.net.URI.create(url),
+                        dev.gosetup.i18n.Problem.of("net.reason.connect", "127.0.0.1")));
     }
 
     @Test
     void plainHttpIsRefusedUnlessAllowedForTheHost() {
         FetchPolicy strict = FetchPolicy.defaults();
         ReleaseCatalog https = new ReleaseCatalog(HttpClients.create(strict), strict, cache);
-        assertThatThrownBy(() -> https.load(url)).isInstanceOf(ReleaseListException.class).hasMessageContaining("HTTPS");
+        assertThatThrownBy(() -> https.load(url)).isInstanceOf(ReleaseListException.class)
+                .satisfies(HasProblem.key("releaseList.httpsOnly", java.net.URI.create(url), "127.0.0.1"));
         assertThat(server.requests()).isZero();
     }
 }

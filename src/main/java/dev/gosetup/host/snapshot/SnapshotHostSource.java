@@ -4,6 +4,9 @@ import dev.gosetup.host.HostSource;
 import dev.gosetup.host.SnapshotException;
 import dev.gosetup.host.SysctlValue;
 import dev.gosetup.host.Uname;
+import dev.gosetup.i18n.ByteSize;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.Problems;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -33,8 +36,7 @@ public final class SnapshotHostSource implements HostSource {
 
     public SnapshotHostSource(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new SnapshotException("No snapshot folder at " + dir + ". Make one on the machine to describe with "
-                    + "'gosetup report --out FOLDER', or assemble one by hand (see the README).");
+            throw new SnapshotException(Problem.of("snapshot.noFolder", dir));
         }
         this.dir = dir;
         this.system = properties(SnapshotLayout.SYSTEM_PROPERTIES);
@@ -42,8 +44,7 @@ public final class SnapshotHostSource implements HostSource {
         this.windows = properties(SnapshotLayout.WINDOWS_PROPERTIES);
         this.sysctl = text(dir.resolve(SnapshotLayout.SYSCTL), SnapshotLayout.SYSCTL).map(SysctlText::parse).orElse(Map.of());
         this.uname = text(dir.resolve(SnapshotLayout.UNAME), SnapshotLayout.UNAME).map(t -> Uname.parseUnameA(t)
-                .orElseThrow(() -> new SnapshotException(SnapshotLayout.UNAME + " in " + dir
-                        + " is not a 'uname -a' line (expected e.g. 'Linux host 6.8.0 #1 SMP ... x86_64 GNU/Linux').")));
+                .orElseThrow(() -> new SnapshotException(Problem.of("snapshot.notUname", SnapshotLayout.UNAME, dir))));
     }
 
     private Properties properties(String name) {
@@ -52,8 +53,7 @@ public final class SnapshotHostSource implements HostSource {
             try {
                 p.load(new StringReader(t));
             } catch (IOException | IllegalArgumentException e) {
-                throw new SnapshotException(name + " in " + dir + " is not a Java properties file (" + e.getMessage()
-                        + "). Write one 'name=value' per line.", e);
+                throw new SnapshotException(Problem.of("snapshot.notProperties", name, dir, String.valueOf(e.getMessage())), e);
             }
         });
         return p;
@@ -65,21 +65,19 @@ public final class SnapshotHostSource implements HostSource {
             return Optional.empty();
         }
         if (!Files.isRegularFile(file)) {
-            throw new SnapshotException(shownName + " in " + dir + " is not a file.");
+            throw new SnapshotException(Problem.of("snapshot.notFile", shownName, dir));
         }
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new SnapshotException(shownName + " in " + dir + " is " + size / (1024 * 1024)
-                        + " MiB; a real one is far smaller (limit " + MAX_FILE_BYTES / (1024 * 1024)
-                        + " MiB). Check that the right file was copied.");
+                throw new SnapshotException(Problem.of("snapshot.tooLarge", shownName, dir, new ByteSize(size),
+                        new ByteSize(MAX_FILE_BYTES)));
             }
             byte[] bytes = Files.readAllBytes(file);
             boolean nulAllowed = shownName.contains("devicetree") || shownName.contains("device-tree");
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] == 0 && !nulAllowed) {
-                    throw new SnapshotException(shownName + " in " + dir + " holds binary data (a NUL byte at offset "
-                            + i + "), not text. Copy the file's text, e.g. 'cat /proc/cpuinfo > cpuinfo'.");
+                    throw new SnapshotException(Problem.of("snapshot.binary", shownName, dir, i));
                 }
             }
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
@@ -87,9 +85,9 @@ public final class SnapshotHostSource implements HostSource {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            throw new SnapshotException(shownName + " in " + dir + " is not UTF-8 text. Copy it again without converting it.", e);
+            throw new SnapshotException(Problem.of("snapshot.notUtf8", shownName, dir), e);
         } catch (IOException e) {
-            throw new SnapshotException("Could not read " + shownName + " in " + dir + ": " + e.getMessage(), e);
+            throw new SnapshotException(Problem.of("snapshot.unreadable", shownName, dir, Problems.of(e)), e);
         }
     }
 

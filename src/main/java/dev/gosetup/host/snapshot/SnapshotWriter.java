@@ -2,6 +2,7 @@ package dev.gosetup.host.snapshot;
 
 import dev.gosetup.host.SnapshotException;
 import dev.gosetup.host.SysctlValue;
+import dev.gosetup.i18n.Problem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,11 @@ public final class SnapshotWriter {
     public void write(RecordingHostSource recorded, Path dir) throws IOException {
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
-                throw new SnapshotException(dir + " is a file. Name a new folder for the report.");
+                throw new SnapshotException(Problem.of("snapshot.out.isFile", dir));
             }
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new SnapshotException(dir + " is not empty. Name a new folder for the report, "
-                            + "so that it holds only what detection read.");
+                    throw new SnapshotException(Problem.of("snapshot.out.notEmpty", dir));
                 }
             }
         }

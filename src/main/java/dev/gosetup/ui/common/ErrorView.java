@@ -29,7 +29,8 @@ public final class ErrorView extends VBox {
         setPadding(new Insets(20));
         Label title = new Label(messages.get("error.title"));
         title.getStyleClass().add("page-title");
-        Label what = new Label(messages.get("error.what", String.valueOf(error.getMessage() != null ? error.getMessage() : error)));
+        // In the user's language: a problem the engine reports by its key, a JDK failure by its type (Problems.of).
+        Label what = new Label(messages.get("error.what", messages.describe(error)));
         what.setWrapText(true);
         Label log = new Label(logFile == null ? messages.get("error.noLog") : messages.get("error.log", logFile));
         log.setWrapText(true);

@@ -158,7 +158,7 @@ public final class ChooseGoStep extends VBox {
             fill();
         }, error -> {
             loading.setVisible(false);
-            status.setText(messages.get("setup.choose.failed", error.getMessage()));
+            status.setText(messages.get("setup.choose.failed", messages.describe(error)));
             if (!status.getStyleClass().contains("fact-unknown")) {
                 status.getStyleClass().add("fact-unknown");
             }
@@ -246,7 +246,7 @@ public final class ChooseGoStep extends VBox {
         }
         int row = 0;
         details.addRow(row++, label("setup.choose.file"), value(file.filename()));
-        details.addRow(row++, label("setup.choose.size"), value(String.format("%.1f MB", file.size() / 1e6)));
+        details.addRow(row++, label("setup.choose.size"), value(new dev.gosetup.i18n.ByteSize(file.size()).format(messages.locale())));
         details.addRow(row++, label("setup.choose.sha256"), value(file.sha256()));
         details.addRow(row++, label("setup.choose.from"), value(dev.gosetup.secrets.Redaction.redact(chosen.source().toString())));
         details.addRow(row, label("setup.choose.into"), value(dev.gosetup.files.HomePaths.display(s.sdk().versionDir(release.version()), home)));

@@ -1,17 +1,18 @@
 package dev.gosetup.ui.setup;
 
-import dev.gosetup.files.HomePaths;
-import java.nio.file.Path;
 import dev.gosetup.fetch.CancelToken;
 import dev.gosetup.fetch.ChecksumMismatchException;
 import dev.gosetup.fetch.DownloadException;
 import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.files.HomePaths;
+import dev.gosetup.i18n.ByteSize;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallPlan;
 import dev.gosetup.install.InstallResult;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.install.UnsafeArchiveException;
 import dev.gosetup.ui.common.BackgroundTasks;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -94,7 +95,7 @@ public final class InstallStep extends VBox {
         ready.set(s.sdk().active().isPresent());
         what.setText(plan == null ? messages.get("setup.install.nothing")
                 : messages.get("setup.install.what", plan.version().name(), plan.file().filename(),
-                        String.format("%.1f MB", plan.file().size() / 1e6), HomePaths.display(sources.get().sdk().versionDir(plan.version()), home)));
+                        new ByteSize(plan.file().size()), HomePaths.display(sources.get().sdk().versionDir(plan.version()), home)));
         install.setDisable(plan == null);
     }
 
@@ -115,7 +116,7 @@ public final class InstallStep extends VBox {
             }
 
             @Override
-            public void retrying(int attempt, Duration wait, String reason) {
+            public void retrying(int attempt, Duration wait, dev.gosetup.i18n.Problem reason) {
                 Platform.runLater(() -> phase.setText(messages.get("setup.install.retrying", reason)));
             }
 
@@ -136,13 +137,12 @@ public final class InstallStep extends VBox {
         bar.setProgress(total > 0 ? (double) done / total : ProgressBar.INDETERMINATE_PROGRESS);
         if (rate <= 0 || total <= 0) {
             // No rate yet (or a local mirror that finished at once): no "0.0 MB/s", no made-up time left.
-            progressText.setText(messages.get("setup.install.bytesNoRate", String.format("%.1f", done / 1e6),
-                    String.format("%.1f", total / 1e6)));
+            progressText.setText(messages.get("setup.install.bytesNoRate", new ByteSize(done), new ByteSize(total)));
             return;
         }
         String left = formatDuration((long) ((total - done) / rate));
-        progressText.setText(messages.get("setup.install.bytes", String.format("%.1f", done / 1e6),
-                String.format("%.1f", total / 1e6), String.format("%.1f", rate / 1e6), left));
+        progressText.setText(messages.get("setup.install.bytes", new ByteSize(done), new ByteSize(total),
+                new ByteSize((long) rate), left));
     }
 
     private static String formatDuration(long seconds) {
@@ -174,7 +174,8 @@ public final class InstallStep extends VBox {
             default -> "setup.install.advice.other";
         };
         phase.setText(messages.get("setup.install.failed"));
-        result.setText(dev.gosetup.secrets.Redaction.redact(error.getMessage()) + "\n\n" + messages.get(advice));
+        // What happened and what to do, in the user's language; then where in this window to do it.
+        result.setText(messages.describe(error) + "\n\n" + messages.get(advice));
         result.getStyleClass().add("note");
     }
 }

@@ -99,7 +99,7 @@ public final class ThisComputerStep extends VBox {
             setBusy(false);
             LOG.log(Level.WARNING, "Detection failed", error);
             headline.setText(messages.get("setup.computer.failed"));
-            consequence.setText(dev.gosetup.secrets.Redaction.redact(String.valueOf(error.getMessage())));
+            consequence.setText(messages.describe(error)); // a bad snapshot: which file, what is wrong, what to do
         });
     }
 
@@ -184,7 +184,7 @@ public final class ThisComputerStep extends VBox {
         }, error -> {
             report.setDisable(false);
             LOG.log(Level.WARNING, "Could not save the report", error);
-            status.setText(messages.get("setup.computer.report.failed", error.getMessage()));
+            status.setText(messages.get("setup.computer.report.failed", messages.describe(error)));
         });
     }
 }

@@ -228,7 +228,7 @@ public final class VersionsPage extends ScrollPane {
             return all;
         }, all -> show(s, all), error -> {
             LOG.log(Level.WARNING, "Inventory failed", error);
-            summary.setText(messages.get("versions.failed", error.getMessage()));
+            summary.setText(messages.get("versions.failed", messages.describe(error)));
         });
     }
 
@@ -319,7 +319,7 @@ public final class VersionsPage extends ScrollPane {
         reveal.setOnAction(a -> BackgroundTasks.run(() -> {
             dev.gosetup.ui.common.FileManager.reveal(install.root());
             return null;
-        }, ok -> { }, error -> summary.setText(dev.gosetup.secrets.Redaction.redact(error.getMessage()))));
+        }, ok -> { }, error -> summary.setText(messages.describe(error))));
         actions.getChildren().addAll(new WhyDisabled(copy, null), new WhyDisabled(reveal, null));
         if (e.newerPatch() != null && installs != null
                 && dev.gosetup.release.GoVersion.parse(e.newerPatch()).map(rules::permits).orElse(false)) {
@@ -379,7 +379,7 @@ public final class VersionsPage extends ScrollPane {
             return s.installer().install(plan, dev.gosetup.fetch.ProgressListener.NONE, new dev.gosetup.fetch.CancelToken());
         }, result -> refresh(), error -> {
             button.setReason(null);
-            summary.setText(messages.get("versions.failed", error.getMessage()));
+            summary.setText(messages.describe(error)); // an install failed, not the listing: say what, and what to do
         });
     }
 
@@ -401,7 +401,7 @@ public final class VersionsPage extends ScrollPane {
                 LOG.info("Made " + version.name() + " the active version in " + sdk.path());
             }
             return null;
-        }, ok -> refresh(), error -> summary.setText(messages.get("versions.failed", error.getMessage())));
+        }, ok -> refresh(), error -> summary.setText(messages.describe(error))); // e.g. "is the active version" + what to do
     }
 
     private static void copy(String text) {
