@@ -222,4 +222,13 @@ public final class AppContext {
         this.languageForced = true;
         this.messages = Messages.of(language);
     }
+
+    /**
+     * Test seam: words from these messages for the rest of the run (a pseudo-locale that shows which text is not
+     * from a bundle). Not reachable from the command line or the window; --home keeps it, as it keeps --lang.
+     */
+    public void useMessages(Messages replacement) {
+        languageForced = true;
+        messages = replacement;
+    }
 }

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.gosetup.testing.MessagePattern;
 import dev.gosetup.testing.Sources;
 import java.io.IOException;
 import java.util.ArrayList;

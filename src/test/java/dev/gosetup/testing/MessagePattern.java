@@ -1,4 +1,4 @@
-package dev.gosetup.i18n;
+package dev.gosetup.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,11 @@ import java.util.List;
  * '…' quotes text (braces included), {…} is a placeholder (nested braces counted). For the guards: which arguments a
  * pattern takes, and which parts a pseudo-locale may change.
  */
-record MessagePattern() {
+public record MessagePattern() {
     /** @param text the part as written in the pattern (quotes kept, so that joining the parts gives the pattern) */
-    record Part(String text, boolean placeholder) {}
+    public record Part(String text, boolean placeholder) {}
 
-    static List<Part> parse(String pattern) {
+    public static List<Part> parse(String pattern) {
         List<Part> parts = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         boolean quoted = false;
