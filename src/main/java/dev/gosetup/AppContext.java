@@ -193,7 +193,11 @@ public final class AppContext {
     public void apply(Settings newSettings) {
         Settings before = settings();
         this.saved = managed.forSaving(newSettings, saved);
-        this.messages = Messages.of(Language.fromTag(newSettings.language()));
+        // Only a change of the language setting changes the words: saving other settings keeps --lang's choice
+        // (env --apply saves GOPATH) and a test's pseudo-locale.
+        if (!java.util.Objects.equals(newSettings.language(), before.language())) {
+            this.messages = Messages.of(Language.fromTag(newSettings.language()));
+        }
         Settings now = settings();
         if (!now.sameSources(before)) {
             sourcesListeners.forEach(l -> l.accept(now));
