@@ -223,6 +223,41 @@ class BundleKeysTest {
         }
     }
 
+    /**
+     * The prefixes built from an enum constant: a key under one names a constant that exists (a removed kind leaves no
+     * key behind). The other direction, every constant has its key, is BundlesTest.everyDynamicKeyExists.
+     */
+    @Test
+    void noKeyOutlivesItsEnumConstant() {
+        Map<String, Set<String>> constants = new TreeMap<>();
+        constants.put("env.conflict.", names(dev.gosetup.shell.Conflict.Kind.values()));
+        constants.put("startup.unusable.", names(dev.gosetup.shell.StartupFiles.Kind.values()));
+        constants.put("inventory.source.", names(dev.gosetup.inventory.Source.values()));
+        constants.put("doctor.fix.", names(dev.gosetup.doctor.Finding.Fix.values()));
+        Set<String> shells = new TreeSet<>();
+        for (dev.gosetup.shell.Shell shell : dev.gosetup.shell.Shell.values()) {
+            shells.add(shell.id);
+        }
+        constants.put("setup.env.shell.", shells);
+        Set<String> stale = new TreeSet<>();
+        for (String key : en.stringPropertyNames()) {
+            constants.forEach((prefix, names) -> {
+                if (key.startsWith(prefix) && !names.contains(key.substring(prefix.length()).split("\\.")[0])) {
+                    stale.add(key);
+                }
+            });
+        }
+        assertThat(stale).as("keys for enum constants that no longer exist").isEmpty();
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        Set<String> names = new TreeSet<>();
+        for (Enum<?> v : values) {
+            names.add(v.name());
+        }
+        return names;
+    }
+
     @Test
     void everyTodoHasItsWhatHappened() {
         Set<String> orphans = new TreeSet<>();

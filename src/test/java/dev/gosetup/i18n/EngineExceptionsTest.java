@@ -91,6 +91,14 @@ class EngineExceptionsTest {
         assertThat(leaks).as("engine messages of exception types that a face catches and shows to the user").isEmpty();
     }
 
+    /** What is converted stays so: the i18n package and the first ProblemException (install/SdkRefusal). */
+    @Test
+    void convertedCodeHasNoLiteralMessages() {
+        assertThat(proseSites()).extracting(Site::where)
+                .noneMatch(w -> w.startsWith("i18n/") || w.startsWith("install/SdkRefusal.java"));
+        assertThat(engine).extracting(u -> u.file().getFileName().toString()).contains("SdkRefusal.java", "Problems.java");
+    }
+
     /** The guard itself: it sees each form of a literal message, and lets keys and Problems pass. */
     @Test
     void theGuardSeesEveryFormOfLiteralMessage() {
