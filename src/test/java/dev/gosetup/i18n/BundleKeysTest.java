@@ -87,8 +87,8 @@ class BundleKeysTest {
 
     @BeforeAll
     static void read() throws IOException {
-        en = BundlesTest.load("messages.properties");
-        zh = BundlesTest.load("messages_zh_CN.properties");
+        en = Sources.bundle("messages.properties");
+        zh = Sources.bundle("messages_zh_CN.properties");
         sources = Sources.parse(area -> true);
         literals = new TreeSet<>();
         commandNames = new TreeSet<>();

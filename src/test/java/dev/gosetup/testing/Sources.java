@@ -13,18 +13,19 @@ import java.util.stream.Stream;
 
 /** The app's own Java sources, parsed (JavaParser): for guards that must see what a call is given, not just its name. */
 public final class Sources {
-    public static final Path MAIN = Path.of("src/main/java");
+    /** This project's sources; -Dgosetup.sources=DIR reads another checkout's (to preview a branch before merging it). */
+    public static final Path MAIN = Path.of(System.getProperty("gosetup.sources", "src/main/java"));
     private static final Path ROOT = MAIN.resolve("dev/gosetup");
 
     /** A parsed file and its path relative to the project, for messages such as "install/Foo.java:12". */
     public record Unit(Path file, CompilationUnit cu) {
         public String where(com.github.javaparser.ast.Node node) {
-            return ROOT.relativize(file) + ":" + node.getBegin().map(p -> p.line).orElse(0);
+            return ROOT.toAbsolutePath().relativize(file.toAbsolutePath()) + ":" + node.getBegin().map(p -> p.line).orElse(0);
         }
 
         /** The package below dev.gosetup: "install", "ui.setup", "" for the root. */
         public String area() {
-            Path rel = ROOT.relativize(file).getParent();
+            Path rel = ROOT.toAbsolutePath().relativize(file.toAbsolutePath()).getParent();
             return rel == null ? "" : rel.toString().replace('/', '.');
         }
     }
@@ -57,5 +58,21 @@ public final class Sources {
     /** The faces: the window (ui) and the command line (cli); everything else is the engine. */
     public static boolean isFace(String area) {
         return area.equals("ui") || area.startsWith("ui.") || area.equals("cli") || area.startsWith("cli.");
+    }
+
+    /** The English bundle of the same checkout as {@link #MAIN} (its keys, for guards that tell a key from prose). */
+    public static java.util.Properties englishBundle() {
+        return bundle("messages.properties");
+    }
+
+    /** A bundle file (messages.properties, messages_zh_CN.properties) of the same checkout as {@link #MAIN}. */
+    public static java.util.Properties bundle(String name) {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(MAIN.resolveSibling("resources").resolve("dev/gosetup/i18n").resolve(name))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
     }
 }
