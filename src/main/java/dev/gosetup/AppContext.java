@@ -193,7 +193,11 @@ public final class AppContext {
     public void apply(Settings newSettings) {
         Settings before = settings();
         this.saved = managed.forSaving(newSettings, saved);
-        this.messages = Messages.of(Language.fromTag(newSettings.language()));
+        // Only a change of the language setting changes the words: saving other settings keeps --lang's choice
+        // (env --apply saves GOPATH) and a test's pseudo-locale.
+        if (!java.util.Objects.equals(newSettings.language(), before.language())) {
+            this.messages = Messages.of(Language.fromTag(newSettings.language()));
+        }
         Settings now = settings();
         if (!now.sameSources(before)) {
             sourcesListeners.forEach(l -> l.accept(now));
@@ -221,5 +225,14 @@ public final class AppContext {
     public void useLanguage(Language language) {
         this.languageForced = true;
         this.messages = Messages.of(language);
+    }
+
+    /**
+     * Test seam: words from these messages for the rest of the run (a pseudo-locale that shows which text is not
+     * from a bundle). Not reachable from the command line or the window; --home keeps it, as it keeps --lang.
+     */
+    public void useMessages(Messages replacement) {
+        languageForced = true;
+        messages = replacement;
     }
 }

@@ -70,6 +70,7 @@ public final class MainWindow extends BorderPane {
         Messages m = context.messages();
         Label brand = new Label(m.get("app.title"));
         brand.getStyleClass().add("brand");
+        brand.setWrapText(true); // the sidebar keeps its width; a longer name takes two lines instead of "…"
         VBox side = new VBox(4, brand,
                 navButton(Page.SETUP, "navSetup", m.get("nav.setup")),
                 navButton(Page.VERSIONS, "navVersions", m.get("nav.versions")),
@@ -116,6 +117,7 @@ public final class MainWindow extends BorderPane {
         b.setToggleGroup(nav);
         b.getStyleClass().add("nav-button");
         b.setMaxWidth(Double.MAX_VALUE);
+        b.setWrapText(true); // "Installed versions" is longer in other languages: two lines, not "…"
         b.setSelected(target == page);
         navButtons.put(target, b);
         b.setOnAction(e -> {

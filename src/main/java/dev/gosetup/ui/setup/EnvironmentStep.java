@@ -90,6 +90,7 @@ public final class EnvironmentStep extends VBox {
 
         goroot = new CheckBox(messages.get("setup.env.goroot"));
         goroot.setId("envGoroot");
+        goroot.setWrapText(true); // a long sentence: on the next line in a narrow window or a longer language
         gopath.setId("envGopath");
         goproxy.setId("envGoproxy");
         goprivate.setId("envGoprivate");
@@ -144,6 +145,8 @@ public final class EnvironmentStep extends VBox {
     private Label label(String key) {
         Label l = new Label(messages.get(key));
         l.getStyleClass().add("fact-label");
+        // The grid's field column would squeeze the name to "GOPA…" in a longer language: the name keeps its width.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -88,6 +88,7 @@ public final class ReadyStep extends VBox {
         stale.getStyleClass().add("muted");
         Label checked = new Label(messages.get("setup.ready.checked"));
         checked.getStyleClass().add("section-title");
+        checked.setWrapText(true); // a sentence, not a word: wraps rather than ending in "…"
         getChildren().addAll(headline, checked, terminals, stale, open, run, expected);
     }
 
