@@ -52,24 +52,32 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
             return new StartupPathGo(fsRoot, true, List.of(), List.of(), process);
         }
         EnvSpec spec = shells.spec(settings);
-        List<Path> front = ourBlockRuns(shells) ? List.of(spec.goBin(), spec.gopathBin()) : List.of();
+        List<Path> front = ourBlockRuns(shells) ? List.of(spec.goBin(), spec.gopathBin(), spec.versionCommands()) : List.of();
         return new StartupPathGo(fsRoot, false, front, systemPath(fsRoot, os), process);
     }
 
     @Override
     public Optional<Path> go() {
+        return command("go");
+    }
+
+    /**
+     * Where a new terminal finds the command {@code name} (e.g. go1.22.12, as go's toolchain switching looks it
+     * up): the same folders in the same order as {@link #go()}; on Windows with .exe, .cmd or .bat as PATHEXT has.
+     */
+    public Optional<Path> command(String name) {
         for (Path dir : front) {
-            Optional<Path> go = goIn(dir);
-            if (go.isPresent()) {
-                return go;
+            Optional<Path> found = commandIn(dir, name);
+            if (found.isPresent()) {
+                return found;
             }
         }
         for (List<String> path : List.of(systemPath, processPath)) {
             for (String entry : path) {
                 if (!entry.isBlank()) {
-                    Optional<Path> go = goIn(entry.startsWith("/") ? fsRoot.resolve(entry.substring(1)) : Path.of(entry));
-                    if (go.isPresent()) {
-                        return go;
+                    Optional<Path> found = commandIn(entry.startsWith("/") ? fsRoot.resolve(entry.substring(1)) : Path.of(entry), name);
+                    if (found.isPresent()) {
+                        return found;
                     }
                 }
             }
@@ -77,9 +85,23 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
         return Optional.empty();
     }
 
-    private Optional<Path> goIn(Path dir) {
-        Path go = dir.resolve(windows ? "go.exe" : "go");
-        return Files.isRegularFile(go) && (windows || Files.isExecutable(go)) ? Optional.of(go) : Optional.empty();
+    /** Whether gosetup's env block runs in a new login shell (its folders are then first on PATH). */
+    public boolean ourEnvironmentRuns() {
+        return !front.isEmpty();
+    }
+
+    private Optional<Path> commandIn(Path dir, String name) {
+        try {
+            for (String ext : windows ? List.of(".exe", ".cmd", ".bat") : List.of("")) {
+                Path p = dir.resolve(name + ext);
+                if (Files.isRegularFile(p) && (windows || Files.isExecutable(p))) {
+                    return Optional.of(p);
+                }
+            }
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // a PATH entry that is no path on this system
+        }
+        return Optional.empty();
     }
 
     /**
