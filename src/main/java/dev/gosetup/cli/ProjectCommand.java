@@ -44,6 +44,12 @@ public final class ProjectCommand implements Callable<Integer> {
     @Option(names = "--install", descriptionKey = "gosetup.project.install")
     boolean install;
 
+    @Option(names = "--platform", paramLabel = "OS-ARCH", descriptionKey = "gosetup.opt.platform")
+    String platform;
+
+    @Option(names = "--allow-amd64", descriptionKey = "gosetup.install.allowAmd64")
+    boolean allowAmd64;
+
     @Option(names = "--json", descriptionKey = "gosetup.install.json")
     boolean json;
 
@@ -103,6 +109,8 @@ public final class ProjectCommand implements Callable<Integer> {
         one.version = version;
         one.yes = true;
         one.json = json;
+        one.platform = platform;
+        one.allowAmd64 = allowAmd64;
         return one.call();
     }
 
