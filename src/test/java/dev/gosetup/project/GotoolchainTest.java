@@ -46,6 +46,20 @@ class GotoolchainTest {
         assertThat(Gotoolchain.Mode.of("go1.22+auto+path").valid()).isFalse();
     }
 
+    /** The settings' and policy's gate agrees with how the go command parses the value. */
+    @Test
+    void settingsAcceptExactlyWhatGoAccepts() {
+        for (String ok : java.util.List.of("auto", "path", "local", "go1.22.12", "go1.22.12+auto", "local+path", "go1.23rc1+path", "go1.21.1-custom")) {
+            assertThat(dev.gosetup.settings.Settings.validGotoolchain(ok)).as(ok).isTrue();
+            assertThat(Gotoolchain.Mode.of(ok).valid()).as(ok).isTrue();
+        }
+        for (String bad : java.util.List.of("bash", "1.22.12", "go1.22+download", "auto+path", "go1.22.12/../x", "", "go1.22 ;rm")) {
+            assertThat(dev.gosetup.settings.Settings.validGotoolchain(bad)).as(bad).isFalse();
+            // go itself takes "go1.22 ;rm" (it cuts the version at the space): the settings' gate is stricter on purpose
+            assertThat(Gotoolchain.Mode.of(bad).valid() && !bad.isEmpty() && !bad.contains(" ")).as(bad).isFalse();
+        }
+    }
+
     @Test
     void userConfigDirAsGoComputesIt() {
         Path home = Path.of("/home/alex");
