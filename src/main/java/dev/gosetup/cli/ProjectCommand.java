@@ -144,7 +144,7 @@ public final class ProjectCommand implements Callable<Integer> {
                                 .orElseGet(() -> m.get("cli.project.needMissing", n.toolchain())))
                         .orElse(m.get("cli.project.notRead"));
             };
-            out.println("  " + where + "  " + need);
+            out.println("  " + where + " — " + need);
         }
         for (var u : r.files().unreadable()) {
             out.println("  " + m.get(u.reasonKey(), HomePaths.display(u.file(), home)));
