@@ -170,6 +170,9 @@ public final class ProjectCommand implements Callable<Integer> {
         for (ProjectReport.Conflict c : r.conflicts()) {
             out.println(m.get(c.key(), c.a().source().fileName, (c.a().key() + " " + c.a().raw()).strip(), c.b().source().fileName, c.b().raw()));
         }
+        if (r.advice() != null) {
+            out.println(m.get(r.advice()));
+        }
         if (r.missing().isEmpty()) {
             out.println(m.get("cli.project.nothingMissing"));
         } else {
@@ -220,6 +223,7 @@ public final class ProjectCommand implements Callable<Integer> {
                     .put("file", c.a().file().toString()).put("value", c.a().raw())
                     .put("otherFile", c.b().file().toString()).put("otherValue", c.b().raw());
         }
+        o.put("advice", r.advice());
         ArrayNode missing = o.putArray("missing");
         List.copyOf(r.missing()).forEach(missing::add);
         return o;

@@ -52,7 +52,8 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
             return new StartupPathGo(fsRoot, true, List.of(), List.of(), process);
         }
         EnvSpec spec = shells.spec(settings);
-        List<Path> front = ourBlockRuns(shells) ? List.of(spec.goBin(), spec.gopathBin(), spec.versionCommands()) : List.of();
+        List<Path> front = !ourBlockRuns(shells) ? List.of() : versionCommandsOnPath(shells, spec)
+                ? List.of(spec.goBin(), spec.gopathBin(), spec.versionCommands()) : List.of(spec.goBin(), spec.gopathBin());
         return new StartupPathGo(fsRoot, false, front, systemPath(fsRoot, os), process);
     }
 
@@ -85,6 +86,23 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
         return Optional.empty();
     }
 
+    /** Whether the env script of the login shell puts the go1.X.Y commands' folder on PATH (one from before them does not). */
+    static boolean versionCommandsOnPath(ShellSources shells, EnvSpec spec) {
+        Shell login = loginShell(shells);
+        try {
+            Path script = shells.scriptsDir().resolve(scriptName(login));
+            return Files.size(script) < 1 << 20 && dev.gosetup.shell.EnvScripts.putsOnPath(
+                    Files.readString(script, StandardCharsets.UTF_8), login, spec, spec.versionCommands());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the go1.X.Y commands' folder is on a new terminal's PATH through gosetup's env script. */
+    public boolean versionCommandsOnPath() {
+        return front.size() > 2;
+    }
+
     /** Whether gosetup's env block runs in a new login shell (its folders are then first on PATH). */
     public boolean ourEnvironmentRuns() {
         return !front.isEmpty();
@@ -109,12 +127,8 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
      * shell's, or bash/zsh on Linux/macOS when unknown) and the script the block sources exists.
      */
     static boolean ourBlockRuns(ShellSources shells) {
-        Shell login = shells.loginShell() != null ? shells.loginShell() : shells.files().os().equals("mac") ? Shell.ZSH : Shell.BASH;
-        String script = switch (login) {
-            case FISH -> "env.fish";
-            case PWSH -> "env.ps1";
-            default -> "env.sh";
-        };
+        Shell login = loginShell(shells);
+        String script = scriptName(login);
         if (!Files.isRegularFile(shells.scriptsDir().resolve(script))) {
             return false;
         }
@@ -128,6 +142,18 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
             }
         }
         return false;
+    }
+
+    private static Shell loginShell(ShellSources shells) {
+        return shells.loginShell() != null ? shells.loginShell() : shells.files().os().equals("mac") ? Shell.ZSH : Shell.BASH;
+    }
+
+    private static String scriptName(Shell login) {
+        return switch (login) {
+            case FISH -> "env.fish";
+            case PWSH -> "env.ps1";
+            default -> "env.sh";
+        };
     }
 
     /** The PATH a login shell starts with, before any startup file of the user's. */

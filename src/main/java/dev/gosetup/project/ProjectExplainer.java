@@ -57,7 +57,7 @@ public final class ProjectExplainer {
         }
         List<ProjectReport.Conflict> conflicts = conflicts(files, goSource);
         List<String> missing = missing(files, goSource, winner, outcome, needs);
-        return new ProjectReport(files, winner, why, gotoolchain, start, outcome, List.copyOf(needs), conflicts, missing);
+        return new ProjectReport(files, winner, why, gotoolchain, start, outcome, List.copyOf(needs), conflicts, missing, null);
     }
 
     /** Without go.mod: the nearer of .go-version and .tool-versions (goenv and asdf each read their own; mise reads both). */

@@ -48,7 +48,9 @@ public final class ProjectLookup {
         Path goroot = start.map(s -> gorootOf(s.binary())).orElse(null);
         String ours = newTerminal.ourEnvironmentRuns() ? settings.goEnv().get("GOTOOLCHAIN") : null;
         Gotoolchain gotoolchain = Gotoolchain.resolve(ours, env, configDir, goroot);
-        return new ProjectExplainer(sdk.path(), installed, newTerminal::command).explain(files, gotoolchain, start);
+        ProjectReport report = new ProjectExplainer(sdk.path(), installed, newTerminal::command).explain(files, gotoolchain, start);
+        // An env script from before the go1.X.Y commands: go cannot find them until `gosetup env --apply` rewrites it.
+        return newTerminal.ourEnvironmentRuns() && !newTerminal.versionCommandsOnPath() ? report.withAdvice("project.advice.envOutdated") : report;
     }
 
     /** GOROOT of a go binary: the folder above its bin, through links (as the go command finds it). */

@@ -17,10 +17,15 @@ import java.util.Optional;
  * @param needs       per valid request: the Go it needs and the installed version that gives it
  * @param conflicts   requests that contradict each other
  * @param missing     what {@code --install} installs: versions as the install command takes them ("1.22.12", "1.22")
+ * @param advice      a bundle key of what to do first (e.g. the env script predates the go1.X.Y commands), or null
  */
 public record ProjectReport(ProjectFiles files, Optional<Request.Source> winner, String winnerWhy, Gotoolchain gotoolchain,
                             Optional<StartGo> start, Outcome outcome, List<Need> needs, List<Conflict> conflicts,
-                            List<String> missing) {
+                            List<String> missing, String advice) {
+
+    public ProjectReport withAdvice(String key) {
+        return new ProjectReport(files, winner, winnerWhy, gotoolchain, start, outcome, needs, conflicts, missing, key);
+    }
 
     /** The go first on a new terminal's PATH and its version ("1.21.13"; "" when it could not be told). */
     public record StartGo(Path binary, String version) {}

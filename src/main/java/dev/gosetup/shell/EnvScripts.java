@@ -85,6 +85,19 @@ public final class EnvScripts {
         return String.join("\r\n", out) + "\r\n"; // PowerShell files are CRLF by Windows habit; every host reads both
     }
 
+    /**
+     * Whether an env script as written (perhaps by an older gosetup) puts {@code dir} on PATH: its path appears as
+     * this version writes it for that shell. An older script lacks ~/sdk/bin until `gosetup env --apply` rewrites it.
+     */
+    public static boolean putsOnPath(String scriptText, Shell shell, EnvSpec spec, Path dir) {
+        String token = switch (shell) {
+            case FISH -> fishPath(spec, dir);
+            case PWSH -> psPath(spec, dir);
+            default -> shPath(spec, dir);
+        };
+        return scriptText.contains(token);
+    }
+
     private static List<String> header(String shells) {
         return List.of("# Go environment for " + shells + ", written by Go Setup Assistant (gosetup).",
                 "# Sourced by the gosetup blocks in your startup files; safe to source any number of times.",

@@ -229,6 +229,11 @@ public final class ProjectsPage extends ScrollPane {
             l.getStyleClass().add("project-conflict");
             box.getChildren().add(l);
         }
+        if (r.advice() != null) {
+            Label advice = line(messages.get(r.advice()));
+            advice.getStyleClass().add("project-conflict");
+            box.getChildren().add(advice);
+        }
         HBox actions = new HBox(8);
         actions.setAlignment(Pos.CENTER_LEFT);
         if (!r.missing().isEmpty()) {
