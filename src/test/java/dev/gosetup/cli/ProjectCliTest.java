@@ -51,6 +51,24 @@ class ProjectCliTest {
         assertThat(home.resolve("sdk/go1.22.12")).doesNotExist();
     }
 
+    /** .go-version "1.22.x": the newest verified 1.22 patch in the release list, the real one, installed and commanded. */
+    @Test
+    void anOpenVersionInstallsTheNewestPatchOfItsLine() throws Exception {
+        Path mirror = MultiGoMirror.dir();
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path tools = Files.createDirectories(home.resolve("tools"));
+        Files.writeString(tools.resolve(".go-version"), "1.22.x\n");
+        JsonNode before = new ObjectMapper().readTree(CliResult.run(tmp, "project", tools.toString(), "--home", home.toString(), "--json").out());
+        assertThat(before.get("decides").asText()).isEqualTo(".go-version");
+        assertThat(before.at("/missing/0").asText()).isEqualTo("1.22");
+        CliResult r = CliResult.run(tmp, "project", tools.toString(), "--install", "--yes", "--home", home.toString(),
+                "--catalog", mirror.resolve("dl.json").toString(), "--platform", "linux-amd64");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("installed in ~/sdk/go1.22.12").contains(".go-version, line 1: 1.22.x — needs go1.22.x: installed (go1.22.12)")
+                .contains("The go command does not read .go-version").contains("Nothing is missing.");
+        assertThat(Files.readSymbolicLink(home.resolve("sdk/bin/go1.22.12"))).isEqualTo(Path.of("../go1.22.12/bin/go"));
+    }
+
     @Test
     void aGotoolchainGoWouldRejectIsRefusedAsASetting() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home"));
