@@ -380,6 +380,9 @@ public final class EnvCommand implements Callable<Integer> {
             if (!Settings.GO_VARIABLES.contains(e.getKey())) {
                 throw new IllegalArgumentException(m.get("cli.env.unknownVariable", e.getKey(), String.join(", ", Settings.GO_VARIABLES)));
             }
+            if (e.getKey().equals("GOTOOLCHAIN") && !Settings.validGotoolchain(e.getValue())) {
+                throw new IllegalArgumentException(m.get("cli.env.badGotoolchain", VersionArgument.excerpt(e.getValue())));
+            }
             ManagedOptions.refuseContradiction(context, PolicySetting.goVariable(e.getKey()).orElseThrow(), e.getValue(),
                     "--go-env " + e.getKey());
             vars.put(e.getKey(), e.getValue());

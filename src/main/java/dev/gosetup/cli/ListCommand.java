@@ -12,6 +12,9 @@ import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.InventorySources;
 import dev.gosetup.inventory.SizeUnit;
 import dev.gosetup.inventory.StartupPathGo;
+import dev.gosetup.install.SdkRoot;
+import dev.gosetup.install.VersionCommands;
+import dev.gosetup.release.GoVersion;
 import dev.gosetup.shell.ShellSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,6 +63,7 @@ public final class ListCommand implements Callable<Integer> {
         List<InventoryEntry> all = inventory.scan();
         inventory.sizes().save();
         PrintWriter out = spec.commandLine().getOut();
+        VersionCommands commands = new SdkRoot(sdkRoot).commands();
         if (json) {
             ArrayNode array = HostJson.mapper().createArrayNode();
             for (InventoryEntry e : all) {
@@ -76,6 +80,8 @@ public final class ListCommand implements Callable<Integer> {
                 o.put("chosen", e.sdkActive());
                 o.put("newTerminal", e.newTerminal());
                 o.put("sizeBytes", e.sizeBytes());
+                Path command = command(commands, sdkRoot, e);
+                o.put("command", command == null ? null : command.toString());
                 ArrayNode w = o.putArray("warnings");
                 e.warnings().forEach(w::add);
                 if (e.install().problem() != null) {
@@ -94,6 +100,10 @@ public final class ListCommand implements Callable<Integer> {
             out.printf("%s %-12s %-14s %-10s %9s  %s%n", mark, e.install().version() == null ? "?" : e.install().version(),
                     String.join("+", e.install().platforms()), m.get("inventory.source." + e.install().source().name()),
                     SizeUnit.mib(e.sizeBytes()) + " " + SizeUnit.NAME, e.install().root());
+            Path command = command(commands, sdkRoot, e);
+            if (command != null) {
+                out.println("      " + m.get("cli.list.command", command.getFileName().toString().replaceFirst("\\.cmd$", ""), command));
+            }
             if (e.shadowedBy() != null) {
                 out.println("      " + m.get("cli.list.shadowed", e.shadowedBy()));
             }
@@ -109,5 +119,15 @@ public final class ListCommand implements Callable<Integer> {
                 .map(e -> m.get("cli.list.newTerminals", String.valueOf(e.install().version()), e.install().root()))
                 .orElseGet(() -> m.get("cli.list.noneOnPath")));
         return ExitCodes.OK;
+    }
+
+    /** The go1.X.Y command of a version in the install root, when gosetup's is there; else null. */
+    private static Path command(VersionCommands commands, Path sdkRoot, InventoryEntry e) {
+        Path root = e.install().root();
+        if (root == null || root.getParent() == null || !root.getParent().toAbsolutePath().normalize().equals(sdkRoot.toAbsolutePath().normalize())) {
+            return null;
+        }
+        return GoVersion.parse(root.getFileName().toString())
+                .filter(v -> commands.state(v) == VersionCommands.State.OURS).map(commands::command).orElse(null);
     }
 }

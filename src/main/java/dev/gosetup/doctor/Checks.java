@@ -3,6 +3,8 @@ package dev.gosetup.doctor;
 import dev.gosetup.doctor.Finding.Fix;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.Source;
+import dev.gosetup.project.GoVersions;
+import dev.gosetup.project.Gotoolchain;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.shell.BlockEditor;
 import dev.gosetup.shell.Conflict;
@@ -38,6 +40,7 @@ public final class Checks {
         out.add(pathEntriesUsable(in));
         out.add(go111module(in));
         out.add(toolchain(in));
+        out.add(switching(in));
         out.add(goproxy(in));
         if (!in.network().isEmpty()) {
             out.add(network(in));
@@ -198,6 +201,35 @@ public final class Checks {
             return Finding.warn("gotoolchain", "doctor.goModToolchain", null, in.goModToolchain(), active);
         }
         return Finding.ok("gotoolchain", "doctor.gotoolchain");
+    }
+
+    /**
+     * Toolchain switching in plain words: how the GOTOOLCHAIN in effect behaves (path: only the go1.X.Y commands on
+     * PATH, gosetup's verified installs; auto: those, else a download; local: never), and the classic surprises: an
+     * active Go older than 1.21 cannot switch at all, and a GOTOOLCHAIN written by {@code go env -w} silently replaces
+     * the Go's own default in every terminal that does not set it.
+     */
+    static Finding switching(DoctorInput in) {
+        Optional<String> active = active(in).map(Checks::version).map(v -> v.startsWith("go") ? v.substring(2) : v)
+                .filter(GoVersions::isValid);
+        if (active.isPresent() && GoVersions.compare(active.get(), "1.21") < 0) {
+            return Finding.warn("toolchain-switching", "doctor.switchingTooOld", null, "go" + active.get());
+        }
+        String fromEnv = in.env().get("GOTOOLCHAIN");
+        String fromFile = in.goEnvFile().get("GOTOOLCHAIN");
+        if ((fromEnv == null || fromEnv.isEmpty()) && fromFile != null && !fromFile.isEmpty()) {
+            return Finding.warn("toolchain-switching", "doctor.gotoolchainGoEnvW", null, fromFile);
+        }
+        String value = value(in, "GOTOOLCHAIN");
+        if (value == null || value.isEmpty()) {
+            return Finding.ok("toolchain-switching", "doctor.switching.default");
+        }
+        Gotoolchain.Mode mode = Gotoolchain.Mode.of(value);
+        if (!mode.valid()) {
+            return Finding.fail("toolchain-switching", "doctor.switchingInvalid", null, value, where(in, "GOTOOLCHAIN"));
+        }
+        String kind = mode.pathOnly() ? "path" : mode.readsGoMod() ? "auto" : "local";
+        return Finding.ok("toolchain-switching", "doctor.switching." + kind, value, where(in, "GOTOOLCHAIN"));
     }
 
     static Finding goproxy(DoctorInput in) {

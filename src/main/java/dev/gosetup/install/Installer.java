@@ -58,6 +58,7 @@ public final class Installer {
             }
             sdk.requireInstallable(plan.version()); // before any download: what is in the way stays, and we say so
             if (sdk.isInstalled(plan.version())) {
+                sdk.syncCommands(); // an install from before the go1.X.Y commands gets its command now
                 Path dir = sdk.versionDir(plan.version());
                 return verify(plan, dir, plan.file().sha256(), plan.file().size(), true);
             }

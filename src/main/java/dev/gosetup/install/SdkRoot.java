@@ -41,6 +41,7 @@ import java.util.UUID;
  * root's owner ({@link FileOwner}), also when root installs into another account's ~/sdk.
  */
 public final class SdkRoot {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SdkRoot.class.getName());
     public static final String MARKER = ".unpacked-success";
     public static final String ACTIVE_LINK = "go";
     private static final String STAGING_PREFIX = ".staging-";
@@ -75,6 +76,27 @@ public final class SdkRoot {
 
     public Path path() {
         return root;
+    }
+
+    /** The {@code go1.X.Y} commands of this root ({@code ROOT/bin}): links, or .cmd launchers where the active link is a junction. */
+    public VersionCommands commands() {
+        return new VersionCommands(root, link instanceof ActiveLink.Junction);
+    }
+
+    /**
+     * Gives every installed version its {@code go1.X.Y} command and drops ours whose version is gone; a name taken
+     * by someone's file is left alone (logged). Never fails an install or removal over a command: they are a
+     * convenience on top of the version, which is complete without them.
+     */
+    public void syncCommands() {
+        try {
+            List<GoVersion> blocked = commands().sync(installed(), owner());
+            if (!blocked.isEmpty()) {
+                LOG.warning("Not ours, left alone: go1.X.Y commands in " + commands().folder() + " for " + blocked);
+            }
+        } catch (IOException e) {
+            LOG.warning("Could not update the go1.X.Y commands in " + commands().folder() + ": " + e);
+        }
     }
 
     public Path versionDir(GoVersion v) {
@@ -203,6 +225,7 @@ public final class SdkRoot {
         markOurs(dir);
         Path trash = root.resolve(TRASH_PREFIX + v.name() + "-" + UUID.randomUUID());
         Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
+        syncCommands(); // its go1.X.Y command goes with it, before the long delete
         deleteTree(trash);
     }
 
@@ -247,6 +270,7 @@ public final class SdkRoot {
         } catch (AtomicMoveNotSupportedException e) {
             throw new ProblemException(Problem.of("install.noAtomicRename", root), e);
         }
+        syncCommands();
         return target;
     }
 

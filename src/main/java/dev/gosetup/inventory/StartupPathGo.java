@@ -52,24 +52,33 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
             return new StartupPathGo(fsRoot, true, List.of(), List.of(), process);
         }
         EnvSpec spec = shells.spec(settings);
-        List<Path> front = ourBlockRuns(shells) ? List.of(spec.goBin(), spec.gopathBin()) : List.of();
+        List<Path> front = !ourBlockRuns(shells) ? List.of() : versionCommandsOnPath(shells, spec)
+                ? List.of(spec.goBin(), spec.gopathBin(), spec.versionCommands()) : List.of(spec.goBin(), spec.gopathBin());
         return new StartupPathGo(fsRoot, false, front, systemPath(fsRoot, os), process);
     }
 
     @Override
     public Optional<Path> go() {
+        return command("go");
+    }
+
+    /**
+     * Where a new terminal finds the command {@code name} (e.g. go1.22.12, as go's toolchain switching looks it
+     * up): the same folders in the same order as {@link #go()}; on Windows with .exe, .cmd or .bat as PATHEXT has.
+     */
+    public Optional<Path> command(String name) {
         for (Path dir : front) {
-            Optional<Path> go = goIn(dir);
-            if (go.isPresent()) {
-                return go;
+            Optional<Path> found = commandIn(dir, name);
+            if (found.isPresent()) {
+                return found;
             }
         }
         for (List<String> path : List.of(systemPath, processPath)) {
             for (String entry : path) {
                 if (!entry.isBlank()) {
-                    Optional<Path> go = goIn(entry.startsWith("/") ? fsRoot.resolve(entry.substring(1)) : Path.of(entry));
-                    if (go.isPresent()) {
-                        return go;
+                    Optional<Path> found = commandIn(entry.startsWith("/") ? fsRoot.resolve(entry.substring(1)) : Path.of(entry), name);
+                    if (found.isPresent()) {
+                        return found;
                     }
                 }
             }
@@ -77,9 +86,40 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
         return Optional.empty();
     }
 
-    private Optional<Path> goIn(Path dir) {
-        Path go = dir.resolve(windows ? "go.exe" : "go");
-        return Files.isRegularFile(go) && (windows || Files.isExecutable(go)) ? Optional.of(go) : Optional.empty();
+    /** Whether the env script of the login shell puts the go1.X.Y commands' folder on PATH (one from before them does not). */
+    static boolean versionCommandsOnPath(ShellSources shells, EnvSpec spec) {
+        Shell login = loginShell(shells);
+        try {
+            Path script = shells.scriptsDir().resolve(scriptName(login));
+            return Files.size(script) < 1 << 20 && dev.gosetup.shell.EnvScripts.putsOnPath(
+                    Files.readString(script, StandardCharsets.UTF_8), login, spec, spec.versionCommands());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the go1.X.Y commands' folder is on a new terminal's PATH through gosetup's env script. */
+    public boolean versionCommandsOnPath() {
+        return front.size() > 2;
+    }
+
+    /** Whether gosetup's env block runs in a new login shell (its folders are then first on PATH). */
+    public boolean ourEnvironmentRuns() {
+        return !front.isEmpty();
+    }
+
+    private Optional<Path> commandIn(Path dir, String name) {
+        try {
+            for (String ext : windows ? List.of(".exe", ".cmd", ".bat") : List.of("")) {
+                Path p = dir.resolve(name + ext);
+                if (Files.isRegularFile(p) && (windows || Files.isExecutable(p))) {
+                    return Optional.of(p);
+                }
+            }
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // a PATH entry that is no path on this system
+        }
+        return Optional.empty();
     }
 
     /**
@@ -87,12 +127,8 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
      * shell's, or bash/zsh on Linux/macOS when unknown) and the script the block sources exists.
      */
     static boolean ourBlockRuns(ShellSources shells) {
-        Shell login = shells.loginShell() != null ? shells.loginShell() : shells.files().os().equals("mac") ? Shell.ZSH : Shell.BASH;
-        String script = switch (login) {
-            case FISH -> "env.fish";
-            case PWSH -> "env.ps1";
-            default -> "env.sh";
-        };
+        Shell login = loginShell(shells);
+        String script = scriptName(login);
         if (!Files.isRegularFile(shells.scriptsDir().resolve(script))) {
             return false;
         }
@@ -106,6 +142,18 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
             }
         }
         return false;
+    }
+
+    private static Shell loginShell(ShellSources shells) {
+        return shells.loginShell() != null ? shells.loginShell() : shells.files().os().equals("mac") ? Shell.ZSH : Shell.BASH;
+    }
+
+    private static String scriptName(Shell login) {
+        return switch (login) {
+            case FISH -> "env.fish";
+            case PWSH -> "env.ps1";
+            default -> "env.sh";
+        };
     }
 
     /** The PATH a login shell starts with, before any startup file of the user's. */

@@ -335,6 +335,9 @@ public final class PolicyReader {
             if (e.getValue().asText().isBlank()) {
                 throw fail(field, "settings.policy.error.empty");
             }
+            if (e.getKey().equals("GOTOOLCHAIN") && !Settings.validGotoolchain(e.getValue().asText())) {
+                throw fail(field, "settings.policy.error.gotoolchain", e.getValue().asText().strip());
+            }
             out.put(e.getKey(), e.getValue().asText().strip());
         }
         return out;

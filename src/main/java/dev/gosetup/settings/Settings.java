@@ -32,6 +32,18 @@ public record Settings(String language, String releaseList, String fileMirror, L
 
     /** The Go variables the environment may set, in the order they are written. */
     public static final List<String> GO_VARIABLES = List.of("GOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOTOOLCHAIN", "GOFLAGS");
+    /**
+     * The GOTOOLCHAIN values the go command accepts (cmd/go's Select): local, auto, path, a toolchain name, or a
+     * minimum with +auto or +path. project.Gotoolchain.Mode reads them; this is the gate for settings and policy.
+     */
+    private static final java.util.regex.Pattern GOTOOLCHAIN = java.util.regex.Pattern.compile(
+            "^(?:auto|path|(?:local|go1(?:\\.(?:0|[1-9]\\d{0,8})){0,2}(?:(?:alpha|beta|rc)[1-9]\\d{0,8})?(?:-[A-Za-z0-9._-]{1,40})?)(?:\\+(?:auto|path))?)$");
+
+    /** Whether go accepts {@code value} as GOTOOLCHAIN (a value it refuses would stop every go command). */
+    public static boolean validGotoolchain(String value) {
+        return value != null && GOTOOLCHAIN.matcher(value.strip()).matches();
+    }
+
     public static final int DEFAULT_STALL_TIMEOUT_SECONDS = 30;
     /** The stall timeout's bounds, the policy's too: under a second every hiccup fails, over an hour nothing does. */
     public static final int MIN_STALL_TIMEOUT_SECONDS = 1;

@@ -42,6 +42,8 @@ public final class EnvScripts {
         out.add("  _gosetup_rest=\"${_gosetup_rest%:}\"");
         out.add("  PATH=\"$1${_gosetup_rest:+:$_gosetup_rest}\"");
         out.add("}");
+        out.add("# The go1.X.Y commands, for Go's own toolchain switching (go.mod's go and toolchain lines), after go itself.");
+        out.add("_gosetup_front " + shPath(spec, spec.versionCommands()));
         out.add("_gosetup_front " + shPath(spec, spec.gopathBin()));
         out.add("_gosetup_front " + shPath(spec, spec.goBin()));
         out.add("unset -f _gosetup_front");
@@ -58,7 +60,7 @@ public final class EnvScripts {
         for (Map.Entry<String, String> v : spec.goVariables().entrySet()) {
             out.add("set -gx " + v.getKey() + " " + fishSingle(v.getValue()));
         }
-        out.add("for __gosetup_dir in " + fishPath(spec, spec.gopathBin()) + " " + fishPath(spec, spec.goBin()));
+        out.add("for __gosetup_dir in " + fishPath(spec, spec.versionCommands()) + " " + fishPath(spec, spec.gopathBin()) + " " + fishPath(spec, spec.goBin()));
         out.add("    set -gx PATH $__gosetup_dir (string match -v -- $__gosetup_dir $PATH)");
         out.add("end");
         out.add("set -e __gosetup_dir");
@@ -75,12 +77,25 @@ public final class EnvScripts {
             out.add("$env:" + v.getKey() + " = " + psSingle(v.getValue()));
         }
         out.add("$__gosetupSep = [IO.Path]::PathSeparator");
-        out.add("foreach ($__gosetupDir in @(" + psPath(spec, spec.gopathBin()) + ", " + psPath(spec, spec.goBin()) + ")) {");
+        out.add("foreach ($__gosetupDir in @(" + psPath(spec, spec.versionCommands()) + ", " + psPath(spec, spec.gopathBin()) + ", " + psPath(spec, spec.goBin()) + ")) {");
         out.add("    $env:PATH = (@($__gosetupDir) + @(($env:PATH -split [regex]::Escape($__gosetupSep)) | "
                 + "Where-Object { $_ -and $_ -ne $__gosetupDir })) -join $__gosetupSep");
         out.add("}");
         out.add("Remove-Variable __gosetupSep, __gosetupDir");
         return String.join("\r\n", out) + "\r\n"; // PowerShell files are CRLF by Windows habit; every host reads both
+    }
+
+    /**
+     * Whether an env script as written (perhaps by an older gosetup) puts {@code dir} on PATH: its path appears as
+     * this version writes it for that shell. An older script lacks ~/sdk/bin until `gosetup env --apply` rewrites it.
+     */
+    public static boolean putsOnPath(String scriptText, Shell shell, EnvSpec spec, Path dir) {
+        String token = switch (shell) {
+            case FISH -> fishPath(spec, dir);
+            case PWSH -> psPath(spec, dir);
+            default -> shPath(spec, dir);
+        };
+        return scriptText.contains(token);
     }
 
     private static List<String> header(String shells) {

@@ -30,6 +30,14 @@ public record EnvSpec(Path home, Path goLink, Path gopath, boolean setGoroot, Ma
         return goLink.resolve("bin");
     }
 
+    /**
+     * The folder of the {@code go1.X.Y} commands beside the active link ({@code ~/sdk/bin}): go's toolchain
+     * switching finds a project's version there on PATH.
+     */
+    public Path versionCommands() {
+        return goLink.resolveSibling("bin");
+    }
+
     public Path gopathBin() {
         return gopath.resolve("bin");
     }

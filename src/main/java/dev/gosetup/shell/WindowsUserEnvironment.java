@@ -63,7 +63,8 @@ public final class WindowsUserEnvironment {
             vars.put("GOROOT", windowsPath(spec, spec.goLink()));
         }
         vars.putAll(spec.goVariables());
-        List<String> path = new ArrayList<>(List.of(windowsPath(spec, spec.goBin()), windowsPath(spec, spec.gopathBin())));
+        List<String> path = new ArrayList<>(List.of(windowsPath(spec, spec.goBin()), windowsPath(spec, spec.gopathBin()),
+                windowsPath(spec, spec.versionCommands())));
         return new WindowsEnvEditor.Request(path, vars);
     }
 
@@ -80,7 +81,7 @@ public final class WindowsUserEnvironment {
         if (spec.setGoroot()) {
             vars.put("GOROOT", spec.goLink().toString());
         }
-        return new WindowsEnvEditor.Request(List.of(spec.goBin().toString()), vars);
+        return new WindowsEnvEditor.Request(List.of(spec.goBin().toString(), spec.versionCommands().toString()), vars);
     }
 
     public WindowsEnvPlan plan(EnvSpec spec) throws IOException {

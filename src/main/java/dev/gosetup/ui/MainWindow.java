@@ -32,7 +32,7 @@ public final class MainWindow extends BorderPane {
     private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
 
     /** The pages, in navigation order. */
-    public enum Page { SETUP, VERSIONS, HEALTH, SETTINGS }
+    public enum Page { SETUP, VERSIONS, PROJECTS, HEALTH, SETTINGS }
 
     private final AppContext context;
     private final Supplier<HostSource> sources;
@@ -74,6 +74,7 @@ public final class MainWindow extends BorderPane {
         VBox side = new VBox(4, brand,
                 navButton(Page.SETUP, "navSetup", m.get("nav.setup")),
                 navButton(Page.VERSIONS, "navVersions", m.get("nav.versions")),
+                navButton(Page.PROJECTS, "navProjects", m.get("nav.projects")),
                 navButton(Page.HEALTH, "navHealth", m.get("nav.health")),
                 navButton(Page.SETTINGS, "navSettings", m.get("nav.settings")));
         side.getStyleClass().add("sidebar");
@@ -139,6 +140,10 @@ public final class MainWindow extends BorderPane {
             case SETUP -> policyBroken ? installsRefused(m) : setupPage;
             case VERSIONS -> policyBroken ? installsRefused(m) : new VersionsPage(m, inventorySources, this::hostPlatform, installSources,
                     context.managed().versions());
+            case PROJECTS -> new dev.gosetup.ui.projects.ProjectsPage(m,
+                    () -> dev.gosetup.project.ProjectLookup.of(shellSources.get(), context.settings(), System.getenv()),
+                    policyBroken ? null : installSources, this::hostPlatform, context.managed().versions(),
+                    new dev.gosetup.settings.ProjectFolders(context.paths().configDir()), context.home());
             case HEALTH -> new HealthPage(m, () -> {
                 InventorySources installs = inventorySources.get();
                 java.util.List<dev.gosetup.doctor.Finding> findings = new java.util.ArrayList<>();

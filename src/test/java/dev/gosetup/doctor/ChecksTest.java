@@ -151,6 +151,26 @@ class ChecksTest {
         assertThat(find(Checks.run(input(Map.of("GOTOOLCHAIN", "local"), List.of(chosen(0, true)))), "gotoolchain").status()).isEqualTo(Status.OK);
     }
 
+    /** Toolchain switching said in plain words, and its classic surprises (helper F, projects). */
+    @Test
+    void switchingExplainedAndItsSurprisesFlagged() {
+        Finding old = find(Checks.run(input(Map.of(), List.of(official(0, true)))), "toolchain-switching");
+        assertThat(old.key()).isEqualTo("doctor.switchingTooOld");
+        assertThat(old.args()).containsExactly("go1.20.3");
+        Finding goEnvW = find(Checks.run(input(Map.of(), List.of(chosen(0, true)), Map.of("GOTOOLCHAIN", "local"), Map.of(), null, m2, "cc")),
+                "toolchain-switching");
+        assertThat(goEnvW.key()).isEqualTo("doctor.gotoolchainGoEnvW");
+        assertThat(goEnvW.status()).isEqualTo(Status.WARN);
+        Finding path = find(Checks.run(input(Map.of("GOTOOLCHAIN", "path"), List.of(chosen(0, true)))), "toolchain-switching");
+        assertThat(path.key()).isEqualTo("doctor.switching.path.ok");
+        assertThat(path.args()).containsExactly("path", "$GOTOOLCHAIN");
+        assertThat(find(Checks.run(input(Map.of("GOTOOLCHAIN", "go1.22.5+auto"), List.of(chosen(0, true)))), "toolchain-switching").key())
+                .isEqualTo("doctor.switching.auto.ok");
+        assertThat(find(Checks.run(input(Map.of("GOTOOLCHAIN", "bash"), List.of(chosen(0, true)))), "toolchain-switching").status())
+                .isEqualTo(Status.FAIL);
+        assertThat(find(Checks.run(input(Map.of(), List.of(chosen(0, true)))), "toolchain-switching").key()).isEqualTo("doctor.switching.default.ok");
+    }
+
     @Test
     void goproxyOffFailsAndDirectWarns() {
         assertThat(find(Checks.run(input(Map.of("GOPROXY", "off"), List.of(chosen(0, true)))), "goproxy").status()).isEqualTo(Status.FAIL);
@@ -222,7 +242,9 @@ class ChecksTest {
                 "doctor.go111module.ok", "doctor.gotoolchain", "doctor.gotoolchain.ok", "doctor.goModToolchain", "doctor.gosumdbOff",
                 "doctor.goproxyOff", "doctor.goproxyDirect", "doctor.goproxy.ok", "doctor.cgo", "doctor.cgoMac", "doctor.cgo.ok",
                 "doctor.wslWindowsGo", "doctor.wslWindowsGo.ok", "doctor.crlf", "doctor.crlf.ok", "doctor.pathsD", "doctor.pathsD.ok",
-                "doctor.startupBlock", "doctor.startupBlock.ok", "doctor.conflicts", "doctor.conflicts.ok");
+                "doctor.startupBlock", "doctor.startupBlock.ok", "doctor.conflicts", "doctor.conflicts.ok", "doctor.switchingTooOld",
+                "doctor.gotoolchainGoEnvW", "doctor.switchingInvalid", "doctor.switching.default.ok", "doctor.switching.path.ok",
+                "doctor.switching.auto.ok", "doctor.switching.local.ok");
         for (String k : keys) {
             for (String part : new String[] {".title", ".detail"}) {
                 assertThat(en).containsKey(k + part);

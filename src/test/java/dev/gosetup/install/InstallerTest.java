@@ -93,7 +93,9 @@ class InstallerTest {
         assertThat(r.goVersion()).isEqualTo("go version go1.19.8 linux/amd64");
         assertThat(r.goEnv()).containsExactly("linux", "amd64", dir.toString());
         assertThat(r.sha256()).isEqualTo(GoMirror.sha256());
-        assertThat(leftovers()).allMatch(n -> n.startsWith("go1.19.8"));
+        // the version, and its go1.X.Y command (ROOT/bin/go1.19.8, for Go's toolchain switching)
+        assertThat(leftovers()).allMatch(n -> n.startsWith("go1.19.8") || n.equals("bin") || n.equals("bin/go1.19.8"));
+        assertThat(Files.readSymbolicLink(sdk.path().resolve("bin/go1.19.8"))).isEqualTo(Path.of("../go1.19.8/bin/go"));
         try (Stream<Path> d = Files.list(sdk.downloads())) {
             assertThat(d).as("the download is not kept after a good install").isEmpty();
         }

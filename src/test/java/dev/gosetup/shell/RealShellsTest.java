@@ -94,7 +94,8 @@ class RealShellsTest {
                 + "[ \"$a\" = \"$PATH\" ] && echo same; echo \"$PATH\"");
         List<String> lines = r.out().lines().toList();
         assertThat(lines).first().isEqualTo("same");
-        assertThat(lines.get(1)).isEqualTo(home + "/sdk/go/bin:" + home + "/gopath/bin:" + otherGoBin + ":/usr/bin:/bin");
+        // ~/sdk/bin (the go1.X.Y commands) is ours too, after go itself and GOPATH/bin
+        assertThat(lines.get(1)).isEqualTo(home + "/sdk/go/bin:" + home + "/gopath/bin:" + home + "/sdk/bin:" + otherGoBin + ":/usr/bin:/bin");
         requireShell("zsh");
         Result z = run("zsh", "-c", behind + ". '" + env + "'; . '" + env + "'; echo \"$PATH\"");
         assertThat(z.out().strip()).isEqualTo(lines.get(1));

@@ -1,0 +1,83 @@
+package dev.gosetup.project;
+
+import dev.gosetup.install.SdkRoot;
+import dev.gosetup.inventory.StartupPathGo;
+import dev.gosetup.release.GoVersion;
+import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.ShellSources;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers "which Go does this project need and which runs there" for this user: the project's files, the go a new
+ * terminal starts (from the startup files, as {@link StartupPathGo} tells it), the GOTOOLCHAIN it will see
+ * (gosetup's setting when its env block runs, else the environment, then {@code go env -w}, then go.env), and
+ * the versions in the install root. Reads only; runs no go.
+ */
+public final class ProjectLookup {
+    private final SdkRoot sdk;
+    private final StartupPathGo newTerminal;
+    private final Settings settings;
+    private final Map<String, String> env;
+    private final Path configDir;
+
+    public ProjectLookup(SdkRoot sdk, StartupPathGo newTerminal, Settings settings, Map<String, String> env, Path configDir) {
+        this.sdk = sdk;
+        this.newTerminal = newTerminal;
+        this.settings = settings;
+        this.env = Map.copyOf(env);
+        this.configDir = configDir;
+    }
+
+    /** For this user: their shells, settings and environment. */
+    public static ProjectLookup of(ShellSources shells, Settings settings, Map<String, String> env) {
+        String os = shells.files().os();
+        return new ProjectLookup(new SdkRoot(shells.sdkRoot()), StartupPathGo.of(shells, settings), settings, env,
+                Gotoolchain.userConfigDir(os, env, shells.home()));
+    }
+
+    public ProjectReport report(Path dir) throws IOException {
+        List<GoVersion> installed = sdk.installed();
+        ProjectFiles files = ProjectFiles.read(dir, env);
+        Optional<ProjectReport.StartGo> start = newTerminal.go().map(go -> new ProjectReport.StartGo(go, versionOf(go)));
+        Path goroot = start.map(s -> gorootOf(s.binary())).orElse(null);
+        String ours = newTerminal.ourEnvironmentRuns() ? settings.goEnv().get("GOTOOLCHAIN") : null;
+        Gotoolchain gotoolchain = Gotoolchain.resolve(ours, env, configDir, goroot);
+        ProjectReport report = new ProjectExplainer(sdk.path(), installed, newTerminal::command).explain(files, gotoolchain, start);
+        // An env script from before the go1.X.Y commands: go cannot find them until `gosetup env --apply` rewrites it.
+        return newTerminal.ourEnvironmentRuns() && !newTerminal.versionCommandsOnPath() ? report.withAdvice("project.advice.envOutdated") : report;
+    }
+
+    /** GOROOT of a go binary: the folder above its bin, through links (as the go command finds it). */
+    static Path gorootOf(Path go) {
+        try {
+            return go.toRealPath().getParent().getParent();
+        } catch (IOException | NullPointerException e) {
+            return go.toAbsolutePath().getParent().getParent();
+        }
+    }
+
+    /** The version in GOROOT/VERSION's first line ("go1.21.13" → "1.21.13"), "" when unreadable. */
+    static String versionOf(Path go) {
+        Path root = gorootOf(go);
+        if (root == null) {
+            return "";
+        }
+        try {
+            Path file = root.resolve("VERSION");
+            if (Files.isRegularFile(file) && Files.size(file) < 4096) {
+                String first = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+                String v = GoVersions.fromToolchain(first);
+                return v;
+            }
+        } catch (IOException e) {
+            // unreadable: unknown
+        }
+        return "";
+    }
+}
