@@ -162,7 +162,7 @@ public final class EnvCommand implements Callable<Integer> {
             plan.skipped().forEach(u -> err.println(unusable(m, u)));
         }
         if (!plan.problems().isEmpty()) {
-            plan.problems().forEach(p -> err.println(m.get("cli.env.problem", p.message())));
+            plan.problems().forEach(p -> err.println(m.get("cli.env.problem", m.describe(p.what()))));
             err.println(m.get("cli.env.nothingWritten"));
             return ExitCodes.FAILED;
         }
@@ -221,7 +221,7 @@ public final class EnvCommand implements Callable<Integer> {
             });
         } catch (EnvSetup.PartlyAppliedException e) {
             // never "nothing was written" when something was: say exactly what was
-            err.println(m.get("cli.error.input", e.getCause().getMessage()));
+            err.println(m.get("cli.error.input", m.describe(e.getCause())));
             e.done().written().forEach(p -> err.println(m.get("cli.env.wrote", p)));
             e.done().deleted().forEach(p -> err.println(m.get("cli.env.deleted", p)));
             e.done().backups().forEach(p -> err.println(m.get("cli.env.backup", p)));
@@ -417,7 +417,8 @@ public final class EnvCommand implements Callable<Integer> {
             x.put("canDisable", c.canDisable());
         }
         ArrayNode problems = o.putArray("problems");
-        plan.problems().forEach(p -> problems.addObject().put("file", p.file().toString()).put("message", p.message()));
+        plan.problems().forEach(p -> problems.addObject().put("file", p.file().toString()).put("key", p.what().key())
+                .put("message", context.messages().describe(p.what())));
         ArrayNode skipped = o.putArray("skipped");
         for (StartupFiles.Unusable u : result != null ? result.skipped() : plan.skipped()) {
             skipped.addObject().put("file", u.file().toString()).put("real", u.real().toString())

@@ -257,7 +257,8 @@ public final class Checks {
             try {
                 BlockEditor.hasBlock(f.getValue());
             } catch (DamagedBlockException e) {
-                return Finding.fail("startup-block", "doctor.startupBlock", null, f.getKey().toString(), e.getMessage());
+                return e.lines() != null ? Finding.fail("startup-block", "doctor.startupBlock", null, f.getKey().toString(), e.lines())
+                        : Finding.fail("startup-block", "doctor.startupEncoding", null, f.getKey().toString());
             }
         }
         return Finding.ok("startup-block", "doctor.startupBlock");

@@ -24,7 +24,7 @@ public final class PolicyFindings {
     public static Finding of(ManagedSettings managed, Optional<PolicyException> broken, Messages m, String osName,
                              Map<String, String> env) {
         if (broken.isPresent()) {
-            PolicyProblem p = broken.get().problem();
+            PolicyProblem p = broken.get().policyProblem();
             return Finding.fail(ID, "doctor.policyBroken", null, p.file().toString(), p.describe(m));
         }
         if (!managed.active()) {

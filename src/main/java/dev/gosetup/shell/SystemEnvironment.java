@@ -1,5 +1,6 @@
 package dev.gosetup.shell;
 
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +67,7 @@ public record SystemEnvironment(String os, Path systemRoot) {
                 AtomicFiles.write(c.file(), c.after(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
         } catch (AccessDeniedException e) {
-            throw new StartupFileException(c.file(), "writing it needs administrator rights. Run the command with sudo "
-                    + "(IT tools run it as root), or set up your own account without --system.");
+            throw new StartupFileException(c.file(), Problem.of("startup.system.needsAdmin", c.file()), e);
         }
     }
 }

@@ -100,7 +100,7 @@ class TrustedFilesTest {
             Files.writeString(file, "{}");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             PolicyException e = refused(file);
-            assertThat(e.problem().key()).isEqualTo("settings.policy.error.sharedFolder");
+            assertThat(e.policyProblem().key()).isEqualTo("settings.policy.error.sharedFolder");
             assertThat(e.getMessage()).contains(file + " is inside /tmp").contains("mode 1777");
         } finally {
             Files.deleteIfExists(file);

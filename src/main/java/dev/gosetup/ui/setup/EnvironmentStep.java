@@ -329,7 +329,7 @@ public final class EnvironmentStep extends VBox {
         boolean nothing = plan.effective().isEmpty() && windowsChange.isEmpty();
         if (!plan.problems().isEmpty()) {
             status.setText(messages.get("setup.env.problems") + "\n" + String.join("\n",
-                    plan.problems().stream().map(EnvSetup.Problem::message).toList()));
+                    plan.problems().stream().map(p -> messages.describe(p.what())).toList()));
             status.getStyleClass().setAll("label", "note");
         } else {
             status.setText(nothing ? currentState(preview.current()) : "");
@@ -431,7 +431,7 @@ public final class EnvironmentStep extends VBox {
     private void failed(Throwable error) {
         LOG.log(Level.WARNING, "Shell environment failed", error);
         result.getStyleClass().setAll("label", "note");
-        result.setText(messages.get("setup.env.failed", error.getMessage()));
+        result.setText(messages.get("setup.env.failed", messages.describe(error)));
         apply.setDisable(plan == null || !plan.problems().isEmpty());
     }
 }
