@@ -1,5 +1,6 @@
 package dev.gosetup.doctor;
 
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.doctor.Finding.Fix;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.Source;
@@ -210,17 +211,18 @@ public final class Checks {
     }
 
     static Finding network(DoctorInput in) {
-        List<String> failed = new ArrayList<>();
+        Problem failed = null; // one line per host: "URL: what went wrong", in the reader's language
         List<String> fine = new ArrayList<>();
-        for (Reachability.Result r : in.network()) {
+        for (Reachability.Result r : in.network().reversed()) {
             if (r.problem() == null) {
-                fine.add(r.url());
+                fine.addFirst(r.url());
             } else {
-                failed.add(r.url() + ": " + r.problem());
+                Problem line = Problem.of("doctor.network.failure", r.url(), r.problem());
+                failed = failed == null ? line : Problem.of("doctor.lines", line, failed);
             }
         }
-        return failed.isEmpty() ? Finding.ok("network", "doctor.network", String.join(", ", fine))
-                : Finding.fail("network", "doctor.network", null, String.join("\n", failed));
+        return failed == null ? Finding.ok("network", "doctor.network", String.join(", ", fine))
+                : Finding.fail("network", "doctor.network", null, failed);
     }
 
     static Finding cgo(DoctorInput in) {

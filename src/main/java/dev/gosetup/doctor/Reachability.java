@@ -1,6 +1,7 @@
 package dev.gosetup.doctor;
 
-import dev.gosetup.fetch.NetErrors;
+import dev.gosetup.i18n.Problems;
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.fetch.UrlCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public final class Reachability {
     /** @param problem null when the host answered */
-    public record Result(String url, String problem) {}
+    public record Result(String url, Problem problem) {}
 
     private Reachability() {}
 
@@ -38,9 +39,9 @@ public final class Reachability {
                 out.add(new Result(url.toString(), null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                out.add(new Result(url.toString(), "interrupted"));
+                out.add(new Result(url.toString(), Problem.of("error.interrupted")));
             } catch (java.io.IOException e) {
-                out.add(new Result(url.toString(), NetErrors.describe(e, url.getHost())));
+                out.add(new Result(url.toString(), Problems.of(e)));
             }
         }
         return out;

@@ -75,7 +75,7 @@ public final class TerminalFindings {
     static Finding defeat(TerminalCheck c, Defeat d, Path home) {
         String key = d.resets() ? "doctor.pathUndone.reset"
                 : d.kind() == Conflict.Kind.GO_ON_PATH ? "doctor.pathUndone.goFirst" : "doctor.pathUndone.manager";
-        List<String> args = List.of(tilde(d.file().toString(), home), String.valueOf(d.line() + 1), d.text(), c.command(),
+        List<Object> args = List.of(tilde(d.file().toString(), home), String.valueOf(d.line() + 1), d.text(), c.command(),
                 d.file().toString(), d.shell().id, String.valueOf(d.standalone()));
         return new Finding(defeatId(c), c.verdict() == Verdict.NO_GO ? Status.FAIL : Status.WARN, key, args, Fix.PLACE_BLOCK_AFTER);
     }

@@ -1,5 +1,7 @@
 package dev.gosetup.settings;
 
+import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Problem;
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.WinNT;
 import java.io.IOException;
@@ -109,7 +111,7 @@ final class WindowsOwnership implements TrustedFiles.Inspector {
             try {
                 sd = Advapi32Util.getFileSecurityDescriptor(path.toFile(), false);
             } catch (RuntimeException e) {
-                throw new IOException("Could not read the owner and permissions of " + path + ": " + e.getMessage(), e);
+                throw new ProblemException(Problem.of("settings.policy.ownerUnreadable", path, String.valueOf(e.getMessage()).strip()), e);
             }
             WinNT.ACL acl = sd.getDiscretionaryACL();
             if (acl == null) {

@@ -1,5 +1,7 @@
 package dev.gosetup.shell;
 
+import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.shell.EnvWrites.Write;
 import dev.gosetup.shell.UserEnvironment.Value;
 import java.io.IOException;
@@ -162,9 +164,8 @@ public final class WindowsEnvEditor {
     public Applied apply(UserEnvironment env, Request request) throws IOException {
         WindowsEnvPlan plan = plan(env, request);
         if (plan.pathTooLong()) {
-            throw new IOException("Path in " + env.describe() + " would be " + plan.pathAfter().data().length()
-                    + " characters long with Go's entries; Windows allows at most " + PathEntries.MAX_LENGTH
-                    + ". Nothing was changed: remove entries that are no longer needed from Path, then try again.");
+            throw new ProblemException(Problem.of("env.windows.pathTooLong", env.describe(), plan.pathAfter().data().length(),
+                    PathEntries.MAX_LENGTH));
         }
         if (!plan.changesAnything()) {
             return new Applied(env.describe(), null, null, List.of(), List.of(), List.of());
@@ -277,8 +278,7 @@ public final class WindowsEnvEditor {
     private String expandFully(UserEnvironment env, String entry) throws IOException {
         String expanded = PathEntries.expand(entry, variables);
         if (PathEntries.hasReference(expanded)) {
-            throw new IOException("Path in " + env.describe() + " is REG_SZ and has %VAR% entries of its own, so "
-                    + entry + " must be written expanded, but " + expanded + " still names an unknown variable. Nothing was changed.");
+            throw new ProblemException(Problem.of("env.windows.unknownVariable", env.describe(), entry, expanded));
         }
         return expanded;
     }
