@@ -1,5 +1,7 @@
 package dev.gosetup.shell;
 
+import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -291,7 +293,11 @@ class WindowsEnvEditorTest {
         WindowsEnvEditor blind = new WindowsEnvEditor(name -> Optional.empty());
 
         assertThatThrownBy(() -> blind.apply(env, goRequest()))
-                .isInstanceOf(IOException.class).hasMessageContaining("is REG_SZ").hasMessageContaining("Nothing was changed");
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("env.windows.unknownVariable");
+                    assertThat(e.problem().args().getFirst()).isEqualTo(env.describe());
+                    assertThat((String) e.problem().args().get(2)).as("expanded, still naming a variable").contains("%");
+                });
         assertThat(env.writes()).isZero();
     }
 
@@ -358,8 +364,13 @@ class WindowsEnvEditorTest {
         Map<String, Value> before = env.snapshot();
 
         assertThat(editor.plan(env, goRequest()).diffLines()).anyMatch(l -> l.startsWith("! Path would be"));
+        int length = editor.plan(env, goRequest()).pathAfter().data().length();
         assertThatThrownBy(() -> editor.apply(env, goRequest()))
-                .isInstanceOf(IOException.class).hasMessageContaining("at most 32767").hasMessageContaining("Nothing was changed");
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("env.windows.pathTooLong");
+                    assertThat(e.problem().args()).containsExactly(env.describe(), length,
+                            PathEntries.MAX_LENGTH);
+                });
         assertThat(env.snapshot()).isEqualTo(before);
         assertThat(env.writes()).isZero();
         assertThat(env.broadcasts()).isZero();
@@ -372,9 +383,9 @@ class WindowsEnvEditorTest {
         env.refuseWritesTo("Path");
 
         assertThatThrownBy(() -> editor.apply(env, goRequest()))
-                .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("Could not write Path in HKEY_CURRENT_USER\\Environment: Access to")
-                .hasMessageEndingWith("The values already written were put back; nothing was changed.");
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.of(
+                        "env.windows.writeFailed.putBack", "Path", "HKEY_CURRENT_USER\\Environment",
+                        Problem.of("registry.user.denied", "HKEY_CURRENT_USER\\Environment", "Path"), "-", "-")));
         assertThat(env.snapshot()).isEqualTo(before);
         assertThat(env.broadcasts()).isZero();
     }
@@ -396,9 +407,11 @@ class WindowsEnvEditorTest {
         env.allowOnlyWrites(1);
 
         assertThatThrownBy(() -> editor.apply(env, goRequest()))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("Could not write GOPROXY")
-                .hasMessageEndingWith("Some values could not be put back; to restore them by hand: delete GOPATH.");
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("env.windows.writeFailed.stuck");
+                    assertThat(e.problem().args().getFirst()).isEqualTo("GOPROXY");
+                    assertThat(e.problem().args().subList(3, 5)).containsExactly("-", "GOPATH"); // nothing to set back, GOPATH to delete
+                });
         assertThat(env.get("GOPATH")).contains(new Value("%USERPROFILE%\\go", true));
         assertThat(env.get("Path")).contains(new Value(TYPICAL_PATH, true));
         assertThat(env.broadcasts()).isEqualTo(1); // the registry did change
@@ -413,9 +426,10 @@ class WindowsEnvEditorTest {
         env.refuseAllWrites();
 
         assertThatThrownBy(() -> editor.apply(env, new Request(List.of("C:\\Program Files\\Go\\bin"), Map.of("GOPROXY", PROXY))))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("needs administrator rights")
-                .hasMessageEndingWith("Nothing was changed.");
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("env.windows.writeFailed");
+                    assertThat(e.problem().args().get(2)).isEqualTo(Problem.of("registry.machine.denied", env.describe(), "GOPROXY"));
+                });
         assertThat(env.snapshot()).isEqualTo(before);
         assertThat(env.broadcasts()).isZero();
     }
