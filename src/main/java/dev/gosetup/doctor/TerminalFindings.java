@@ -58,8 +58,8 @@ public final class TerminalFindings {
     static Finding verdict(TerminalCheck c, Path home) {
         String seconds = String.format(Locale.ROOT, "%.1f", c.took().toMillis() / 1000.0);
         boolean installed = Files.exists(c.intended());
-        String[] args = {c.command(), c.version(), tilde(c.goDir(), home), seconds, c.path(), tilde(c.intended().getParent().toString(), home),
-                c.problem()};
+        Object[] args = {c.command(), c.version(), tilde(c.goDir(), home), seconds, c.path(), tilde(c.intended().getParent().toString(), home),
+                c.failure() != null ? c.failure() : c.problem()};
         Fix setUp = installed && !c.configured() ? Fix.APPLY_ENV : null;
         return switch (c.verdict()) {
             case OURS -> new Finding(id(c), Status.OK, "doctor.newTerminal.ok", List.of(args), null);
@@ -68,7 +68,8 @@ public final class TerminalFindings {
                     : new Finding(id(c), Status.OK, "doctor.newTerminal.other.ok", List.of(args), null);
             case NO_GO -> new Finding(id(c), installed ? Status.FAIL : Status.WARN, "doctor.newTerminal.noGo", List.of(args), setUp);
             case TIMED_OUT -> new Finding(id(c), Status.WARN, "doctor.newTerminal.timedOut", List.of(args), null);
-            case FAILED -> new Finding(id(c), Status.WARN, "doctor.newTerminal.failed", List.of(args), null);
+            case FAILED -> new Finding(id(c), Status.WARN, c.failure() != null ? "doctor.newTerminal.notRun" : "doctor.newTerminal.failed",
+                    List.of(args), null);
         };
     }
 

@@ -68,4 +68,15 @@ class ChineseProblemsCliTest {
         assertThat(Files.readAllBytes(zshrc)).as("byte-identical").isEqualTo(before);
         assertThat((Integer) Files.getAttribute(zshrc, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(4343);
     }
+
+    /** The health check names a startup file that is a FIFO in Chinese, in its finding and for the new-terminal check. */
+    @Test
+    void aFifoStartupFileIsReportedInChineseByTheHealthCheck() throws Exception {
+        Path bashrc = home.resolve(".bashrc");
+        assertThat(new ProcessBuilder("mkfifo", bashrc.toString()).start().waitFor()).isZero();
+        CliResult r = CliResult.run(tmp, "--lang", "zh-CN", "doctor", "--offline", "--home", home.toString());
+        assertThat(r.out() + r.err()).contains(bashrc + " 是命名管道（FIFO）").doesNotContain("named pipe").doesNotContain("[startup.");
+        assertThat(Files.readAttributes(bashrc, java.nio.file.attribute.BasicFileAttributes.class).isOther()).as("still a FIFO, never opened").isTrue();
+        assertThat(Files.readAllBytes(zshrc)).isEqualTo(before);
+    }
 }
