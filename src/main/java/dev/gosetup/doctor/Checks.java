@@ -1,7 +1,7 @@
 package dev.gosetup.doctor;
 
-import dev.gosetup.i18n.Problem;
 import dev.gosetup.doctor.Finding.Fix;
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.Source;
 import dev.gosetup.release.GoVersion;

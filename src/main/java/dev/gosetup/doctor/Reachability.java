@@ -1,8 +1,8 @@
 package dev.gosetup.doctor;
 
-import dev.gosetup.i18n.Problems;
-import dev.gosetup.i18n.Problem;
 import dev.gosetup.fetch.UrlCredentials;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.Problems;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,9 +1,9 @@
 package dev.gosetup.settings;
 
-import dev.gosetup.i18n.ProblemException;
-import dev.gosetup.i18n.Problem;
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.WinNT;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.gosetup.shell;
 
-import dev.gosetup.i18n.Problems;
-import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Problems;
 import dev.gosetup.shell.UserEnvironment.Value;
 import java.io.IOException;
 import java.util.ArrayList;

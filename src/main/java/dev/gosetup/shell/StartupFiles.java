@@ -1,9 +1,9 @@
 package dev.gosetup.shell;
 
-import dev.gosetup.i18n.Problems;
-import dev.gosetup.i18n.Problem;
 import dev.gosetup.files.AtomicFiles;
 import dev.gosetup.files.FileOwner;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;

@@ -1,7 +1,7 @@
 package dev.gosetup.shell;
 
-import dev.gosetup.i18n.Problem;
 import dev.gosetup.files.AtomicFiles;
+import dev.gosetup.i18n.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;

@@ -1,7 +1,7 @@
 package dev.gosetup.shell;
 
-import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.shell.EnvWrites.Write;
 import dev.gosetup.shell.UserEnvironment.Value;
 import java.io.IOException;
@@ -42,13 +42,13 @@ public final class WindowsEnvEditor {
             pathEntries = List.copyOf(pathEntries);
             for (String entry : pathEntries) {
                 if (entry.isBlank() || entry.contains(";")) {
-                    throw new IllegalArgumentException("Not a PATH entry: \"" + entry + "\"");
+                    throw new EnvRequestRefused(Problem.of("env.windows.badPathEntry", entry));
                 }
             }
             variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
             for (String name : variables.keySet()) {
                 if (name.isBlank() || name.contains("=") || name.equalsIgnoreCase(PATH)) {
-                    throw new IllegalArgumentException("Not a variable this editor sets: \"" + name + "\"");
+                    throw new EnvRequestRefused(Problem.of("env.windows.badVariable", name));
                 }
             }
         }
@@ -193,7 +193,7 @@ public final class WindowsEnvEditor {
      */
     public Undone undo(UserEnvironment env, Applied applied) throws IOException {
         if (!env.describe().equals(applied.scope())) {
-            throw new IllegalArgumentException("This change was made in " + applied.scope() + ", not " + env.describe());
+            throw new EnvRequestRefused(Problem.of("env.windows.otherScope", applied.scope(), env.describe()));
         }
         List<Write> writes = new ArrayList<>();
         List<String> restored = new ArrayList<>();

@@ -1,12 +1,12 @@
 package dev.gosetup.doctor;
 
-import dev.gosetup.i18n.Language;
-import dev.gosetup.i18n.Messages;
-import dev.gosetup.i18n.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.HttpClients;
+import dev.gosetup.i18n.Language;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.testing.LoopbackServer;
 import java.net.URI;
 import java.nio.file.Path;

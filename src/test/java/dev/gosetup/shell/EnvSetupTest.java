@@ -1,9 +1,9 @@
 package dev.gosetup.shell;
 
-import dev.gosetup.i18n.ProblemException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

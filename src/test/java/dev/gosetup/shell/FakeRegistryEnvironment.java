@@ -1,7 +1,7 @@
 package dev.gosetup.shell;
 
-import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package dev.gosetup.shell;
 
-import dev.gosetup.i18n.ProblemException;
-import dev.gosetup.i18n.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.shell.UserEnvironment.Value;
 import dev.gosetup.shell.WindowsEnvEditor.Applied;
 import dev.gosetup.shell.WindowsEnvEditor.MovedPathEntry;
@@ -464,7 +464,19 @@ class WindowsEnvEditorTest {
     void undoRefusesARecordFromAnotherEnvironment() throws IOException {
         Applied applied = editor.apply(userWithPath(TYPICAL_PATH), goRequest());
 
-        assertThatThrownBy(() -> editor.undo(FakeRegistryEnvironment.machine(), applied))
-                .isInstanceOf(IllegalArgumentException.class);
+        FakeRegistryEnvironment machine = FakeRegistryEnvironment.machine();
+        assertThatThrownBy(() -> editor.undo(machine, applied))
+                .isInstanceOfSatisfying(EnvRequestRefused.class, e -> assertThat(e.problem())
+                        .isEqualTo(Problem.of("env.windows.otherScope", applied.scope(), machine.describe())));
+    }
+
+    @Test
+    void aPathEntryWithASemicolonIsRefusedAsARequestNotWritten() {
+        // an install root chosen with ";" in its name would become two PATH entries
+        assertThatThrownBy(() -> new Request(List.of("D:\\tools;old\\go\\bin"), Map.of()))
+                .isInstanceOfSatisfying(EnvRequestRefused.class, e -> assertThat(e.problem())
+                        .isEqualTo(Problem.of("env.windows.badPathEntry", "D:\\tools;old\\go\\bin")));
+        assertThatThrownBy(() -> new Request(List.of(), Map.of("PATH", "x")))
+                .isInstanceOfSatisfying(EnvRequestRefused.class, e -> assertThat(e.problem().key()).isEqualTo("env.windows.badVariable"));
     }
 }

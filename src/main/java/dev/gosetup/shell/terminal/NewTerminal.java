@@ -1,7 +1,7 @@
 package dev.gosetup.shell.terminal;
 
-import dev.gosetup.i18n.Problems;
 import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.Problems;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.ShellSources;

@@ -1,7 +1,5 @@
 package dev.gosetup.shell.windows;
 
-import dev.gosetup.i18n.ProblemException;
-import dev.gosetup.i18n.Problem;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -18,6 +16,8 @@ import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinReg;
 import com.sun.jna.platform.win32.WinUser;
 import com.sun.jna.ptr.IntByReference;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.shell.UserEnvironment;
 import java.io.IOException;
 import java.util.Optional;
