@@ -157,7 +157,7 @@ public final class EnvCommand implements Callable<Integer> {
             describe(plan, out, m);
             if (windowsPlan != null && windowsPlan.changesAnything()) {
                 out.println(m.get("cli.env.windows"));
-                out.print(windowsPlan.diffText());
+                windowsPlan.diffText().forEach(t -> out.println(m.text(t)));
             }
             plan.skipped().forEach(u -> err.println(unusable(m, u)));
         }
@@ -209,7 +209,7 @@ public final class EnvCommand implements Callable<Integer> {
             result = setup.apply(plan, () -> {
                 if (win.isPresent()) {
                     if (action.undo) {
-                        win.get().undo().notes().forEach(out::println);
+                        win.get().undo().notes().forEach(n -> out.println(m.text(n)));
                     } else {
                         win.get().apply(envSpec);
                     }
@@ -295,7 +295,7 @@ public final class EnvCommand implements Callable<Integer> {
             WindowsUserEnvironment machine = WindowsUserEnvironment.machine(dev.gosetup.shell.windows.RegistryEnvironment.forMachine(),
                     dev.gosetup.shell.WindowsEnvEditor.withProcessEnvironment(), context.paths().configDir());
             WindowsEnvPlan p = machine.plan(spec);
-            out.print(p.diffText());
+            p.diffText().forEach(t -> out.println(m.text(t)));
             if (!action.apply && !action.undo) {
                 return ExitCodes.OK;
             }

@@ -2,6 +2,7 @@ package dev.gosetup.shell;
 
 import dev.gosetup.i18n.Problem;
 import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Text;
 import dev.gosetup.shell.EnvWrites.Write;
 import dev.gosetup.shell.UserEnvironment.Value;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class WindowsEnvEditor {
      * @param keptUserChanges variables someone changed after Go was set up, left as they are
      * @param notes           a sentence for each thing left alone, for the user
      */
-    public record Undone(List<String> restored, List<String> keptUserChanges, List<String> notes) {
+    public record Undone(List<String> restored, List<String> keptUserChanges, List<Text> notes) {
         public Undone {
             restored = List.copyOf(restored);
             keptUserChanges = List.copyOf(keptUserChanges);
@@ -198,7 +199,7 @@ public final class WindowsEnvEditor {
         List<Write> writes = new ArrayList<>();
         List<String> restored = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Text> notes = new ArrayList<>();
         for (VariableChange v : applied.variables()) {
             Optional<Value> now = env.get(v.name());
             if (now.equals(Optional.ofNullable(v.before()))) {
@@ -209,8 +210,8 @@ public final class WindowsEnvEditor {
                 restored.add(v.name());
             } else {
                 kept.add(v.name());
-                notes.add(v.name() + " was changed after Go was set up (it is now "
-                        + now.map(x -> "\"" + x.data() + "\"").orElse("deleted") + "); it is left as it is.");
+                notes.add(now.isPresent() ? ShellText.of("winenv.undo.changedSince", v.name(), now.get().data())
+                        : ShellText.of("winenv.undo.deletedSince", v.name()));
             }
         }
         if (applied.pathAfter() != null) {
@@ -283,13 +284,13 @@ public final class WindowsEnvEditor {
         return expanded;
     }
 
-    private static Optional<Value> pathWithoutOurs(Optional<Value> now, Applied applied, List<String> notes) {
+    private static Optional<Value> pathWithoutOurs(Optional<Value> now, Applied applied, List<Text> notes) {
         if (now.equals(Optional.of(applied.pathAfter()))) {
             // Nobody touched it since: the very text and type there were, empty entries and all.
             return Optional.ofNullable(applied.pathBefore());
         }
         if (now.isEmpty()) {
-            notes.add("Path was deleted after Go was set up; it is left as it is.");
+            notes.add(ShellText.of("winenv.undo.deletedSince", PATH));
             return now;
         }
         List<String> entries = PathEntries.split(now.get().data());
@@ -300,7 +301,7 @@ public final class WindowsEnvEditor {
             if (entries.remove(entry)) {
                 taken.add(entry);
             } else {
-                notes.add("Path entry " + entry + " was already removed.");
+                notes.add(ShellText.of("winenv.undo.entryGone", entry));
             }
         }
         // An entry goes back only if ours that stood for it was still there: if someone took ours out by

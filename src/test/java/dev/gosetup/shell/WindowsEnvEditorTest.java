@@ -85,7 +85,7 @@ class WindowsEnvEditorTest {
 
         WindowsEnvPlan plan = editor.plan(env, goRequest());
 
-        assertThat(plan.diffLines()).containsExactly(
+        assertThat(english(plan.diffLines())).containsExactly(
                 "- Path entry 4: %USERPROFILE%\\go\\bin",
                 "- Path: 1 empty entry",
                 "+ Path entry 1: %USERPROFILE%\\sdk\\go\\bin",
@@ -94,7 +94,7 @@ class WindowsEnvEditorTest {
                 "- GOPATH=D:\\go (REG_SZ)",
                 "+ GOPATH=%USERPROFILE%\\go (REG_EXPAND_SZ)",
                 "+ GOPROXY=https://proxy.golang.org,direct (REG_SZ)");
-        assertThat(plan.diffText()).startsWith("Changes to HKEY_CURRENT_USER\\Environment:\n- Path entry 4");
+        assertThat(String.join("\n", english(plan.diffText()))).startsWith("Changes to HKEY_CURRENT_USER\\Environment:\n- Path entry 4");
         assertThat(env.writes()).isZero();
         assertThat(env.broadcasts()).isZero();
     }
@@ -114,8 +114,8 @@ class WindowsEnvEditorTest {
         assertThat(env.snapshot()).isEqualTo(afterFirst);
         assertThat(env.writes()).isEqualTo(3);
         assertThat(env.broadcasts()).isEqualTo(1);
-        assertThat(editor.plan(env, goRequest()).diffText())
-                .isEqualTo("HKEY_CURRENT_USER\\Environment already has these values; nothing to change.");
+        assertThat(english(editor.plan(env, goRequest()).diffText()))
+                .containsExactly("HKEY_CURRENT_USER\\Environment already has these values; nothing to change.");
     }
 
     @Test
@@ -185,7 +185,7 @@ class WindowsEnvEditorTest {
                 + "%USERPROFILE%\\go\\bin;C:\\tools\\bin", true));
         assertThat(undone.restored()).containsExactly("GOPROXY", "Path");
         assertThat(undone.keptUserChanges()).containsExactly("GOPATH");
-        assertThat(undone.notes()).containsExactly("GOPATH was changed after Go was set up (it is now \"D:\\go\"); it is left as it is.");
+        assertThat(english(undone.notes())).containsExactly("GOPATH was changed after Go was set up (it is now \"D:\\go\"); it is left as it is.");
         assertThat(env.broadcasts()).isEqualTo(2);
     }
 
@@ -200,7 +200,7 @@ class WindowsEnvEditorTest {
 
         assertThat(env.get("Path")).contains(new Value("%USERPROFILE%\\AppData\\Local\\Microsoft\\WindowsApps;"
                 + "C:\\Users\\dev\\AppData\\Local\\Programs\\Microsoft VS Code\\bin;C:\\Program Files\\Go\\bin", true));
-        assertThat(undone.notes()).containsExactly("Path entry %USERPROFILE%\\go\\bin was already removed.");
+        assertThat(english(undone.notes())).containsExactly("Path entry %USERPROFILE%\\go\\bin was already removed.");
     }
 
     @Test
@@ -261,7 +261,7 @@ class WindowsEnvEditorTest {
         String path = "C:\\Users\\dev\\AppData\\Local\\Microsoft\\WindowsApps;C:\\Users\\dev\\.dotnet\\tools";
         FakeRegistryEnvironment env = FakeRegistryEnvironment.user().plain("Path", path);
 
-        assertThat(editor.plan(env, goRequest()).diffLines()).startsWith("~ Path type REG_SZ -> REG_EXPAND_SZ");
+        assertThat(english(editor.plan(env, goRequest()).diffLines())).startsWith("~ Path type REG_SZ -> REG_EXPAND_SZ");
         Applied applied = editor.apply(env, goRequest());
 
         assertThat(env.get("Path")).contains(new Value(SDK_BIN + ";" + GOPATH_BIN + ";" + path, true));
@@ -363,7 +363,7 @@ class WindowsEnvEditorTest {
         FakeRegistryEnvironment env = userWithPath(path.toString());
         Map<String, Value> before = env.snapshot();
 
-        assertThat(editor.plan(env, goRequest()).diffLines()).anyMatch(l -> l.startsWith("! Path would be"));
+        assertThat(english(editor.plan(env, goRequest()).diffLines())).anyMatch(l -> l.startsWith("! Path would be"));
         int length = editor.plan(env, goRequest()).pathAfter().data().length();
         assertThatThrownBy(() -> editor.apply(env, goRequest()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
@@ -478,5 +478,18 @@ class WindowsEnvEditorTest {
                         .isEqualTo(Problem.of("env.windows.badPathEntry", "D:\\tools;old\\go\\bin")));
         assertThatThrownBy(() -> new Request(List.of(), Map.of("PATH", "x")))
                 .isInstanceOfSatisfying(EnvRequestRefused.class, e -> assertThat(e.problem().key()).isEqualTo("env.windows.badVariable"));
+    }
+
+    /** The lines as an English reader sees them (the engine hands out keys and facts). */
+    static List<String> english(List<? extends dev.gosetup.i18n.Text> lines) {
+        return lines.stream().map(dev.gosetup.i18n.Messages.english()::text).toList();
+    }
+
+    @Test
+    void theDiffReadsInChineseToo() throws IOException {
+        WindowsEnvPlan plan = editor.plan(userWithPath(TYPICAL_PATH), goRequest());
+        List<String> zh = plan.diffText().stream().map(dev.gosetup.i18n.Messages.of(dev.gosetup.i18n.Language.SIMPLIFIED_CHINESE)::text).toList();
+        assertThat(zh.getFirst()).isEqualTo("HKEY_CURRENT_USER\\Environment 中的改动：");
+        assertThat(zh).anyMatch(l -> l.startsWith("+ Path 第 1 项：")).noneMatch(l -> l.contains("entry") || l.contains("stay"));
     }
 }

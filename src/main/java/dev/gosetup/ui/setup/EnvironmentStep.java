@@ -321,7 +321,7 @@ public final class EnvironmentStep extends VBox {
             conflicts.getChildren().add(wsl);
         }
         String windowsChange = preview.windows() != null && preview.windows().changesAnything()
-                ? messages.get("cli.env.windows") + "\n" + preview.windows().diffText() : "";
+                ? messages.get("cli.env.windows") + "\n" + String.join("\n", preview.windows().diffText().stream().map(messages::text).toList()) : "";
         windowsDiff.setText(dev.gosetup.secrets.Redaction.redact(windowsChange)); // as the command line shows it
         windowsDiff.setPrefRowCount(rows(windowsChange));
         windowsDiff.setVisible(!windowsChange.isEmpty());
