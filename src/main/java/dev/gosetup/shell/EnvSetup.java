@@ -112,8 +112,15 @@ public final class EnvSetup {
         private final Result done;
 
         PartlyAppliedException(Exception cause, Result done) {
-            super(dev.gosetup.i18n.Problem.of("env.partlyApplied", Problems.of(cause), paths(done.written()), paths(done.deleted())), cause);
+            super(problem(Problems.of(cause), done), cause);
             this.done = done;
+        }
+
+        /** What failed, what was done before it, and the failure's own advice (free disk space …) before ours. */
+        private static dev.gosetup.i18n.Problem problem(dev.gosetup.i18n.Problem why, Result done) {
+            boolean advice = dev.gosetup.i18n.Messages.english().has(why.todoKey()); // both bundles hold the same keys
+            return dev.gosetup.i18n.Problem.of(advice ? "env.partlyApplied.advised" : "env.partlyApplied", why, paths(done.written()),
+                    paths(done.deleted()), advice ? new dev.gosetup.i18n.Problem(why.todoKey(), why.args()) : null);
         }
 
         /** Paths as one fact, one a line; "-" for none. */
