@@ -222,6 +222,7 @@ public final class NewTerminal {
         }
         List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
         String text = String.join("\n", tail);
-        return exitCode >= 0 ? (text.isEmpty() ? "exit status " + exitCode : text + "\n(exit status " + exitCode + ")") : text;
+        // the exit status as a shell writes it ($? = 2): shell output and notation, no words to translate
+        return exitCode >= 0 ? (text.isEmpty() ? "$? = " + exitCode : text + "\n($? = " + exitCode + ")") : text;
     }
 }
