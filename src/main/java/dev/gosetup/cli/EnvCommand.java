@@ -159,7 +159,7 @@ public final class EnvCommand implements Callable<Integer> {
             describe(plan, out, m);
             if (windowsPlan != null && windowsPlan.changesAnything()) {
                 out.println(m.get("cli.env.windows"));
-                out.print(windowsPlan.diffText());
+                windowsPlan.diffText().forEach(t -> out.println(m.text(t)));
             }
             if (machineCheck != null && machineCheck.goWins().isPresent()) {
                 err.println(machineGoWins(m, machineCheck.goWins().get(), where.sdkRoot()));
@@ -170,7 +170,7 @@ public final class EnvCommand implements Callable<Integer> {
             plan.skipped().forEach(u -> err.println(unusable(m, u)));
         }
         if (!plan.problems().isEmpty()) {
-            plan.problems().forEach(p -> err.println(m.get("cli.env.problem", p.message())));
+            plan.problems().forEach(p -> err.println(m.get("cli.env.problem", m.describe(p.what()))));
             err.println(m.get("cli.env.nothingWritten"));
             return ExitCodes.FAILED;
         }
@@ -217,7 +217,7 @@ public final class EnvCommand implements Callable<Integer> {
             result = setup.apply(plan, () -> {
                 if (win.isPresent()) {
                     if (action.undo) {
-                        win.get().undo().notes().forEach(out::println);
+                        win.get().undo().notes().forEach(n -> out.println(m.text(n)));
                     } else {
                         win.get().apply(envSpec);
                     }
@@ -229,7 +229,7 @@ public final class EnvCommand implements Callable<Integer> {
             });
         } catch (EnvSetup.PartlyAppliedException e) {
             // never "nothing was written" when something was: say exactly what was
-            err.println(m.get("cli.error.input", e.getCause().getMessage()));
+            err.println(m.get("cli.error.input", m.describe(e.getCause())));
             e.done().written().forEach(p -> err.println(m.get("cli.env.wrote", p)));
             e.done().deleted().forEach(p -> err.println(m.get("cli.env.deleted", p)));
             e.done().backups().forEach(p -> err.println(m.get("cli.env.backup", p)));
@@ -316,7 +316,7 @@ public final class EnvCommand implements Callable<Integer> {
             WindowsUserEnvironment machine = WindowsUserEnvironment.machine(dev.gosetup.shell.windows.RegistryEnvironment.forMachine(),
                     dev.gosetup.shell.WindowsEnvEditor.withProcessEnvironment(), context.paths().configDir());
             WindowsEnvPlan p = machine.plan(spec);
-            out.print(p.diffText());
+            p.diffText().forEach(t -> out.println(m.text(t)));
             if (!action.apply && !action.undo) {
                 return ExitCodes.OK;
             }
@@ -450,7 +450,8 @@ public final class EnvCommand implements Callable<Integer> {
             x.put("canDisable", c.canDisable());
         }
         ArrayNode problems = o.putArray("problems");
-        plan.problems().forEach(p -> problems.addObject().put("file", p.file().toString()).put("message", p.message()));
+        plan.problems().forEach(p -> problems.addObject().put("file", p.file().toString()).put("key", p.what().key())
+                .put("message", context.messages().describe(p.what())));
         ArrayNode skipped = o.putArray("skipped");
         for (StartupFiles.Unusable u : result != null ? result.skipped() : plan.skipped()) {
             skipped.addObject().put("file", u.file().toString()).put("real", u.real().toString())

@@ -152,11 +152,11 @@ public final class GoSetupCommand implements Runnable {
         String command = last.commandSpec().name();
         java.util.Optional<dev.gosetup.settings.PolicyException> broken = context.policyError();
         if (broken.isPresent() && !WITHOUT_POLICY.contains(command)) {
-            err.println(context.messages().get("cli.policy.broken", broken.get().describe(context.messages())));
+            err.println(context.messages().get("cli.policy.broken", context.messages().describe(broken.get())));
             return ExitCodes.BAD_INPUT;
         }
         if (!command.equals("doctor")) { // doctor lists the warnings among its findings
-            context.policyWarnings().forEach(w -> err.println(context.messages().get("cli.policy.warning", w.describe(context.messages()))));
+            context.policyWarnings().forEach(w -> err.println(context.messages().get("cli.policy.warning", context.messages().describe(w.problem()))));
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.gosetup.doctor;
 
 import dev.gosetup.doctor.Finding.Fix;
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.Source;
 import dev.gosetup.project.GoVersions;
@@ -244,17 +245,18 @@ public final class Checks {
     }
 
     static Finding network(DoctorInput in) {
-        List<String> failed = new ArrayList<>();
+        Problem failed = null; // one line per host: "URL: what went wrong", in the reader's language
         List<String> fine = new ArrayList<>();
-        for (Reachability.Result r : in.network()) {
+        for (Reachability.Result r : in.network().reversed()) {
             if (r.problem() == null) {
-                fine.add(r.url());
+                fine.addFirst(r.url());
             } else {
-                failed.add(r.url() + ": " + r.problem());
+                Problem line = Problem.of("doctor.network.failure", r.url(), r.problem());
+                failed = failed == null ? line : Problem.of("doctor.lines", line, failed);
             }
         }
-        return failed.isEmpty() ? Finding.ok("network", "doctor.network", String.join(", ", fine))
-                : Finding.fail("network", "doctor.network", null, String.join("\n", failed));
+        return failed == null ? Finding.ok("network", "doctor.network", String.join(", ", fine))
+                : Finding.fail("network", "doctor.network", null, failed);
     }
 
     static Finding cgo(DoctorInput in) {
@@ -291,7 +293,8 @@ public final class Checks {
             try {
                 BlockEditor.hasBlock(f.getValue());
             } catch (DamagedBlockException e) {
-                return Finding.fail("startup-block", "doctor.startupBlock", null, f.getKey().toString(), e.getMessage());
+                return e.lines() != null ? Finding.fail("startup-block", "doctor.startupBlock", null, f.getKey().toString(), e.lines())
+                        : Finding.fail("startup-block", "doctor.startupEncoding", null, f.getKey().toString());
             }
         }
         return Finding.ok("startup-block", "doctor.startupBlock");

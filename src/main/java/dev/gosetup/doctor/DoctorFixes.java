@@ -40,15 +40,14 @@ public final class DoctorFixes {
                 written.addAll(result.deleted());
             }
             case PLACE_BLOCK_AFTER -> {
-                List<String> a = finding.args();
-                Path file = Path.of(a.get(TerminalFindings.ARG_FILE));
-                dev.gosetup.shell.Shell shell = dev.gosetup.shell.Shell.parse(a.get(TerminalFindings.ARG_SHELL)).orElseThrow();
-                BlockMove.apply(BlockMove.plan(where.setup(), shell, file, Integer.parseInt(a.get(TerminalFindings.ARG_LINE)) - 1,
-                        a.get(TerminalFindings.ARG_TEXT), Boolean.parseBoolean(a.get(TerminalFindings.ARG_STANDALONE))));
+                Path file = Path.of(finding.arg(TerminalFindings.ARG_FILE));
+                dev.gosetup.shell.Shell shell = dev.gosetup.shell.Shell.parse(finding.arg(TerminalFindings.ARG_SHELL)).orElseThrow();
+                BlockMove.apply(BlockMove.plan(where.setup(), shell, file, Integer.parseInt(finding.arg(TerminalFindings.ARG_LINE)) - 1,
+                        finding.arg(TerminalFindings.ARG_TEXT), Boolean.parseBoolean(finding.arg(TerminalFindings.ARG_STANDALONE))));
                 written.add(file);
             }
             case CRLF_TO_LF -> {
-                Path file = Path.of(finding.args().getFirst());
+                Path file = Path.of(finding.arg(0));
                 StartupFiles.Snapshot before = StartupFiles.read(file);
                 if (before.exists()) {
                     String text = new String(before.content(), StandardCharsets.ISO_8859_1); // bytes kept as they are

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param id     stable identifier for scripts (no-go-on-path, goroot-mismatch, …)
  * @param key    resource-bundle prefix: KEY.title and KEY.detail (MessageFormat with {@code args})
+ * @param args   facts: text, numbers, or a {@link dev.gosetup.i18n.Text} (a problem) that the face words in its language
  * @param fix    what --fix / the Fix button does, or null when the user must act
  */
-public record Finding(String id, Status status, String key, List<String> args, Fix fix) {
+public record Finding(String id, Status status, String key, List<Object> args, Fix fix) {
     public enum Status { OK, WARN, FAIL }
 
     /** A repair the app can make, described before it is made. */
@@ -24,15 +25,24 @@ public record Finding(String id, Status status, String key, List<String> args, F
         PLACE_BLOCK_AFTER
     }
 
-    static Finding ok(String id, String key, String... args) {
+    public Finding {
+        args = List.copyOf(args);
+    }
+
+    /** An argument that is a fact of its own (a path, a line number) as text, e.g. for a fix to act on. */
+    public String arg(int index) {
+        return String.valueOf(args.get(index));
+    }
+
+    static Finding ok(String id, String key, Object... args) {
         return new Finding(id, Status.OK, key + ".ok", List.of(args), null);
     }
 
-    static Finding warn(String id, String key, Fix fix, String... args) {
+    static Finding warn(String id, String key, Fix fix, Object... args) {
         return new Finding(id, Status.WARN, key, List.of(args), fix);
     }
 
-    static Finding fail(String id, String key, Fix fix, String... args) {
+    static Finding fail(String id, String key, Fix fix, Object... args) {
         return new Finding(id, Status.FAIL, key, List.of(args), fix);
     }
 }

@@ -9,7 +9,6 @@ import dev.gosetup.settings.PolicySetting;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The health check "which managed policy is in use": the file, what it sets (and whether users may change
@@ -24,8 +23,8 @@ public final class PolicyFindings {
     public static Finding of(ManagedSettings managed, Optional<PolicyException> broken, Messages m, String osName,
                              Map<String, String> env) {
         if (broken.isPresent()) {
-            PolicyProblem p = broken.get().problem();
-            return Finding.fail(ID, "doctor.policyBroken", null, p.file().toString(), p.describe(m));
+            PolicyProblem p = broken.get().policyProblem();
+            return Finding.fail(ID, "doctor.policyBroken", null, p.file().toString(), p.problem());
         }
         if (!managed.active()) {
             return Finding.ok(ID, "doctor.policyNone", PolicyLocation.osLocation(osName, env).toString());
@@ -34,7 +33,8 @@ public final class PolicyFindings {
         String sets = summary(managed, m);
         if (!managed.warnings().isEmpty()) {
             return Finding.warn(ID, "doctor.policyWarnings", null, file, sets,
-                    managed.warnings().stream().map(w -> w.describe(m)).collect(Collectors.joining("\n")));
+                    managed.warnings().stream().map(PolicyProblem::problem) // one a line, worded by the face
+                            .reduce((first, rest) -> dev.gosetup.i18n.Problem.of("doctor.lines", first, rest)).orElseThrow());
         }
         return Finding.ok(ID, "doctor.policy", file, sets);
     }

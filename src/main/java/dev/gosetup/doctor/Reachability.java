@@ -1,7 +1,8 @@
 package dev.gosetup.doctor;
 
-import dev.gosetup.fetch.NetErrors;
 import dev.gosetup.fetch.UrlCredentials;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.Problems;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public final class Reachability {
     /** @param problem null when the host answered */
-    public record Result(String url, String problem) {}
+    public record Result(String url, Problem problem) {}
 
     private Reachability() {}
 
@@ -38,9 +39,9 @@ public final class Reachability {
                 out.add(new Result(url.toString(), null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                out.add(new Result(url.toString(), "interrupted"));
+                out.add(new Result(url.toString(), Problem.of("error.interrupted")));
             } catch (java.io.IOException e) {
-                out.add(new Result(url.toString(), NetErrors.describe(e, url.getHost())));
+                out.add(new Result(url.toString(), Problems.of(e)));
             }
         }
         return out;

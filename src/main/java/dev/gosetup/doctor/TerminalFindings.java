@@ -58,8 +58,8 @@ public final class TerminalFindings {
     static Finding verdict(TerminalCheck c, Path home) {
         String seconds = String.format(Locale.ROOT, "%.1f", c.took().toMillis() / 1000.0);
         boolean installed = Files.exists(c.intended());
-        String[] args = {c.command(), c.version(), tilde(c.goDir(), home), seconds, c.path(), tilde(c.intended().getParent().toString(), home),
-                c.problem()};
+        Object[] args = {c.command(), c.version(), tilde(c.goDir(), home), seconds, c.path(), tilde(c.intended().getParent().toString(), home),
+                c.failure() != null ? c.failure() : c.problem()};
         Fix setUp = installed && !c.configured() ? Fix.APPLY_ENV : null;
         return switch (c.verdict()) {
             case OURS -> new Finding(id(c), Status.OK, "doctor.newTerminal.ok", List.of(args), null);
@@ -68,14 +68,15 @@ public final class TerminalFindings {
                     : new Finding(id(c), Status.OK, "doctor.newTerminal.other.ok", List.of(args), null);
             case NO_GO -> new Finding(id(c), installed ? Status.FAIL : Status.WARN, "doctor.newTerminal.noGo", List.of(args), setUp);
             case TIMED_OUT -> new Finding(id(c), Status.WARN, "doctor.newTerminal.timedOut", List.of(args), null);
-            case FAILED -> new Finding(id(c), Status.WARN, "doctor.newTerminal.failed", List.of(args), null);
+            case FAILED -> new Finding(id(c), Status.WARN, c.failure() != null ? "doctor.newTerminal.notRun" : "doctor.newTerminal.failed",
+                    List.of(args), null);
         };
     }
 
     static Finding defeat(TerminalCheck c, Defeat d, Path home) {
         String key = d.resets() ? "doctor.pathUndone.reset"
                 : d.kind() == Conflict.Kind.GO_ON_PATH ? "doctor.pathUndone.goFirst" : "doctor.pathUndone.manager";
-        List<String> args = List.of(tilde(d.file().toString(), home), String.valueOf(d.line() + 1), d.text(), c.command(),
+        List<Object> args = List.of(tilde(d.file().toString(), home), String.valueOf(d.line() + 1), d.text(), c.command(),
                 d.file().toString(), d.shell().id, String.valueOf(d.standalone()));
         return new Finding(defeatId(c), c.verdict() == Verdict.NO_GO ? Status.FAIL : Status.WARN, key, args, Fix.PLACE_BLOCK_AFTER);
     }

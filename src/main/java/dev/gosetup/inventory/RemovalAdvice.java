@@ -11,7 +11,10 @@ import java.util.Optional;
 public final class RemovalAdvice {
     private RemovalAdvice() {}
 
-    /** The command to run, or empty for ~/sdk (removed here) and for a Go found only on PATH (unknown owner). */
+    /**
+     * The command to run, as it can be pasted into a terminal (no words around it: the face shows it in a copyable
+     * field and says what it is in the user's language), or empty for ~/sdk (removed here) and for a Go found only on PATH (unknown owner).
+     */
     public static Optional<String> command(GoInstall install) {
         Path root = install.root();
         String version = install.version() == null ? "" : install.version().replaceFirst("^go", "");
@@ -19,7 +22,8 @@ public final class RemovalAdvice {
         String folder = root.getFileName() == null ? "" : root.getFileName().toString();
         return Optional.ofNullable(switch (install.source()) {
             case SDK, PATH -> null;
-            case OFFICIAL -> "sudo rm -rf " + root + "   (macOS: also sudo rm /etc/paths.d/go)";
+            // the macOS package also puts /etc/paths.d/go; elsewhere rm -f finds none and says nothing
+            case OFFICIAL -> "sudo rm -rf " + root + " && sudo rm -f /etc/paths.d/go";
             case HOMEBREW -> "brew uninstall " + formula(root);
             case MACPORTS -> "sudo port uninstall go";
             case DISTRO -> root.toString().endsWith("/golang") ? "sudo dnf remove golang" : "sudo apt remove golang-" + line + "-go";
@@ -31,9 +35,10 @@ public final class RemovalAdvice {
             case G -> "g uninstall " + folder;
             // the module cache is read-only on purpose; this removes one toolchain, not the whole cache
             case TOOLCHAIN -> "chmod -R u+w '" + root + "' && rm -rf '" + root + "'";
-            case WINDOWS -> "winget uninstall --id GoLang.Go   (or Settings > Apps > Go Programming Language)";
+            case WINDOWS -> "winget uninstall --id GoLang.Go";
             case SCOOP -> "scoop uninstall go";
-            case WSL_WINDOWS -> "winget uninstall --id GoLang.Go   (in Windows, not in WSL)";
+            // Windows' own Go is removed in Windows: from WSL, through cmd.exe (interop)
+            case WSL_WINDOWS -> "cmd.exe /c winget uninstall --id GoLang.Go";
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.gosetup.settings;
 
-import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.i18n.Problem;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,13 +20,18 @@ public record PolicyProblem(Path file, String field, String key, List<Object> ar
         return new PolicyProblem(file, field, key, List.of(args));
     }
 
-    /** "FILE, FIELD: what is wrong" in the given language. */
+    /** As a {@link Problem}: "FILE, field FIELD: what is wrong" ({@code settings.policy.problem}, what as a nested problem). */
+    public Problem problem() {
+        return Problem.of("settings.policy.problem", file, field, new Problem(key, args));
+    }
+
+    /** "FILE, field FIELD: what is wrong" in the given language. */
     public String describe(Messages messages) {
-        return messages.get("settings.policy.problem", file, field, messages.get(key, args.toArray()));
+        return messages.describe(problem());
     }
 
     /** English, for the log and for exception messages. */
     public String english() {
-        return describe(Messages.of(Language.ENGLISH));
+        return problem().english();
     }
 }

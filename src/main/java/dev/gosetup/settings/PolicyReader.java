@@ -68,7 +68,7 @@ public final class PolicyReader {
         } catch (NoSuchFileException e) {
             throw fail("$", "settings.policy.error.missing");
         } catch (IOException e) {
-            throw fail("$", "settings.policy.error.unreadable", String.valueOf(e.getMessage()));
+            throw fail("$", "settings.policy.error.unreadable", dev.gosetup.i18n.Problems.of(e));
         }
         JsonNode root;
         try {
@@ -78,7 +78,7 @@ public final class PolicyReader {
             long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw fail("$", "settings.policy.error.json", line, column, e.getOriginalMessage());
         } catch (IOException e) {
-            throw fail("$", "settings.policy.error.unreadable", String.valueOf(e.getMessage()));
+            throw fail("$", "settings.policy.error.unreadable", dev.gosetup.i18n.Problems.of(e));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             throw fail("$", "settings.policy.error.notObject");
@@ -161,7 +161,7 @@ public final class PolicyReader {
             return List.of();
         }
         if (!n.isArray()) {
-            throw fail("$." + name, "settings.policy.error.type", "array of strings", kind(n));
+            throw fail("$." + name, "settings.policy.error.type", dev.gosetup.i18n.Problem.of("settings.policy.type.stringArray"), kind(n));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
@@ -275,7 +275,7 @@ public final class PolicyReader {
                 trusted("$." + name, list);
             }
         } catch (IOException e) {
-            throw fail("$." + name, "settings.policy.error.unreadable", String.valueOf(e.getMessage()));
+            throw fail("$." + name, "settings.policy.error.unreadable", dev.gosetup.i18n.Problems.of(e));
         }
     }
 
@@ -299,14 +299,14 @@ public final class PolicyReader {
             try {
                 trusted(field, pem);
             } catch (IOException e) {
-                throw fail(field, "settings.policy.error.caUnreadable", pem, String.valueOf(e.getMessage()));
+                throw fail(field, "settings.policy.error.caUnreadable", pem, dev.gosetup.i18n.Problems.of(e));
             }
             try (InputStream in = Files.newInputStream(pem)) {
                 if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
                     throw fail(field, "settings.policy.error.noCertificate", pem);
                 }
             } catch (IOException e) {
-                throw fail(field, "settings.policy.error.caUnreadable", pem, String.valueOf(e.getMessage()));
+                throw fail(field, "settings.policy.error.caUnreadable", pem, dev.gosetup.i18n.Problems.of(e));
             } catch (CertificateException e) {
                 throw fail(field, "settings.policy.error.noCertificate", pem);
             }

@@ -2,6 +2,8 @@ package dev.gosetup.settings;
 
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.WinNT;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +111,7 @@ final class WindowsOwnership implements TrustedFiles.Inspector {
             try {
                 sd = Advapi32Util.getFileSecurityDescriptor(path.toFile(), false);
             } catch (RuntimeException e) {
-                throw new IOException("Could not read the owner and permissions of " + path + ": " + e.getMessage(), e);
+                throw new ProblemException(Problem.of("settings.policy.ownerUnreadable", path, String.valueOf(e.getMessage()).strip()), e);
             }
             WinNT.ACL acl = sd.getDiscretionaryACL();
             if (acl == null) {

@@ -61,9 +61,9 @@ public final class BlockEditor {
             all.addAll(ends);
             all.addAll(damaged);
             all.sort(null);
-            throw new DamagedBlockException("The gosetup markers are damaged (" + (all.size() == 1 ? "line " : "lines ")
-                    + all.stream().map(i -> String.valueOf(i + 1)).reduce((a, b) -> a + ", " + b).orElse("?") + "): expected one \"" + START + "\" line followed by one \""
-                    + END + "\" line. Nothing was changed; repair or remove those lines, then try again.");
+            // line numbers as one text ("3, 7"), not grouped as numbers would be in some locales
+            String lines = String.join(", ", all.stream().map(i -> String.valueOf(i + 1)).toList());
+            throw DamagedBlockException.markers(lines, START, END);
         }
         return starts.isEmpty() ? null : new Span(starts.getFirst(), ends.getFirst());
     }

@@ -24,15 +24,18 @@ public final class BlockMove {
     public static Change plan(EnvSetup setup, Shell shell, Path file, int anchor, String expected, boolean rightAfter) throws IOException {
         StartupFiles.Snapshot before = StartupFiles.read(file);
         if (!before.exists()) {
-            throw new StartupFileException(file, "it no longer exists. Run the check again.");
+            throw StartupFileException.of(file, "startup.goneSinceCheck");
         }
-        TextFile text = TextFile.parse(before.content());
-        if (anchor < 0 || anchor >= text.lines.size() || !text.readable(text.lines.get(anchor)).strip().equals(expected.strip())) {
-            throw new StartupFileException(file, "it was changed after the check (line " + (anchor + 1)
-                    + " is no longer \"" + expected.strip() + "\"). Nothing was written. Run the check again.");
+        try {
+            TextFile text = TextFile.parse(before.content());
+            if (anchor < 0 || anchor >= text.lines.size() || !text.readable(text.lines.get(anchor)).strip().equals(expected.strip())) {
+                throw StartupFileException.of(file, "startup.changedSinceCheck", String.valueOf(anchor + 1), expected.strip());
+            }
+            byte[] after = BlockEditor.placeAfter(before.content(), setup.blockBody(shell), rightAfter ? anchor : -1);
+            return new Change(shell, file, anchor, before, after, Diffs.unified(file.getFileName().toString(), before.content(), after));
+        } catch (DamagedBlockException e) {
+            throw e.in(file);
         }
-        byte[] after = BlockEditor.placeAfter(before.content(), setup.blockBody(shell), rightAfter ? anchor : -1);
-        return new Change(shell, file, anchor, before, after, Diffs.unified(file.getFileName().toString(), before.content(), after));
     }
 
     /** @return the backup made before this change, or null when one existed already */

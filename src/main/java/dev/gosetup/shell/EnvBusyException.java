@@ -1,10 +1,11 @@
 package dev.gosetup.shell;
 
-import java.io.IOException;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 
 /** Another gosetup (a window, a command line, an IT script) is changing the same shell setup right now. */
-public final class EnvBusyException extends IOException {
-    EnvBusyException(String message) {
-        super(message);
+public final class EnvBusyException extends ProblemException {
+    EnvBusyException(Problem problem) {
+        super(problem);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gosetup.shell;
 
+import dev.gosetup.i18n.Problem;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -45,6 +46,10 @@ public final class EnvLock implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
     private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
     private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+    /** What the lock file says about its holder (and what this process writes): "process 4242, since 2026-12-03 10:00:00 UTC". */
+    private static final java.util.regex.Pattern HOLDER = java.util.regex.Pattern.compile("process (\\d+), since ([0-9: -]+\\S*)");
+    /** The holder when another thread of this process holds the lock and has not written its name yet. */
+    private static final String HERE = "this process";
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
 
     private final Path file;
@@ -73,7 +78,7 @@ public final class EnvLock implements AutoCloseable {
         Semaphore local = IN_PROCESS.computeIfAbsent(file, f -> new Semaphore(1));
         try {
             if (!local.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw busy(folder, HELD_HERE.getOrDefault(file, "this program"));
+                throw busy(folder, HELD_HERE.getOrDefault(file, HERE));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,8 +170,7 @@ public final class EnvLock implements AutoCloseable {
             // Windows: no hard links to guard against here
         }
         if (!a.isRegularFile() || links > 1) {
-            throw new StartupFileException(file, "gosetup's lock file is not a plain file of its own (a link, a folder or a hard "
-                    + "link to another file). Nothing was written. Remove it, then try again.");
+            throw StartupFileException.of(file, "startup.lock.notPlain");
         }
     }
 
@@ -193,15 +197,18 @@ public final class EnvLock implements AutoCloseable {
             ByteBuffer buf = ByteBuffer.allocate(256);
             channel.read(buf, 0);
             String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
-            return text.matches("process \\d+, since [0-9: -]+\\S*") ? text : null;
+            return HOLDER.matcher(text).matches() ? text : null;
         } catch (IOException e) {
             return null;
         }
     }
 
     private static EnvBusyException busy(Path folder, String holder) {
-        return new EnvBusyException("Another gosetup (" + (holder != null ? holder : "it did not say which") + ") is changing the "
-                + "shell setup in " + folder + ". Nothing was written. Try again when it has finished.");
+        java.util.regex.Matcher m = holder == null ? null : HOLDER.matcher(holder);
+        if (m != null && m.matches()) {
+            return new EnvBusyException(Problem.of("env.busy.process", folder, m.group(1), m.group(2)));
+        }
+        return new EnvBusyException(Problem.of(HERE.equals(holder) ? "env.busy.here" : "env.busy.unknown", folder));
     }
 
     /** The folders this lock had to make for its file (they count as made by gosetup, for undo). */

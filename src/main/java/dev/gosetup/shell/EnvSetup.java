@@ -2,6 +2,8 @@ package dev.gosetup.shell;
 
 import dev.gosetup.files.AtomicFiles;
 import dev.gosetup.files.FileOwner;
+import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,8 +70,12 @@ public final class EnvSetup {
         }
     }
 
-    /** A file that cannot be written as planned, and why. */
-    public record Problem(Path file, String message) {}
+    /** A file that cannot be written as planned, and why (a problem that names the file). */
+    public record Problem(Path file, dev.gosetup.i18n.Problem what) {
+        static Problem of(Path file, IOException e) {
+            return new Problem(file, e instanceof DamagedBlockException d ? d.in(file).problem() : Problems.of(e));
+        }
+    }
 
     /**
      * @param skipped  startup files left alone because they are not files we may read; the others go ahead
@@ -102,14 +108,24 @@ public final class EnvSetup {
     }
 
     /** A failure after some files were already written: says which, so nobody is told "nothing was written". */
-    public static final class PartlyAppliedException extends IOException {
+    public static final class PartlyAppliedException extends ProblemException {
         private final Result done;
 
         PartlyAppliedException(Exception cause, Result done) {
-            super((cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + " Already done before this: "
-                    + String.join("; ", java.util.stream.Stream.concat(done.written().stream().map(p -> "wrote " + p),
-                            done.deleted().stream().map(p -> "deleted " + p)).toList()) + ".", cause);
+            super(problem(Problems.of(cause), done), cause);
             this.done = done;
+        }
+
+        /** What failed, what was done before it, and the failure's own advice (free disk space …) before ours. */
+        private static dev.gosetup.i18n.Problem problem(dev.gosetup.i18n.Problem why, Result done) {
+            boolean advice = dev.gosetup.i18n.Messages.english().has(why.todoKey()); // both bundles hold the same keys
+            return dev.gosetup.i18n.Problem.of(advice ? "env.partlyApplied.advised" : "env.partlyApplied", why, paths(done.written()),
+                    paths(done.deleted()), advice ? new dev.gosetup.i18n.Problem(why.todoKey(), why.args()) : null);
+        }
+
+        /** Paths as one fact, one a line; "-" for none. */
+        private static String paths(List<Path> paths) {
+            return paths.isEmpty() ? "-" : String.join("\n", paths.stream().map(p -> "  " + p).toList());
         }
 
         public Result done() {
@@ -155,7 +171,7 @@ public final class EnvSetup {
                 } catch (UnusableFileException e) {
                     skipped.add(e.unusable());
                 } catch (IOException e) {
-                    problems.add(new Problem(target.path(), e.getMessage()));
+                    problems.add(Problem.of(target.path(), e));
                 }
             }
         }
@@ -183,7 +199,7 @@ public final class EnvSetup {
                 } catch (UnusableFileException e) {
                     skipped.add(e.unusable());
                 } catch (IOException e) {
-                    problems.add(new Problem(target.path(), e.getMessage()));
+                    problems.add(Problem.of(target.path(), e));
                 }
             }
         }
@@ -194,7 +210,7 @@ public final class EnvSetup {
                     changes.add(new FileChange(null, null, before, null, Diffs.unified(script, before.content(), null), List.of()));
                 }
             } catch (IOException e) {
-                problems.add(new Problem(scriptsDir.resolve(script), e.getMessage()));
+                problems.add(Problem.of(scriptsDir.resolve(script), e));
             }
         }
         return new Plan(true, shells, changes, problems, skipped, null, Set.of());
@@ -275,8 +291,9 @@ public final class EnvSetup {
 
     private static void refuseProblems(Plan plan) throws IOException {
         if (!plan.problems().isEmpty()) {
-            throw new IOException("Nothing was changed, because of: " + plan.problems().stream()
-                    .map(p -> p.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+            // the first problem in full; the faces list all of them from the plan
+            throw new ProblemException(dev.gosetup.i18n.Problem.of("env.refused", plan.problems().getFirst().what(),
+                    plan.problems().size() - 1));
         }
     }
 
@@ -304,8 +321,7 @@ public final class EnvSetup {
     }
 
     private static StartupFileException changedSincePreview(Path file) {
-        return new StartupFileException(file, "it was changed by another program since the preview, so the change shown is no "
-                + "longer the one that would be made. Nothing was written. Run the command again to see the new preview.");
+        return StartupFileException.of(file, "startup.changedSincePreview");
     }
 
     private void write(Plan plan, EnvState state, Progress done) throws IOException {
@@ -363,7 +379,7 @@ public final class EnvSetup {
             byte[] after = content.getBytes(StandardCharsets.UTF_8);
             changes.add(new FileChange(null, null, before, after, Diffs.unified(name, before.content(), after), List.of()));
         } catch (IOException e) {
-            problems.add(new Problem(scriptsDir.resolve(name), e.getMessage()));
+            problems.add(Problem.of(scriptsDir.resolve(name), e));
         }
     }
 
@@ -377,13 +393,17 @@ public final class EnvSetup {
             int file = FileOwner.uidOf(s.real());
             int home = FileOwner.uidOf(files.home());
             if (file != home) {
-                throw new StartupFileException(path, (s.viaLink() ? "(the link's target " + s.real() + ") " : "") + "belongs to "
-                        + FileOwner.describe(s.real()) + ", but the home " + files.home() + " belongs to " + FileOwner.describe(files.home())
-                        + ". gosetup does not guess whose file it is, so nothing was written. Give it to the home's owner (chown "
-                        + home + " " + s.real() + "), or run gosetup as its owner.");
+                // args: the file, where it really is, its owner and uid, the home, its owner and uid
+                throw StartupFileException.of(path, s.viaLink() ? "startup.link.notOwned" : "startup.notOwned", s.real(),
+                        ownerName(s.real()), String.valueOf(file), files.home(), ownerName(files.home()), String.valueOf(home));
             }
         }
         return s;
+    }
+
+    /** The owner's account name, or its number when the account has no name here. */
+    private static String ownerName(Path path) throws IOException {
+        return Files.getOwner(path).getName();
     }
 
     /** The lines between our markers: source our env script if it is there (a removed app leaves no error). */

@@ -1,5 +1,8 @@
 package dev.gosetup.shell;
 
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Problems;
 import dev.gosetup.shell.UserEnvironment.Value;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,25 +34,29 @@ final class EnvWrites {
     }
 
     private static IOException undoAfterFailure(UserEnvironment env, List<Write> done, Write failed, Exception cause) {
-        List<String> stuck = new ArrayList<>();
+        List<String> restore = new ArrayList<>(); // NAME (TYPE) = what it was
+        List<String> delete = new ArrayList<>(); // names that did not exist before
         for (Write w : done.reversed()) {
             try {
                 put(env, w.name(), w.before());
             } catch (IOException | RuntimeException again) {
                 cause.addSuppressed(again);
-                stuck.add(w.before() == null ? "delete " + w.name()
-                        : "set " + w.name() + " (" + w.before().typeName() + ") to " + w.before().data());
+                if (w.before() == null) {
+                    delete.add(w.name());
+                } else {
+                    restore.add(w.name() + " (" + w.before().typeName() + ") = " + w.before().data());
+                }
             }
         }
-        if (!stuck.isEmpty()) {
+        boolean stuck = !restore.isEmpty() || !delete.isEmpty();
+        if (stuck) {
             // Some of the change stayed in the registry; new processes should see what is really there.
             env.broadcastChange();
         }
-        String outcome = done.isEmpty() ? "Nothing was changed."
-                : stuck.isEmpty() ? "The values already written were put back; nothing was changed."
-                : "Some values could not be put back; to restore them by hand: " + String.join("; ", stuck) + ".";
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new IOException("Could not write " + failed.name() + " in " + env.describe() + ": " + reason + " " + outcome, cause);
+        // args: the value, where, why (the cause's own problem), then for .stuck what to set and what to delete by hand
+        String key = done.isEmpty() ? "env.windows.writeFailed" : stuck ? "env.windows.writeFailed.stuck" : "env.windows.writeFailed.putBack";
+        return new ProblemException(Problem.of(key, failed.name(), env.describe(), Problems.of(cause),
+                restore.isEmpty() ? "-" : String.join("\n", restore), delete.isEmpty() ? "-" : String.join(", ", delete)), cause);
     }
 
     private static void put(UserEnvironment env, String name, Value value) throws IOException {

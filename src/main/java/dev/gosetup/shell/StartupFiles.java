@@ -2,6 +2,8 @@ package dev.gosetup.shell;
 
 import dev.gosetup.files.AtomicFiles;
 import dev.gosetup.files.FileOwner;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -47,17 +49,9 @@ public final class StartupFiles {
             return size >> 20;
         }
 
-        String english() {
-            String leads = real.equals(file) ? "it is" : "it leads to " + real + ", which is";
-            return switch (kind) {
-                case FOLDER -> "this is a folder, where a file was expected. It is left alone; move it away, then try again.";
-                case FIFO -> leads + " a named pipe (FIFO), not a file: reading it could wait for ever, so it was not opened. It is left alone.";
-                case SOCKET -> leads + " a socket, not a file. It is left alone.";
-                case DEVICE -> leads + " a device, not a file (a link to /dev/null turns a startup file off). It is left alone.";
-                case OTHER -> leads + " not a regular file. It is left alone.";
-                case TOO_LARGE -> "it is " + sizeMb() + " MB, more than a startup file should be (at most 1 MB), so it was not read. "
-                        + "It is left alone.";
-            };
+        /** What it is, with the advice in the same sentence: it is reported, never a reason to stop. */
+        public Problem problem() {
+            return Problem.of("startup.unusable." + kind.name() + ".detail", file, real, sizeMb());
         }
     }
 
@@ -79,8 +73,8 @@ public final class StartupFiles {
     public static Snapshot read(Path path) throws IOException {
         Snapshot s = inspect(path);
         if (s.exists() && !Files.isWritable(s.real())) {
-            throw new StartupFileException(path, (s.real().equals(path) ? "" : "(the link's target " + s.real() + ") ")
-                    + "is read-only. Make it writable (chmod u+w), or add the lines shown yourself.");
+            throw s.viaLink() ? StartupFileException.of(path, "startup.link.readOnly", s.real())
+                    : StartupFileException.of(path, "startup.readOnly");
         }
         return s;
     }
@@ -96,15 +90,14 @@ public final class StartupFiles {
             try {
                 real = path.toRealPath();
             } catch (NoSuchFileException e) {
-                throw new StartupFileException(path, "it is a link to " + Files.readSymbolicLink(path)
-                        + ", which does not exist. Repair or remove the link (your dotfiles manager may need to run), then try again.");
+                throw StartupFileException.of(path, "startup.link.dangling", Files.readSymbolicLink(path));
             }
         }
         byte[] content = readBounded(path, real);
         if (content == null) {
             Path parent = real.toAbsolutePath().getParent();
             if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
-                throw new StartupFileException(path, parent + " is a file, where a folder was expected.");
+                throw StartupFileException.of(path, "startup.parentIsFile", parent);
             }
         }
         return new Snapshot(path, real, content);
@@ -171,8 +164,7 @@ public final class StartupFiles {
         Path real = before.real();
         byte[] now = readBounded(before.path(), real);
         if (!Arrays.equals(now, before.content())) {
-            throw new StartupFileException(before.path(), "it was changed by another program after it was read. It was not "
-                    + "written, so that change is kept. Run the command again to see the new preview.");
+            throw StartupFileException.of(before.path(), "startup.changedSinceRead");
         }
         Path backup = null;
         if (backUp && before.exists() && !hasBackup(real)) {
@@ -181,8 +173,8 @@ public final class StartupFiles {
                 Files.copy(real, backup, StandardCopyOption.COPY_ATTRIBUTES);
             } catch (IOException e) {
                 Files.deleteIfExists(backup); // a half backup is worse than none: it looks like one
-                throw new StartupFileException(before.path(), "could not make its backup (" + e.getMessage()
-                        + "), so it is unchanged. Free some disk space, then try again.");
+                throw new StartupFileException(before.path(), Problem.of("startup.backupFailed", before.path(), backup,
+                        Problems.of(e)), e);
             }
         }
         if (next == null) {

@@ -1,6 +1,7 @@
 package dev.gosetup.shell;
 
 import dev.gosetup.files.AtomicFiles;
+import dev.gosetup.i18n.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -135,8 +136,7 @@ public record SystemEnvironment(String os, Path systemRoot) {
             Files.createDirectories(target.getParent());
             AtomicFiles.write(target, c.after(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         } catch (AccessDeniedException e) {
-            throw new StartupFileException(c.file(), "writing it needs administrator rights. Run the command with sudo "
-                    + "(IT tools run it as root), or set up your own account without --system.");
+            throw new StartupFileException(c.file(), Problem.of("startup.system.needsAdmin", c.file()), e);
         }
     }
 }

@@ -46,8 +46,7 @@ final class TextFile {
             // A UTF-16 byte-order mark over bytes that are not UTF-16 (odd length, lone surrogates): decoding
             // would lose bytes, and editing it as bytes would make it look like UTF-16 or not depending on
             // what we add. Found by BlockEditorFuzzTest. Such a file is not edited; the user is told why.
-            throw new DamagedBlockException("The file starts with a UTF-16 byte-order mark but is not UTF-16 text, "
-                    + "so it is left exactly as it is. Save it again as UTF-8 or UTF-16 in an editor, then try again.");
+            throw DamagedBlockException.encoding();
         }
         String text = new String(bytes, bom.length, bytes.length - bom.length, cs);
         List<Line> lines = new ArrayList<>();

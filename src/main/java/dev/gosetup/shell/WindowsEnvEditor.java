@@ -1,5 +1,8 @@
 package dev.gosetup.shell;
 
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.i18n.Text;
 import dev.gosetup.shell.EnvWrites.Write;
 import dev.gosetup.shell.UserEnvironment.Value;
 import java.io.IOException;
@@ -40,13 +43,13 @@ public final class WindowsEnvEditor {
             pathEntries = List.copyOf(pathEntries);
             for (String entry : pathEntries) {
                 if (entry.isBlank() || entry.contains(";")) {
-                    throw new IllegalArgumentException("Not a PATH entry: \"" + entry + "\"");
+                    throw new EnvRequestRefused(Problem.of("env.windows.badPathEntry", entry));
                 }
             }
             variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
             for (String name : variables.keySet()) {
                 if (name.isBlank() || name.contains("=") || name.equalsIgnoreCase(PATH)) {
-                    throw new IllegalArgumentException("Not a variable this editor sets: \"" + name + "\"");
+                    throw new EnvRequestRefused(Problem.of("env.windows.badVariable", name));
                 }
             }
         }
@@ -97,7 +100,7 @@ public final class WindowsEnvEditor {
      * @param keptUserChanges variables someone changed after Go was set up, left as they are
      * @param notes           a sentence for each thing left alone, for the user
      */
-    public record Undone(List<String> restored, List<String> keptUserChanges, List<String> notes) {
+    public record Undone(List<String> restored, List<String> keptUserChanges, List<Text> notes) {
         public Undone {
             restored = List.copyOf(restored);
             keptUserChanges = List.copyOf(keptUserChanges);
@@ -162,9 +165,8 @@ public final class WindowsEnvEditor {
     public Applied apply(UserEnvironment env, Request request) throws IOException {
         WindowsEnvPlan plan = plan(env, request);
         if (plan.pathTooLong()) {
-            throw new IOException("Path in " + env.describe() + " would be " + plan.pathAfter().data().length()
-                    + " characters long with Go's entries; Windows allows at most " + PathEntries.MAX_LENGTH
-                    + ". Nothing was changed: remove entries that are no longer needed from Path, then try again.");
+            throw new ProblemException(Problem.of("env.windows.pathTooLong", env.describe(), plan.pathAfter().data().length(),
+                    PathEntries.MAX_LENGTH));
         }
         if (!plan.changesAnything()) {
             return new Applied(env.describe(), null, null, List.of(), List.of(), List.of());
@@ -192,12 +194,12 @@ public final class WindowsEnvEditor {
      */
     public Undone undo(UserEnvironment env, Applied applied) throws IOException {
         if (!env.describe().equals(applied.scope())) {
-            throw new IllegalArgumentException("This change was made in " + applied.scope() + ", not " + env.describe());
+            throw new EnvRequestRefused(Problem.of("env.windows.otherScope", applied.scope(), env.describe()));
         }
         List<Write> writes = new ArrayList<>();
         List<String> restored = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Text> notes = new ArrayList<>();
         for (VariableChange v : applied.variables()) {
             Optional<Value> now = env.get(v.name());
             if (now.equals(Optional.ofNullable(v.before()))) {
@@ -208,8 +210,8 @@ public final class WindowsEnvEditor {
                 restored.add(v.name());
             } else {
                 kept.add(v.name());
-                notes.add(v.name() + " was changed after Go was set up (it is now "
-                        + now.map(x -> "\"" + x.data() + "\"").orElse("deleted") + "); it is left as it is.");
+                notes.add(now.isPresent() ? ShellText.of("winenv.undo.changedSince", v.name(), now.get().data())
+                        : ShellText.of("winenv.undo.deletedSince", v.name()));
             }
         }
         if (applied.pathAfter() != null) {
@@ -277,19 +279,18 @@ public final class WindowsEnvEditor {
     private String expandFully(UserEnvironment env, String entry) throws IOException {
         String expanded = PathEntries.expand(entry, variables);
         if (PathEntries.hasReference(expanded)) {
-            throw new IOException("Path in " + env.describe() + " is REG_SZ and has %VAR% entries of its own, so "
-                    + entry + " must be written expanded, but " + expanded + " still names an unknown variable. Nothing was changed.");
+            throw new ProblemException(Problem.of("env.windows.unknownVariable", env.describe(), entry, expanded));
         }
         return expanded;
     }
 
-    private static Optional<Value> pathWithoutOurs(Optional<Value> now, Applied applied, List<String> notes) {
+    private static Optional<Value> pathWithoutOurs(Optional<Value> now, Applied applied, List<Text> notes) {
         if (now.equals(Optional.of(applied.pathAfter()))) {
             // Nobody touched it since: the very text and type there were, empty entries and all.
             return Optional.ofNullable(applied.pathBefore());
         }
         if (now.isEmpty()) {
-            notes.add("Path was deleted after Go was set up; it is left as it is.");
+            notes.add(ShellText.of("winenv.undo.deletedSince", PATH));
             return now;
         }
         List<String> entries = PathEntries.split(now.get().data());
@@ -300,7 +301,7 @@ public final class WindowsEnvEditor {
             if (entries.remove(entry)) {
                 taken.add(entry);
             } else {
-                notes.add("Path entry " + entry + " was already removed.");
+                notes.add(ShellText.of("winenv.undo.entryGone", entry));
             }
         }
         // An entry goes back only if ours that stood for it was still there: if someone took ours out by

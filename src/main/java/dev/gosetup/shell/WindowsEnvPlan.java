@@ -1,5 +1,6 @@
 package dev.gosetup.shell;
 
+import dev.gosetup.i18n.Text;
 import dev.gosetup.shell.UserEnvironment.Value;
 import dev.gosetup.shell.WindowsEnvEditor.MovedPathEntry;
 import dev.gosetup.shell.WindowsEnvEditor.VariableChange;
@@ -45,56 +46,58 @@ public record WindowsEnvPlan(String scope, Value pathBefore, Value pathAfter, Li
     }
 
     /** One line per change: "- " what goes, "+ " what comes, "~ " a type change, "! " a refusal. */
-    public List<String> diffLines() {
-        List<String> lines = new ArrayList<>();
+    public List<Text> diffLines() {
+        List<Text> lines = new ArrayList<>();
         if (changesPath()) {
             pathLines(lines);
         }
         for (VariableChange v : variables) {
             if (v.before() != null) {
-                lines.add("- " + v.name() + "=" + v.before().data() + " (" + v.before().typeName() + ")");
+                lines.add(ShellText.of("winenv.diff.varBefore", v.name(), v.before().data(), v.before().typeName()));
             }
-            lines.add("+ " + v.name() + "=" + v.after().data() + " (" + v.after().typeName() + ")");
+            lines.add(ShellText.of("winenv.diff.varAfter", v.name(), v.after().data(), v.after().typeName()));
         }
         return lines;
     }
 
-    /** The diff with a heading, or a sentence saying there is nothing to do. */
-    public String diffText() {
+    /** The diff with a heading, or a line saying there is nothing to do: one text a line. */
+    public List<Text> diffText() {
         if (!changesAnything()) {
-            return scope + " already has these values; nothing to change.";
+            return List.of(ShellText.of("winenv.diff.nothing", scope));
         }
-        return "Changes to " + scope + ":\n" + String.join("\n", diffLines());
+        List<Text> out = new ArrayList<>();
+        out.add(ShellText.of("winenv.diff.heading", scope));
+        out.addAll(diffLines());
+        return out;
     }
 
-    private void pathLines(List<String> lines) {
+    private void pathLines(List<Text> lines) {
         if (pathBefore == null) {
-            lines.add("+ Path (a new " + pathAfter.typeName() + " value)");
+            lines.add(ShellText.of("winenv.diff.newPath", pathAfter.typeName()));
         } else if (pathBefore.expandable() != pathAfter.expandable()) {
-            lines.add("~ Path type " + pathBefore.typeName() + " -> " + pathAfter.typeName());
+            lines.add(ShellText.of("winenv.diff.pathType", pathBefore.typeName(), pathAfter.typeName()));
         }
         List<MovedPathEntry> staying = movedPathEntries.stream().filter(this::staysPut).toList();
         for (MovedPathEntry m : movedPathEntries) {
             if (!staying.contains(m)) {
-                lines.add("- Path entry " + (m.index() + 1) + ": " + m.entry());
+                lines.add(ShellText.of("winenv.diff.entryGone", m.index() + 1, m.entry()));
             }
         }
         if (droppedEmptyEntries > 0) {
-            lines.add("- Path: " + droppedEmptyEntries + (droppedEmptyEntries == 1 ? " empty entry" : " empty entries"));
+            lines.add(ShellText.of("winenv.diff.emptyEntries", droppedEmptyEntries));
         }
         for (int i = 0; i < pathEntries.size(); i++) {
             String entry = pathEntries.get(i);
             if (staying.stream().noneMatch(m -> m.movedAs().equals(entry))) {
-                lines.add("+ Path entry " + (i + 1) + ": " + entry);
+                lines.add(ShellText.of("winenv.diff.entryAdded", i + 1, entry));
             }
         }
         long others = PathEntries.split(pathAfter.data()).stream().filter(e -> !e.isBlank()).count() - pathEntries.size();
         if (others > 0) {
-            lines.add("  Path: the other " + others + " entries stay, in their order, after these");
+            lines.add(ShellText.of("winenv.diff.othersStay", others));
         }
         if (pathTooLong()) {
-            lines.add("! Path would be " + pathAfter.data().length() + " characters long; Windows allows at most "
-                    + PathEntries.MAX_LENGTH + ", so this change will be refused");
+            lines.add(ShellText.of("winenv.diff.tooLong", pathAfter.data().length(), PathEntries.MAX_LENGTH));
         }
     }
 

@@ -174,7 +174,7 @@ public final class WindowsUserEnvironment {
         List<WindowsEnvEditor.Applied> all = new ArrayList<>(records());
         List<String> restored = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<dev.gosetup.i18n.Text> notes = new ArrayList<>();
         while (!all.isEmpty()) {
             WindowsEnvEditor.Undone u = editor.undo(env, all.getLast());
             restored.addAll(u.restored());

@@ -94,7 +94,7 @@ public final class MainWindow extends BorderPane {
 
     /** Says the policy is broken, on every page: the user must know why installing is off and whom to ask. */
     private static Node policyBanner(Messages m, dev.gosetup.settings.PolicyException error) {
-        Label banner = new Label(m.get("settings.policy.broken", error.describe(m)));
+        Label banner = new Label(m.get("settings.policy.broken", m.describe(error)));
         banner.setId("policyBroken");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);

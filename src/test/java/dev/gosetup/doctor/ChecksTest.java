@@ -93,7 +93,7 @@ class ChecksTest {
         List<Finding> all = Checks.run(input(Map.of(), List.of(official(0, true), chosen(1, false)), Map.of(), startup, null, m2, "cc"));
         Finding f = find(all, "path-order");
         assertThat(f.status()).isEqualTo(Status.WARN);
-        assertThat(f.args().get(3)).contains("1. " + officialRoot + "/bin (.zprofile:1)").contains("2. " + chosenRoot + "/bin");
+        assertThat(f.arg(3)).contains("1. " + officialRoot + "/bin (.zprofile:1)").contains("2. " + chosenRoot + "/bin");
         assertThat(find(all, "amd64-go").status()).isEqualTo(Status.WARN);
         assertThat(find(healthy(), "amd64-go").status()).isEqualTo(Status.OK);
     }
@@ -196,10 +196,12 @@ class ChecksTest {
         assertThat(find(all, "crlf").status()).isEqualTo(Status.FAIL);
         assertThat(find(all, "crlf").fix()).isEqualTo(Finding.Fix.CRLF_TO_LF);
         assertThat(find(all, "startup-block").status()).isEqualTo(Status.FAIL);
-        assertThat(find(all, "startup-block").args().getFirst()).endsWith(".zshrc");
+        assertThat(find(all, "startup-block").arg(0)).endsWith(".zshrc");
+        assertThat(find(all, "startup-block").key()).isEqualTo("doctor.startupBlock");
+        assertThat(find(all, "startup-block").arg(1)).isEqualTo("1");
         Finding conflicts = find(all, "conflicts");
         assertThat(conflicts.status()).isEqualTo(Status.WARN);
-        assertThat(conflicts.args().getFirst()).contains(".zprofile:1  export GOROOT=/usr/local/go");
+        assertThat(conflicts.arg(0)).contains(".zprofile:1  export GOROOT=/usr/local/go");
         assertThat(conflicts.fix()).isEqualTo(Finding.Fix.APPLY_ENV_DISABLE_CONFLICTS);
     }
 

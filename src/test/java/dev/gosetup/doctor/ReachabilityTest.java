@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.HttpClients;
+import dev.gosetup.i18n.Language;
+import dev.gosetup.i18n.Messages;
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.testing.LoopbackServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,13 +27,16 @@ class ReachabilityTest {
                     URI.create("http://127.0.0.1:1/dl.json"), Path.of("/srv/mirror/dl.json").toUri(), null));
             assertThat(results).hasSize(2);
             assertThat(results.getFirst().problem()).as("a 404 still proves the way is open").isNull();
-            assertThat(results.get(1).problem()).contains("could not connect to 127.0.0.1");
+            assertThat(results.get(1).problem().key()).isEqualTo("error.net.refused");
 
             DoctorInput in = new DoctorInput(Map.of("PATH", ""), List.of(), null, Path.of("/home/dev"), Path.of("/home/dev/sdk"),
                     Map.of(), null, Map.of(), "cc", "linux", false).withNetwork(results);
             Finding f = Checks.network(in);
             assertThat(f.status()).isEqualTo(Finding.Status.FAIL);
-            assertThat(f.args().getFirst()).contains("http://127.0.0.1:1/dl.json: could not connect");
+            assertThat(f.args().getFirst()).isEqualTo(Problem.of("doctor.network.failure", "http://127.0.0.1:1/dl.json", results.get(1).problem()));
+            assertThat(Messages.of(Language.ENGLISH).get(f.key() + ".detail", f.args().toArray())).contains("http://127.0.0.1:1/dl.json: ");
+            assertThat(Messages.of(Language.SIMPLIFIED_CHINESE).get(f.key() + ".detail", f.args().toArray()))
+                    .contains("http://127.0.0.1:1/dl.json：").doesNotContain("refused");
             assertThat(Checks.network(in.withNetwork(List.of(results.getFirst()))).status()).isEqualTo(Finding.Status.OK);
         }
     }

@@ -128,4 +128,20 @@ class TerminalFindingsTest {
             }
         }
     }
+
+    /** gosetup could not start the shell (a startup file is a FIFO): said as what happened, in the reader's language. */
+    @Test
+    void aShellThatCouldNotBeStartedIsSaidInTheReadersLanguage() {
+        Path fifo = home.resolve(".bashrc");
+        dev.gosetup.i18n.Problem why = new dev.gosetup.shell.StartupFiles.Unusable(fifo, fifo, dev.gosetup.shell.StartupFiles.Kind.FIFO, 0)
+                .problem();
+        TerminalCheck c = new TerminalCheck(Shell.BASH, Start.TAB, "bash -i", "/usr/bin/bash", Verdict.FAILED, "", "", "", "", "", "",
+                why.english(), Duration.ofMillis(3), home.resolve("sdk/go/bin/go"), true, List.of(), why);
+        Finding f = find(Checks.run(staleProcess(new TerminalReport(List.of(c), Duration.ofMillis(3)))), "new-terminal-bash-tab");
+        assertThat(f.key()).isEqualTo("doctor.newTerminal.notRun");
+        assertThat(f.args().get(6)).isEqualTo(why);
+        Messages zh = Messages.of(Language.fromTag("zh-CN"));
+        assertThat(zh.get(f.key() + ".title", f.args().toArray())).isEqualTo("bash -i：未检查，无法启动该 shell");
+        assertThat(zh.get(f.key() + ".detail", f.args().toArray())).startsWith(fifo + " 是命名管道（FIFO）").doesNotContain("named pipe");
+    }
 }

@@ -30,7 +30,7 @@ class PolicyReaderTest {
         Path file = write(json);
         assertThatThrownBy(() -> PolicyReader.read(file, home)).isInstanceOf(PolicyException.class)
                 .hasMessageStartingWith(file + ", field " + field + ": ").hasMessageContaining(what)
-                .satisfies(e -> assertThat(((PolicyException) e).problem().field()).isEqualTo(field));
+                .satisfies(e -> assertThat(((PolicyException) e).policyProblem().field()).isEqualTo(field));
     }
 
     @Test

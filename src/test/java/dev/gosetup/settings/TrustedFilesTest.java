@@ -63,7 +63,7 @@ class TrustedFilesTest {
         Path file = policy(tmp.resolve("etc"), "{\"goVersion\": \"1.22.5\"}");
         chown(file, 4242);
         PolicyException e = refused(file);
-        assertThat(e.problem().field()).isEqualTo("$");
+        assertThat(e.policyProblem().field()).isEqualTo("$");
         assertThat(e.getMessage()).contains(file + " belongs to 4242 with mode 0644").contains("sudo chown root:root " + file)
                 .doesNotContain("chmod");
     }
@@ -100,7 +100,7 @@ class TrustedFilesTest {
             Files.writeString(file, "{}");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             PolicyException e = refused(file);
-            assertThat(e.problem().key()).isEqualTo("settings.policy.error.sharedFolder");
+            assertThat(e.policyProblem().key()).isEqualTo("settings.policy.error.sharedFolder");
             assertThat(e.getMessage()).contains(file + " is inside /tmp").contains("mode 1777");
         } finally {
             Files.deleteIfExists(file);
@@ -115,7 +115,7 @@ class TrustedFilesTest {
         Path etc = Files.createDirectories(tmp.resolve("etc"));
         Path link = Files.createSymbolicLink(etc.resolve("policy.json"), target);
         PolicyException e = refused(link);
-        assertThat(e.problem().file()).isEqualTo(link);
+        assertThat(e.policyProblem().file()).isEqualTo(link);
         assertThat(e.getMessage()).contains(target + " belongs to 4242");
     }
 
@@ -133,7 +133,7 @@ class TrustedFilesTest {
         chown(ca, 4242);
         Path file = policy(tmp.resolve("etc"), "{\"caCertificates\": [\"" + ca + "\"]}");
         PolicyException e = refused(file);
-        assertThat(e.problem().field()).isEqualTo("$.caCertificates[0]");
+        assertThat(e.policyProblem().field()).isEqualTo("$.caCertificates[0]");
         assertThat(e.getMessage()).contains(ca + " belongs to 4242").contains("sudo chown root:root " + ca);
     }
 
@@ -144,7 +144,7 @@ class TrustedFilesTest {
         Files.setPosixFilePermissions(list, PosixFilePermissions.fromString("rw-rw-rw-"));
         Path file = policy(tmp.resolve("etc"), "{\"releaseList\": \"" + list.toUri() + "\"}");
         PolicyException e = refused(file);
-        assertThat(e.problem().field()).isEqualTo("$.releaseList");
+        assertThat(e.policyProblem().field()).isEqualTo("$.releaseList");
         assertThat(e.getMessage()).contains(list + " belongs to root with mode 0666");
         Files.setPosixFilePermissions(list, PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(PolicyReader.read(file, home).policy().releaseList()).isEqualTo(list.toUri().toString());

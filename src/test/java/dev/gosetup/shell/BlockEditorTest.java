@@ -98,7 +98,11 @@ class BlockEditorTest {
     void aFalseUtf16BomIsLeftAloneWithAReason() {
         byte[] odd = {(byte) 0xFF, (byte) 0xFE, (byte) 0xAA, 'g', 'o', 's', 'e', 't', 'u'};
         assertThatThrownBy(() -> BlockEditor.apply(odd, BODY, BlockEditor.Placement.END_OF_FILE))
-                .isInstanceOf(DamagedBlockException.class).hasMessageContaining("not UTF-16");
+                .isInstanceOfSatisfying(DamagedBlockException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("startup.badUtf16");
+                    assertThat(e.lines()).isNull();
+                    assertThat(e.in(java.nio.file.Path.of("/home/dev/.zshrc")).problem().args()).containsExactly(java.nio.file.Path.of("/home/dev/.zshrc"));
+                });
         assertThatThrownBy(() -> BlockEditor.undo(odd)).isInstanceOf(DamagedBlockException.class);
     }
 
@@ -138,7 +142,11 @@ class BlockEditorTest {
                 BlockEditor.START + "\na\n# <<< gosetup <<\n")) {                     // end marker cut short (seen in a real conda file)
             byte[] bytes = damaged.getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> BlockEditor.apply(bytes, BODY, BlockEditor.Placement.END_OF_FILE))
-                    .isInstanceOf(DamagedBlockException.class).hasMessageContaining("line");
+                    .isInstanceOfSatisfying(DamagedBlockException.class, e -> {
+                        assertThat(e.problem().key()).isEqualTo("startup.markers.damaged");
+                        assertThat(e.lines()).as("the marker lines, 1-based").matches("\\d+(, \\d+)*");
+                        assertThat(e.problem().args().subList(2, 4)).containsExactly(BlockEditor.START, BlockEditor.END);
+                    });
             assertThatThrownBy(() -> BlockEditor.undo(bytes)).isInstanceOf(DamagedBlockException.class);
         }
     }

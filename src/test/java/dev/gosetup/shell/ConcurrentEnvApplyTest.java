@@ -127,8 +127,11 @@ class ConcurrentEnvApplyTest {
             EnvSetup setup = setup(home).withLockWait(Duration.ofSeconds(1));
             EnvSpec spec = EnvSpec.of(Settings.defaults(), home, home.resolve("sdk"));
             Throwable busy = catchThrowable(() -> setup.apply(setup.plan(spec, EnumSet.of(Shell.BASH), Set.of())));
-            assertThat(busy).isInstanceOf(EnvBusyException.class).hasMessageContaining("process " + holder.pid())
-                    .hasMessageContaining("since").hasMessageContaining("Nothing was written");
+            assertThat(busy).isInstanceOfSatisfying(EnvBusyException.class, e -> {
+                assertThat(e.problem().key()).isEqualTo("env.busy.process");
+                assertThat(e.problem().args()).hasSize(3).startsWith(scripts.toAbsolutePath().normalize(), String.valueOf(holder.pid()));
+                assertThat((String) e.problem().args().get(2)).as("since when").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d.*");
+            });
             assertThat(scripts.resolve("env.sh")).doesNotExist();
             assertThat(Files.readString(home.resolve(".bashrc"))).isEqualTo("alias ll='ls -l'\n");
 

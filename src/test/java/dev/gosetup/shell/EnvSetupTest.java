@@ -3,6 +3,7 @@ package dev.gosetup.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,16 +132,21 @@ class EnvSetupTest {
             assertThat(u.kind()).isEqualTo(StartupFiles.Kind.FOLDER);
         });
         assertThat(plan.problems()).extracting(p -> p.file().getFileName().toString()).containsExactly(".zshrc");
-        assertThat(plan.problems()).extracting(EnvSetup.Problem::message)
-                .anySatisfy(m -> assertThat(m).contains("does not exist").contains("gone"));
-        assertThatThrownBy(() -> setup.apply(plan)).hasMessageContaining("Nothing was changed");
+        assertThat(plan.problems()).extracting(EnvSetup.Problem::what).singleElement().satisfies(w -> {
+            assertThat(w.key()).isEqualTo("startup.link.dangling");
+            assertThat(w.args()).containsExactly(home.resolve(".zshrc"), tmp.resolve("gone/.zshrc"));
+        });
+        assertThatThrownBy(() -> setup.apply(plan)).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.problem().key()).isEqualTo("env.refused");
+            assertThat(e.problem().args()).containsExactly(plan.problems().getFirst().what(), 0);
+        });
         assertThat(Files.readString(bashrc)).isEqualTo("alias ll='ls -l'\n");
         assertThat(home.resolve(".config/gosetup/env.sh")).doesNotExist();
 
         Files.setPosixFilePermissions(bashrc, PosixFilePermissions.fromString("r--r--r--"));
         EnvSetup.Plan readOnly = setup.plan(spec(home), EnumSet.of(Shell.BASH), Set.of());
         if (!"root".equals(System.getProperty("user.name"))) { // root may write anything: the check is the OS's answer
-            assertThat(readOnly.problems()).extracting(EnvSetup.Problem::message).anySatisfy(m -> assertThat(m).contains("read-only"));
+            assertThat(readOnly.problems()).extracting(p -> p.what().key()).contains("startup.readOnly");
         }
     }
 
@@ -152,7 +158,10 @@ class EnvSetupTest {
         EnvSetup setup = setup(home, "linux");
         EnvSetup.Plan plan = setup.plan(spec(home), EnumSet.of(Shell.BASH), Set.of());
         Files.writeString(bashrc, "alias ll='ls -l'\nexport EDITOR=nano\n"); // the user's editor saved meanwhile
-        assertThatThrownBy(() -> setup.apply(plan)).isInstanceOf(StartupFileException.class).hasMessageContaining("changed by another program");
+        assertThatThrownBy(() -> setup.apply(plan)).isInstanceOfSatisfying(StartupFileException.class, e -> {
+            assertThat(e.problem().key()).isEqualTo("startup.changedSincePreview");
+            assertThat(e.problem().args()).containsExactly(bashrc);
+        });
         assertThat(Files.readString(bashrc)).isEqualTo("alias ll='ls -l'\nexport EDITOR=nano\n");
     }
 
@@ -162,7 +171,10 @@ class EnvSetupTest {
         Files.writeString(home.resolve(".zshrc"), "x=1\n" + BlockEditor.START + "\n. ~/old\n");
         EnvSetup setup = setup(home, "mac");
         EnvSetup.Plan plan = setup.plan(spec(home), EnumSet.of(Shell.ZSH), Set.of());
-        assertThat(plan.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("damaged").contains("line 2"));
+        assertThat(plan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.what().key()).isEqualTo("startup.markers.damaged");
+            assertThat(p.what().args()).containsExactly(home.resolve(".zshrc"), "2", BlockEditor.START, BlockEditor.END);
+        });
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.gosetup.shell;
 
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -124,8 +126,8 @@ final class FakeRegistryEnvironment implements UserEnvironment {
 
     private void checkWritable(String name) throws IOException {
         if (refuseAll || refusedNames.contains(name) || writesAllowed <= 0) {
-            throw new IOException(machine ? "Changing " + description + " needs administrator rights (access denied)."
-                    : "Access to " + description + " was denied; a group policy may lock it.");
+            // as RegistryEnvironment reports ERROR_ACCESS_DENIED
+            throw new ProblemException(Problem.of(machine ? "registry.machine.denied" : "registry.user.denied", description, name));
         }
         if (writesAllowed != Integer.MAX_VALUE) {
             writesAllowed--;

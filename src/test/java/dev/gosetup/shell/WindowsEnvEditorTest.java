@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.shell.UserEnvironment.Value;
 import dev.gosetup.shell.WindowsEnvEditor.Applied;
 import dev.gosetup.shell.WindowsEnvEditor.MovedPathEntry;
@@ -83,7 +85,7 @@ class WindowsEnvEditorTest {
 
         WindowsEnvPlan plan = editor.plan(env, goRequest());
 
-        assertThat(plan.diffLines()).containsExactly(
+        assertThat(english(plan.diffLines())).containsExactly(
                 "- Path entry 4: %USERPROFILE%\\go\\bin",
                 "- Path: 1 empty entry",
                 "+ Path entry 1: %USERPROFILE%\\sdk\\go\\bin",
@@ -92,7 +94,7 @@ class WindowsEnvEditorTest {
                 "- GOPATH=D:\\go (REG_SZ)",
                 "+ GOPATH=%USERPROFILE%\\go (REG_EXPAND_SZ)",
                 "+ GOPROXY=https://proxy.golang.org,direct (REG_SZ)");
-        assertThat(plan.diffText()).startsWith("Changes to HKEY_CURRENT_USER\\Environment:\n- Path entry 4");
+        assertThat(String.join("\n", english(plan.diffText()))).startsWith("Changes to HKEY_CURRENT_USER\\Environment:\n- Path entry 4");
         assertThat(env.writes()).isZero();
         assertThat(env.broadcasts()).isZero();
     }
@@ -112,8 +114,8 @@ class WindowsEnvEditorTest {
         assertThat(env.snapshot()).isEqualTo(afterFirst);
         assertThat(env.writes()).isEqualTo(3);
         assertThat(env.broadcasts()).isEqualTo(1);
-        assertThat(editor.plan(env, goRequest()).diffText())
-                .isEqualTo("HKEY_CURRENT_USER\\Environment already has these values; nothing to change.");
+        assertThat(english(editor.plan(env, goRequest()).diffText()))
+                .containsExactly("HKEY_CURRENT_USER\\Environment already has these values; nothing to change.");
     }
 
     @Test
@@ -183,7 +185,7 @@ class WindowsEnvEditorTest {
                 + "%USERPROFILE%\\go\\bin;C:\\tools\\bin", true));
         assertThat(undone.restored()).containsExactly("GOPROXY", "Path");
         assertThat(undone.keptUserChanges()).containsExactly("GOPATH");
-        assertThat(undone.notes()).containsExactly("GOPATH was changed after Go was set up (it is now \"D:\\go\"); it is left as it is.");
+        assertThat(english(undone.notes())).containsExactly("GOPATH was changed after Go was set up (it is now \"D:\\go\"); it is left as it is.");
         assertThat(env.broadcasts()).isEqualTo(2);
     }
 
@@ -198,7 +200,7 @@ class WindowsEnvEditorTest {
 
         assertThat(env.get("Path")).contains(new Value("%USERPROFILE%\\AppData\\Local\\Microsoft\\WindowsApps;"
                 + "C:\\Users\\dev\\AppData\\Local\\Programs\\Microsoft VS Code\\bin;C:\\Program Files\\Go\\bin", true));
-        assertThat(undone.notes()).containsExactly("Path entry %USERPROFILE%\\go\\bin was already removed.");
+        assertThat(english(undone.notes())).containsExactly("Path entry %USERPROFILE%\\go\\bin was already removed.");
     }
 
     @Test
@@ -259,7 +261,7 @@ class WindowsEnvEditorTest {
         String path = "C:\\Users\\dev\\AppData\\Local\\Microsoft\\WindowsApps;C:\\Users\\dev\\.dotnet\\tools";
         FakeRegistryEnvironment env = FakeRegistryEnvironment.user().plain("Path", path);
 
-        assertThat(editor.plan(env, goRequest()).diffLines()).startsWith("~ Path type REG_SZ -> REG_EXPAND_SZ");
+        assertThat(english(editor.plan(env, goRequest()).diffLines())).startsWith("~ Path type REG_SZ -> REG_EXPAND_SZ");
         Applied applied = editor.apply(env, goRequest());
 
         assertThat(env.get("Path")).contains(new Value(SDK_BIN + ";" + GOPATH_BIN + ";" + path, true));
@@ -291,7 +293,11 @@ class WindowsEnvEditorTest {
         WindowsEnvEditor blind = new WindowsEnvEditor(name -> Optional.empty());
 
         assertThatThrownBy(() -> blind.apply(env, goRequest()))
-                .isInstanceOf(IOException.class).hasMessageContaining("is REG_SZ").hasMessageContaining("Nothing was changed");
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("env.windows.unknownVariable");
+                    assertThat(e.problem().args().getFirst()).isEqualTo(env.describe());
+                    assertThat((String) e.problem().args().get(2)).as("expanded, still naming a variable").contains("%");
+                });
         assertThat(env.writes()).isZero();
     }
 
@@ -357,9 +363,14 @@ class WindowsEnvEditorTest {
         FakeRegistryEnvironment env = userWithPath(path.toString());
         Map<String, Value> before = env.snapshot();
 
-        assertThat(editor.plan(env, goRequest()).diffLines()).anyMatch(l -> l.startsWith("! Path would be"));
+        assertThat(english(editor.plan(env, goRequest()).diffLines())).anyMatch(l -> l.startsWith("! Path would be"));
+        int length = editor.plan(env, goRequest()).pathAfter().data().length();
         assertThatThrownBy(() -> editor.apply(env, goRequest()))
-                .isInstanceOf(IOException.class).hasMessageContaining("at most 32767").hasMessageContaining("Nothing was changed");
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("env.windows.pathTooLong");
+                    assertThat(e.problem().args()).containsExactly(env.describe(), length,
+                            PathEntries.MAX_LENGTH);
+                });
         assertThat(env.snapshot()).isEqualTo(before);
         assertThat(env.writes()).isZero();
         assertThat(env.broadcasts()).isZero();
@@ -372,9 +383,9 @@ class WindowsEnvEditorTest {
         env.refuseWritesTo("Path");
 
         assertThatThrownBy(() -> editor.apply(env, goRequest()))
-                .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("Could not write Path in HKEY_CURRENT_USER\\Environment: Access to")
-                .hasMessageEndingWith("The values already written were put back; nothing was changed.");
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.of(
+                        "env.windows.writeFailed.putBack", "Path", "HKEY_CURRENT_USER\\Environment",
+                        Problem.of("registry.user.denied", "HKEY_CURRENT_USER\\Environment", "Path"), "-", "-")));
         assertThat(env.snapshot()).isEqualTo(before);
         assertThat(env.broadcasts()).isZero();
     }
@@ -396,9 +407,11 @@ class WindowsEnvEditorTest {
         env.allowOnlyWrites(1);
 
         assertThatThrownBy(() -> editor.apply(env, goRequest()))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("Could not write GOPROXY")
-                .hasMessageEndingWith("Some values could not be put back; to restore them by hand: delete GOPATH.");
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("env.windows.writeFailed.stuck");
+                    assertThat(e.problem().args().getFirst()).isEqualTo("GOPROXY");
+                    assertThat(e.problem().args().subList(3, 5)).containsExactly("-", "GOPATH"); // nothing to set back, GOPATH to delete
+                });
         assertThat(env.get("GOPATH")).contains(new Value("%USERPROFILE%\\go", true));
         assertThat(env.get("Path")).contains(new Value(TYPICAL_PATH, true));
         assertThat(env.broadcasts()).isEqualTo(1); // the registry did change
@@ -413,9 +426,10 @@ class WindowsEnvEditorTest {
         env.refuseAllWrites();
 
         assertThatThrownBy(() -> editor.apply(env, new Request(List.of("C:\\Program Files\\Go\\bin"), Map.of("GOPROXY", PROXY))))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("needs administrator rights")
-                .hasMessageEndingWith("Nothing was changed.");
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("env.windows.writeFailed");
+                    assertThat(e.problem().args().get(2)).isEqualTo(Problem.of("registry.machine.denied", env.describe(), "GOPROXY"));
+                });
         assertThat(env.snapshot()).isEqualTo(before);
         assertThat(env.broadcasts()).isZero();
     }
@@ -450,7 +464,32 @@ class WindowsEnvEditorTest {
     void undoRefusesARecordFromAnotherEnvironment() throws IOException {
         Applied applied = editor.apply(userWithPath(TYPICAL_PATH), goRequest());
 
-        assertThatThrownBy(() -> editor.undo(FakeRegistryEnvironment.machine(), applied))
-                .isInstanceOf(IllegalArgumentException.class);
+        FakeRegistryEnvironment machine = FakeRegistryEnvironment.machine();
+        assertThatThrownBy(() -> editor.undo(machine, applied))
+                .isInstanceOfSatisfying(EnvRequestRefused.class, e -> assertThat(e.problem())
+                        .isEqualTo(Problem.of("env.windows.otherScope", applied.scope(), machine.describe())));
+    }
+
+    @Test
+    void aPathEntryWithASemicolonIsRefusedAsARequestNotWritten() {
+        // an install root chosen with ";" in its name would become two PATH entries
+        assertThatThrownBy(() -> new Request(List.of("D:\\tools;old\\go\\bin"), Map.of()))
+                .isInstanceOfSatisfying(EnvRequestRefused.class, e -> assertThat(e.problem())
+                        .isEqualTo(Problem.of("env.windows.badPathEntry", "D:\\tools;old\\go\\bin")));
+        assertThatThrownBy(() -> new Request(List.of(), Map.of("PATH", "x")))
+                .isInstanceOfSatisfying(EnvRequestRefused.class, e -> assertThat(e.problem().key()).isEqualTo("env.windows.badVariable"));
+    }
+
+    /** The lines as an English reader sees them (the engine hands out keys and facts). */
+    static List<String> english(List<? extends dev.gosetup.i18n.Text> lines) {
+        return lines.stream().map(dev.gosetup.i18n.Messages.english()::text).toList();
+    }
+
+    @Test
+    void theDiffReadsInChineseToo() throws IOException {
+        WindowsEnvPlan plan = editor.plan(userWithPath(TYPICAL_PATH), goRequest());
+        List<String> zh = plan.diffText().stream().map(dev.gosetup.i18n.Messages.of(dev.gosetup.i18n.Language.SIMPLIFIED_CHINESE)::text).toList();
+        assertThat(zh.getFirst()).isEqualTo("HKEY_CURRENT_USER\\Environment 中的改动：");
+        assertThat(zh).anyMatch(l -> l.startsWith("+ Path 第 1 项：")).noneMatch(l -> l.contains("entry") || l.contains("stay"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.gosetup.shell.terminal;
 
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.Problems;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.ShellSources;
@@ -112,7 +114,7 @@ public final class NewTerminal {
                     dev.gosetup.shell.StartupFiles.inspect(f);
                 }
             } catch (dev.gosetup.shell.UnusableFileException e) {
-                return failed(shell, start, command, exe, intended, began, e.getMessage());
+                return failed(shell, start, command, exe, intended, began, e.problem());
             } catch (IOException e) {
                 // unreadable for another reason: the shell reports it in its own words
             }
@@ -128,10 +130,10 @@ public final class NewTerminal {
         try {
             outcome = ShellProcess.run(argv, env, files.home(), options.timeout(), marker + ":end=");
         } catch (IOException e) {
-            return failed(shell, start, command, exe, intended, began, e.getMessage());
+            return failed(shell, start, command, exe, intended, began, Problems.of(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(shell, start, command, exe, intended, began, "interrupted");
+            return failed(shell, start, command, exe, intended, began, Problem.of("error.interrupted"));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - began);
         Map<String, String> a = ProbeScript.parse(outcome.output(), marker);
@@ -202,9 +204,10 @@ public final class NewTerminal {
     }
 
     private static TerminalCheck failed(Shell shell, StartupOrder.Start start, String command, String exe, Path intended, long began,
-                                        String why) {
-        return new TerminalCheck(shell, start, command, exe, Verdict.FAILED, "", "", "", "", "", "", why == null ? "" : why,
-                Duration.ofNanos(System.nanoTime() - began), intended, false, List.of());
+                                        Problem why) {
+        // problem: English, for the JSON output and the log; why: for the faces, in the user's language
+        return new TerminalCheck(shell, start, command, exe, Verdict.FAILED, "", "", "", "", "", "", why.english(),
+                Duration.ofNanos(System.nanoTime() - began), intended, false, List.of(), why);
     }
 
     /** The shell's last words, without the noise every interactive shell without a terminal makes. */
@@ -219,6 +222,7 @@ public final class NewTerminal {
         }
         List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
         String text = String.join("\n", tail);
-        return exitCode >= 0 ? (text.isEmpty() ? "exit status " + exitCode : text + "\n(exit status " + exitCode + ")") : text;
+        // the exit status as a shell writes it ($? = 2): shell output and notation, no words to translate
+        return exitCode >= 0 ? (text.isEmpty() ? "$? = " + exitCode : text + "\n($? = " + exitCode + ")") : text;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gosetup.shell.terminal;
 
+import dev.gosetup.i18n.Problem;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.StartupOrder;
 import java.nio.file.Path;
@@ -19,13 +20,24 @@ import java.util.List;
  * @param configured  our block (or our env script) is in a file this start reads
  * @param defeats     lines read after our block that undo it, in the order the shell runs them (the last
  *                    one is where a fix places our block); empty when the check passed
+ * @param failure     for FAILED when gosetup could not run the shell at all (a startup file that is a FIFO, a
+ *                    shell that cannot be started): why, for the faces; {@code problem} then holds it in English
  */
 public record TerminalCheck(Shell shell, StartupOrder.Start start, String command, String executable, Verdict verdict,
                             String go, String version, String goroot, String gopath, String gotoolchain, String path,
-                            String problem, Duration took, Path intended, boolean configured, List<Defeat> defeats) {
+                            String problem, Duration took, Path intended, boolean configured, List<Defeat> defeats,
+                            Problem failure) {
 
     public TerminalCheck {
         defeats = List.copyOf(defeats);
+    }
+
+    /** A check in which the shell ran (it answered, or its last words say why not). */
+    public TerminalCheck(Shell shell, StartupOrder.Start start, String command, String executable, Verdict verdict,
+                         String go, String version, String goroot, String gopath, String gotoolchain, String path,
+                         String problem, Duration took, Path intended, boolean configured, List<Defeat> defeats) {
+        this(shell, start, command, executable, verdict, go, version, goroot, gopath, gotoolchain, path, problem, took, intended,
+                configured, defeats, null);
     }
 
     /** A new terminal of this shell runs the active Go, or the shell is not there to run anything. */

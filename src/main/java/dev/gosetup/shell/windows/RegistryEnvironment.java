@@ -15,6 +15,8 @@ import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinReg;
 import com.sun.jna.platform.win32.WinUser;
 import com.sun.jna.ptr.IntByReference;
+import dev.gosetup.i18n.Problem;
+import dev.gosetup.i18n.ProblemException;
 import dev.gosetup.shell.UserEnvironment;
 import java.io.IOException;
 import java.util.Optional;
@@ -63,7 +65,7 @@ public final class RegistryEnvironment implements UserEnvironment {
         if (rc == WinError.ERROR_FILE_NOT_FOUND) {
             return Optional.empty();
         }
-        check(rc, "read " + name + " in");
+        check(rc, "registry.readFailed", name);
         try {
             IntByReference type = new IntByReference();
             IntByReference size = new IntByReference();
@@ -72,7 +74,7 @@ public final class RegistryEnvironment implements UserEnvironment {
                 if (rc == WinError.ERROR_FILE_NOT_FOUND) {
                     return Optional.empty();
                 }
-                check(rc, "read " + name + " in");
+                check(rc, "registry.readFailed", name);
                 // Two zeroed bytes more: the stored text need not end with a NUL.
                 try (Memory data = new Memory(size.getValue() + 2L)) {
                     data.clear();
@@ -80,12 +82,12 @@ public final class RegistryEnvironment implements UserEnvironment {
                     if (rc == WinError.ERROR_MORE_DATA) {
                         continue; // it grew between the two calls
                     }
-                    check(rc, "read " + name + " in");
+                    check(rc, "registry.readFailed", name);
                     return switch (type.getValue()) {
                         case WinNT.REG_SZ -> Optional.of(new Value(data.getWideString(0), false));
                         case WinNT.REG_EXPAND_SZ -> Optional.of(new Value(data.getWideString(0), true));
-                        default -> throw new IOException(name + " in " + description + " is not a text value (registry type "
-                                + type.getValue() + "); it is left alone.");
+                        default -> throw new ProblemException(Problem.of("registry.notText", name, description,
+                                String.valueOf(type.getValue())));
                     };
                 }
             }
@@ -103,7 +105,7 @@ public final class RegistryEnvironment implements UserEnvironment {
                 Advapi32Util.registrySetStringValue(root, keyPath, name, value.data());
             }
         } catch (Win32Exception e) {
-            throw failure(e, "write " + name + " in");
+            throw failure(e, "registry.writeFailed", name);
         }
     }
 
@@ -113,7 +115,7 @@ public final class RegistryEnvironment implements UserEnvironment {
             Advapi32Util.registryDeleteValue(root, keyPath, name);
         } catch (Win32Exception e) {
             if (e.getErrorCode() != WinError.ERROR_FILE_NOT_FOUND) {
-                throw failure(e, "delete " + name + " in");
+                throw failure(e, "registry.deleteFailed", name);
             }
         }
     }
@@ -148,19 +150,21 @@ public final class RegistryEnvironment implements UserEnvironment {
         return description;
     }
 
-    private void check(int rc, String action) throws IOException {
+    private void check(int rc, String key, String name) throws IOException {
         if (rc != WinError.ERROR_SUCCESS) {
-            throw failure(new Win32Exception(rc), action);
+            throw failure(new Win32Exception(rc), key, name);
         }
     }
 
-    private IOException failure(Win32Exception e, String action) {
+    /**
+     * @param key what was being done (registry.readFailed, .writeFailed, .deleteFailed), with arguments: the value's
+     *            name, the key's description, Windows' error code and its own text (in the system's language)
+     */
+    private ProblemException failure(Win32Exception e, String key, String name) {
         if (e.getErrorCode() == WinError.ERROR_ACCESS_DENIED) {
-            return new IOException(machine
-                    ? "Changing " + description + " needs administrator rights (access denied). Run Go Setup Assistant"
-                            + " as administrator, or change the user's environment instead."
-                    : "Access to " + description + " was denied; a group policy may lock it.", e);
+            return new ProblemException(Problem.of(machine ? "registry.machine.denied" : "registry.user.denied", description, name), e);
         }
-        return new IOException("Could not " + action + " " + description + ": " + e.getMessage(), e);
+        return new ProblemException(Problem.of(key, name, description, String.valueOf(e.getErrorCode()),
+                String.valueOf(e.getMessage()).strip()), e);
     }
 }

@@ -82,7 +82,7 @@ public final class HealthPage extends ScrollPane {
         summary.setText(messages.get("health.checking"));
         BackgroundTasks.run(doctor, this::show, error -> {
             LOG.log(Level.WARNING, "Health check failed", error);
-            summary.setText(messages.get("health.failed", error.getMessage()));
+            summary.setText(messages.get("health.failed", messages.describe(error)));
         });
     }
 
@@ -167,7 +167,7 @@ public final class HealthPage extends ScrollPane {
                 LOG.log(Level.WARNING, "Fix " + f.fix() + " failed", error);
                 holder.setReason(null);
                 fixResult.getStyleClass().add("fix-failed");
-                fixResult.setText(messages.get("health.fixFailed", error.getMessage()));
+                fixResult.setText(messages.get("health.fixFailed", messages.describe(error)));
                 fixResult.setVisible(true);
             });
         });

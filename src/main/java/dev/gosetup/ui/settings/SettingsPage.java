@@ -200,7 +200,7 @@ public final class SettingsPage extends BorderPane {
         open.setOnAction(e -> BackgroundTasks.run(() -> {
             FileManager.reveal(logFile.getParent());
             return null;
-        }, ok -> { }, error -> fail(messages.get("settings.logFile.openFailed", error.getMessage()))));
+        }, ok -> { }, error -> fail(messages.get("settings.logFile.openFailed", messages.describe(error)))));
         Button copy = new Button(messages.get("settings.logFile.copy"));
         copy.setId("copyLogPath");
         copy.setOnAction(e -> {
@@ -312,7 +312,7 @@ public final class SettingsPage extends BorderPane {
             fail(messages.get(invalid.key(), invalid.args()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not save the settings", e);
-            fail(messages.get("settings.saveFailed", e.getMessage()));
+            fail(messages.get("settings.saveFailed", messages.describe(e)));
         }
     }
 

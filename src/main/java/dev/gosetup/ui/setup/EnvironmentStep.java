@@ -342,7 +342,7 @@ public final class EnvironmentStep extends VBox {
             conflicts.getChildren().add(wins);
         });
         String windowsChange = preview.windows() != null && preview.windows().changesAnything()
-                ? messages.get("cli.env.windows") + "\n" + preview.windows().diffText() : "";
+                ? messages.get("cli.env.windows") + "\n" + String.join("\n", preview.windows().diffText().stream().map(messages::text).toList()) : "";
         windowsDiff.setText(dev.gosetup.secrets.Redaction.redact(windowsChange)); // as the command line shows it
         windowsDiff.setPrefRowCount(rows(windowsChange));
         windowsDiff.setVisible(!windowsChange.isEmpty());
@@ -350,7 +350,7 @@ public final class EnvironmentStep extends VBox {
         boolean nothing = plan.effective().isEmpty() && windowsChange.isEmpty();
         if (!plan.problems().isEmpty()) {
             status.setText(messages.get("setup.env.problems") + "\n" + String.join("\n",
-                    plan.problems().stream().map(EnvSetup.Problem::message).toList()));
+                    plan.problems().stream().map(p -> messages.describe(p.what())).toList()));
             status.getStyleClass().setAll("label", "note");
         } else {
             status.setText(nothing ? currentState(preview.current()) : "");
@@ -457,7 +457,7 @@ public final class EnvironmentStep extends VBox {
     private void failed(Throwable error) {
         LOG.log(Level.WARNING, "Shell environment failed", error);
         result.getStyleClass().setAll("label", "note");
-        result.setText(messages.get("setup.env.failed", error.getMessage()));
+        result.setText(messages.get("setup.env.failed", messages.describe(error)));
         apply.setDisable(plan == null || !plan.problems().isEmpty());
     }
 }
