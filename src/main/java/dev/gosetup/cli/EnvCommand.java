@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
 import dev.gosetup.doctor.TerminalFindings;
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.i18n.ProblemArgumentException;
 import dev.gosetup.settings.InstallRootChoice;
 import dev.gosetup.settings.PolicySetting;
 import dev.gosetup.shell.posix.ProcessUser;
@@ -137,7 +138,7 @@ public final class EnvCommand implements Callable<Integer> {
         if (shells.contains(Shell.CMD)) {
             windows = where.windows();
             if (windows.isEmpty()) {
-                throw new IllegalArgumentException(m.get("cli.env.cmdOnlyOnWindows"));
+                throw new ProblemArgumentException("cli.env.cmdOnlyOnWindows");
             }
         }
         EnvSetup.Plan plan = action.undo ? setup.planUndo(shells) : setup.plan(envSpec, shells, Set.of());
@@ -307,7 +308,7 @@ public final class EnvCommand implements Callable<Integer> {
         Path sdkRoot = homeOptions.sdkRoot != null ? homeOptions.sdkRootPath(context)
                 : context.managed().active() ? InstallRootChoice.choose(true, context.managed(), settings, homeOptions.home()) : null;
         if (sdkRoot == null) {
-            throw new IllegalArgumentException(m.get("cli.env.systemNeedsRoot"));
+            throw new ProblemArgumentException("cli.env.systemNeedsRoot");
         }
         String os = ShellFiles.osOf(System.getProperty("os.name", ""));
         EnvSpec spec = new EnvSpec(dev.gosetup.settings.UserHome.current(), sdkRoot.resolve("go"), sdkRoot.resolve("go"),
@@ -378,10 +379,10 @@ public final class EnvCommand implements Callable<Integer> {
         Map<String, String> vars = new LinkedHashMap<>(s.goEnv());
         for (Map.Entry<String, String> e : goEnv.entrySet()) {
             if (!Settings.GO_VARIABLES.contains(e.getKey())) {
-                throw new IllegalArgumentException(m.get("cli.env.unknownVariable", e.getKey(), String.join(", ", Settings.GO_VARIABLES)));
+                throw new ProblemArgumentException("cli.env.unknownVariable", e.getKey(), String.join(", ", Settings.GO_VARIABLES));
             }
             if (e.getKey().equals("GOTOOLCHAIN") && !Settings.validGotoolchain(e.getValue())) {
-                throw new IllegalArgumentException(m.get("cli.env.badGotoolchain", VersionArgument.excerpt(e.getValue())));
+                throw new ProblemArgumentException("cli.env.badGotoolchain", VersionArgument.excerpt(e.getValue()));
             }
             ManagedOptions.refuseContradiction(context, PolicySetting.goVariable(e.getKey()).orElseThrow(), e.getValue(),
                     "--go-env " + e.getKey());
@@ -398,7 +399,7 @@ public final class EnvCommand implements Callable<Integer> {
         if (!shellNames.isEmpty()) {
             Set<Shell> chosen = EnumSet.noneOf(Shell.class);
             for (String name : shellNames) {
-                chosen.add(Shell.parse(name).orElseThrow(() -> new IllegalArgumentException(m.get("cli.env.unknownShell", name))));
+                chosen.add(Shell.parse(name).orElseThrow(() -> new ProblemArgumentException("cli.env.unknownShell", name)));
             }
             return chosen;
         }

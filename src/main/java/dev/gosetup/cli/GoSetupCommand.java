@@ -193,7 +193,10 @@ public final class GoSetupCommand implements Runnable {
     static int exitCodeFor(Throwable e) {
         return switch (e) {
             case SnapshotException x -> ExitCodes.BAD_INPUT;
-            case IllegalArgumentException x -> ExitCodes.BAD_INPUT;
+            // Bad input says what it is (a problem in the user's language); a bare IllegalArgumentException from the
+            // engine is a bug, reported as unexpected with the log, never printed as if the user had erred.
+            case dev.gosetup.i18n.Reported r when r instanceof IllegalArgumentException -> ExitCodes.BAD_INPUT;
+            case java.nio.file.InvalidPathException x -> ExitCodes.BAD_INPUT; // a path the user typed
             case dev.gosetup.fetch.ChecksumMismatchException x -> ExitCodes.CHECKSUM;
             case dev.gosetup.install.UnsafeArchiveException x -> ExitCodes.UNSAFE_ARCHIVE;
             case dev.gosetup.fetch.DownloadException x -> ExitCodes.DOWNLOAD_FAILED;

@@ -421,8 +421,7 @@ public final class HttpDownloader {
                 throw new DownloadException(Problem.of("download.tooLarge", new dev.gosetup.i18n.ByteSize(MAX_UNKNOWN_SIZE)));
             }
             if (stall != null) {
-                // Internal: fetch() catches it and reports the stall (this.stall) as the reason, never this text.
-                throw new IOException("stalled");
+                throw new Stalled();
             }
         }
     }
@@ -438,5 +437,9 @@ public final class HttpDownloader {
     static Optional<Long> rangeStart(String contentRange) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes\\s+(\\d+)-").matcher(contentRange);
         return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
+    /** Internal: fetch() catches it and reports the stall (what StallWatch saw) as the reason; it has no words of its own. */
+    private static final class Stalled extends IOException {
     }
 }

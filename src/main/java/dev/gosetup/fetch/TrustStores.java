@@ -164,7 +164,8 @@ public final class TrustStores {
                     last = e;
                 }
             }
-            throw last != null ? last : new CertificateException("No trust manager");
+            // No trust manager at all is a bug here, not something a user can cause or read.
+            throw last != null ? last : new CertificateException(new IllegalStateException("no trust manager"));
         }
 
         @Override

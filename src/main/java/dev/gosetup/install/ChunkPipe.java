@@ -39,12 +39,19 @@ final class ChunkPipe {
 
     /**
      * What the writer gets once the reader has failed on its own: its bytes are no longer wanted. Internal, like the
-     * reader's "the download stopped": the Installer reports the reader's (or the download's) own failure instead.
+     * reader's {@link DownloadStopped}: the Installer reports the reader's (or the download's) own failure instead.
      */
     static final class ReaderStopped extends IOException {
         ReaderStopped(IOException cause) {
-            super("unpacking stopped: " + cause.getMessage(), cause);
+            super(cause);
         }
+    }
+
+    /**
+     * What the reader gets once the writer (the download) has failed: the Installer reports the download's own failure,
+     * so this has no words of its own.
+     */
+    static final class DownloadStopped extends IOException {
     }
 
     /** Checked before every chunk, so that a refused archive stops the download at once, not at its end. */
@@ -110,11 +117,11 @@ final class ChunkPipe {
             public int read(byte[] b, int off, int len) throws IOException {
                 if (writerFailed) {
                     ended = true;
-                    throw new IOException("the download stopped"); // the rest is of no use: stop at once
+                    throw new DownloadStopped(); // the rest is of no use: stop at once
                 }
                 if (ended) {
                     if (writerFailed) {
-                        throw new IOException("the download stopped"); // again: END was taken once
+                        throw new DownloadStopped(); // again: END was taken once
                     }
                     return -1;
                 }
@@ -129,7 +136,7 @@ final class ChunkPipe {
                     if (current == END) {
                         ended = true;
                         if (writerFailed) {
-                            throw new IOException("the download stopped");
+                            throw new DownloadStopped();
                         }
                         return -1;
                     }

@@ -101,7 +101,8 @@ public final class VersionCommands {
         }
         owner.createDirectories(folder);
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(folder + " is not a folder."); // a link or file there: where would the commands go?
+            // a link or file there: where would the commands go?
+            throw new dev.gosetup.i18n.ProblemException(dev.gosetup.i18n.Problem.of("sdk.commands.notFolder", folder));
         }
         Path tmp = folder.resolve(".go-cmd-" + UUID.randomUUID());
         try {

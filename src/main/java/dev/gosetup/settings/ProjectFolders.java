@@ -39,7 +39,8 @@ public final class ProjectFolders {
         }
         try {
             if (Files.size(file) > 1 << 20) {
-                throw new IOException("over 1 MiB");
+                LOG.warning("Project list " + file + " is over 1 MiB, more than a list of folders can be; starting with none");
+                return List.of();
             }
             JsonNode root = JSON.readTree(file.toFile());
             LinkedHashSet<Path> out = new LinkedHashSet<>();

@@ -48,7 +48,10 @@ class BundleKeysTest {
             Map.entry("health.status.", "Finding status: HealthPage"),
             Map.entry("settings.preset.", "mirror preset id: SettingsPage"),
             Map.entry("setup.env.shell.", "Shell id: EnvironmentStep"),
-            Map.entry("versions.status.", "install status: VersionsPage")));
+            Map.entry("versions.status.", "install status: VersionsPage"),
+            Map.entry("doctor.switching.", "GOTOOLCHAIN mode (auto, local, path): doctor Checks.toolchainSwitching"),
+            Map.entry("project.gotoolchain.", "where GOTOOLCHAIN came from (project.Gotoolchain.Where): ProjectCommand, ProjectsPage"),
+            Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage")));
 
     /**
      * A doctor finding (doctor.Finding) carries a key K; the faces show K.title and K.detail (FindingLine, HealthPage),

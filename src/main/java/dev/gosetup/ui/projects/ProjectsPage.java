@@ -278,13 +278,13 @@ public final class ProjectsPage extends ScrollPane {
             dev.gosetup.release.ReleaseList releases = s.catalog().load(s.releaseList()).list();
             for (String version : versions) {
                 dev.gosetup.release.Release release = releases.find(version).orElseThrow(
-                        () -> new IllegalArgumentException(messages.get("cli.install.noSuchVersion", version)));
+                        () -> new dev.gosetup.i18n.ProblemArgumentException("cli.install.noSuchVersion", version));
                 if (!rules.permits(release.version())) {
-                    throw new IllegalArgumentException(messages.get("projects.notAllowed"));
+                    throw new dev.gosetup.i18n.ProblemArgumentException("projects.notAllowed");
                 }
                 if (!(new dev.gosetup.release.ArchiveChooser().choose(release, target)
                         instanceof dev.gosetup.release.ArchiveChooser.Choice.Found found)) {
-                    throw new IllegalArgumentException(messages.get("cli.install.noBuild", release.version().name(), target));
+                    throw new dev.gosetup.i18n.ProblemArgumentException("cli.install.noBuild", release.version().name(), target);
                 }
                 s.installer().install(s.plan(release.version(), found.file()), dev.gosetup.fetch.ProgressListener.NONE,
                         new dev.gosetup.fetch.CancelToken());
