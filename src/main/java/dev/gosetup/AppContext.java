@@ -3,6 +3,7 @@ package dev.gosetup;
 import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.logging.LogSetup;
+import dev.gosetup.secrets.Redaction;
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.InstallRootChoice;
 import dev.gosetup.settings.ManagedSettings;
@@ -13,7 +14,7 @@ import dev.gosetup.settings.PolicyReader;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.settings.SettingsStore;
 import dev.gosetup.settings.UserHome;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class AppContext {
         this.logFile = logFile;
         this.settingsStore = new SettingsStore(paths.settingsFile());
         this.saved = settingsStore.load();
-        this.messages = Messages.of(Language.fromTag(saved.language()));
+        this.messages = messagesIn(Language.fromTag(saved.language()));
     }
 
     /** A context over given folders, without touching the logging setup or reading a policy (tests, embedding). */
@@ -138,7 +139,7 @@ public final class AppContext {
         settingsStore = new SettingsStore(paths.settingsFile());
         saved = settingsStore.load();
         if (!languageForced) {
-            messages = Messages.of(Language.fromTag(saved.language()));
+            messages = messagesIn(Language.fromTag(saved.language()));
         }
         if (ownsLogging) {
             logFile = LogSetup.configure(paths.logDir());
@@ -193,7 +194,7 @@ public final class AppContext {
     public void apply(Settings newSettings) {
         Settings before = settings();
         this.saved = managed.forSaving(newSettings, saved);
-        this.messages = Messages.of(Language.fromTag(newSettings.language()));
+        this.messages = messagesIn(Language.fromTag(newSettings.language()));
         Settings now = settings();
         if (!now.sameSources(before)) {
             sourcesListeners.forEach(l -> l.accept(now));
@@ -220,6 +221,11 @@ public final class AppContext {
     /** A language for this run only (the --lang option), not saved. */
     public void useLanguage(Language language) {
         this.languageForced = true;
-        this.messages = Messages.of(language);
+        this.messages = messagesIn(language);
+    }
+
+    /** The faces' words: every text masks credentials (i18n itself knows nothing of secrets). */
+    private static Messages messagesIn(Language language) {
+        return Messages.of(language).maskedBy(Redaction::redact);
     }
 }

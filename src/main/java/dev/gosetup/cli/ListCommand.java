@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
 import dev.gosetup.host.HostDetector;
 import dev.gosetup.host.HostInfo;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.inventory.Inventory;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.InventorySources;
 import dev.gosetup.inventory.SizeUnit;
 import dev.gosetup.inventory.StartupPathGo;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class ListCommand implements Callable<Integer> {
         Path home = where.home();
         // Listing only reads: a --sdk-root the policy would refuse for an install is still looked at.
         Path sdkRoot = where.sdkRoot != null ? where.sdkRoot : where.chosenByRule(context);
-        HostInfo host = new HostDetector().detect(new LiveHostSource());
+        HostInfo host = new HostDetector().detect(ThisMachine.hostSource());
         ShellSources user = where.home != null ? ShellSources.forHome(where.home, sdkRoot)
                 : ShellSources.forThisUser(context.settings(), context.paths());
         ShellSources shells = new ShellSources(user.files(), user.home(), user.scriptsDir(), sdkRoot, user.loginShell());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
 import dev.gosetup.host.HostDetector;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.release.ArchiveChooser;
 import dev.gosetup.release.ArchiveName;
@@ -60,7 +60,7 @@ public final class ReleasesCommand implements Callable<Integer> {
     private Integer run() throws Exception {
         Messages m = context.messages();
         sdk.use(context);
-        Platform target = platform != null ? Platform.parse(platform) : Platform.of(new HostDetector().detect(new LiveHostSource()));
+        Platform target = platform != null ? Platform.parse(platform) : Platform.of(new HostDetector().detect(ThisMachine.hostSource()));
         ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalogSource());
         ReleaseList list = loaded.list();
         // On a managed machine only what may be installed is listed, and the pinned default is marked.

@@ -29,7 +29,8 @@ public final class ErrorView extends VBox {
         setPadding(new Insets(20));
         Label title = new Label(messages.get("error.title"));
         title.getStyleClass().add("page-title");
-        Label what = new Label(messages.get("error.what", String.valueOf(error.getMessage() != null ? error.getMessage() : error)));
+        // Masked here too: the last-resort view may be given words that did not come through AppContext's mask.
+        Label what = new Label(Redaction.redact(messages.get("error.what", String.valueOf(error.getMessage() != null ? error.getMessage() : error))));
         what.setWrapText(true);
         Label log = new Label(logFile == null ? messages.get("error.noLog") : messages.get("error.log", logFile));
         log.setWrapText(true);
