@@ -2,6 +2,8 @@ package dev.gosetup;
 
 import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.i18n.SystemLocale;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.logging.LogSetup;
 import dev.gosetup.secrets.Redaction;
 import dev.gosetup.settings.AppPaths;
@@ -74,6 +76,8 @@ public final class AppContext {
      *                  written to the real account; null for this user's own home
      */
     public static AppContext start(Path otherHome) {
+        // The OS's preferred languages (macOS, Windows) decide "system" before the first words are made.
+        SystemLocale.useOsPreferredLanguages(() -> ThisMachine.nativeCalls().preferredLanguages());
         AppPaths paths = otherHome != null ? AppPaths.forHome(otherHome) : AppPaths.forThisMachine();
         AppContext context = new AppContext(paths, LogSetup.configure(paths.logDir()));
         context.ownsLogging = true;

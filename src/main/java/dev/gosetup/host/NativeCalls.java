@@ -22,4 +22,12 @@ public interface NativeCalls {
     default Optional<String> windows(String key) {
         return Optional.empty();
     }
+
+    /**
+     * The user's preferred UI languages as BCP 47 tags, most preferred first (macOS: System Settings' list;
+     * Windows: the display languages); empty where the OS keeps none (Linux: the locale variables say it).
+     */
+    default java.util.List<String> preferredLanguages() {
+        return java.util.List.of();
+    }
 }
