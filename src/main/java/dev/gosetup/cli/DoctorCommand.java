@@ -88,11 +88,7 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
         } else {
             for (Finding f : findings) {
-                String mark = switch (f.status()) {
-                    case OK -> "ok  ";
-                    case WARN -> "WARN";
-                    case FAIL -> "FAIL";
-                };
+                String mark = TerminalLines.mark(m, f);
                 out.println(mark + "  " + m.get(f.key() + ".title", f.args().toArray()));
                 if (f.status() != Finding.Status.OK) {
                     m.get(f.key() + ".detail", f.args().toArray()).lines().forEach(l -> out.println("      " + l));

@@ -102,7 +102,7 @@ public final class ReleasesCommand implements Callable<Integer> {
             String file = target == null ? "" : switch (chooser.choose(r, target)) {
                 case ArchiveChooser.Choice.Found f when ArchiveName.problem(r.version(), f.file()).isPresent() ->
                         m.get("cli.releases.badFile", ArchiveName.printable(f.file().filename()));
-                case ArchiveChooser.Choice.Found f -> f.file().filename() + "  " + String.format("%.1f MB", f.file().size() / 1e6);
+                case ArchiveChooser.Choice.Found f -> m.get("cli.releases.file", f.file().filename(), new dev.gosetup.i18n.ByteSize(f.file().size()));
                 case ArchiveChooser.Choice.NoBuild n -> m.get("cli.releases.noBuild", n.platform());
             };
             List<String> labels = new ArrayList<>();

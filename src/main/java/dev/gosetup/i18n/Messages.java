@@ -107,14 +107,20 @@ public final class Messages {
         return English.INSTANCE;
     }
 
-    /** Arguments the engine passes as values: sizes and durations in this locale's way of writing numbers. */
+    /**
+     * Arguments the engine passes as values: sizes, durations, dates and times in this locale's way of
+     * writing them (2026年12月3日 10:40 / Dec 3, 2026, 10:40 AM).
+     */
     private Object[] localized(Object[] args) {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof ByteSize size) {
-                out[i] = size.format(locale);
+                // Under 1 KB the unit is a word ("bytes", 字节), which the bundles hold.
+                out[i] = Math.abs(size.bytes()) < 1000 ? get("unit.bytes", size.bytes()) : size.format(locale);
             } else if (out[i] instanceof java.time.Duration d) {
                 out[i] = get("unit.seconds", d.toMillis() / 1000.0);
+            } else if (out[i] instanceof java.time.temporal.TemporalAccessor time && Dates.formattable(time)) {
+                out[i] = Dates.format(time, locale);
             } else if (out[i] instanceof Text t) {
                 out[i] = text(t);
             } else if (out[i] == null) {
