@@ -89,11 +89,13 @@ public final class ListCommand implements Callable<Integer> {
             out.println(m.get("cli.list.none"));
             return ExitCodes.OK;
         }
+        out.println(row("  ", m.get("cli.list.col.version"), m.get("cli.list.col.platform"), m.get("cli.list.col.source"),
+                m.get("cli.list.col.size"), m.get("cli.list.col.location")));
         for (InventoryEntry e : all) {
             String mark = (e.active() ? "*" : " ") + (e.newTerminal() ? "+" : " ");
-            out.printf("%s %-12s %-14s %-10s %9s  %s%n", mark, e.install().version() == null ? "?" : e.install().version(),
-                    String.join("+", e.install().platforms()), m.get("inventory.source." + e.install().source().name()),
-                    SizeUnit.mib(e.sizeBytes()) + " " + SizeUnit.NAME, e.install().root());
+            out.println(row(mark, e.install().version() == null ? "?" : e.install().version(), String.join("+", e.install().platforms()),
+                    m.get("inventory.source." + e.install().source().name()), SizeUnit.mib(e.sizeBytes()) + " " + SizeUnit.NAME,
+                    e.install().root().toString()));
             if (e.shadowedBy() != null) {
                 out.println("      " + m.get("cli.list.shadowed", e.shadowedBy()));
             }
@@ -109,5 +111,11 @@ public final class ListCommand implements Callable<Integer> {
                 .map(e -> m.get("cli.list.newTerminals", String.valueOf(e.install().version()), e.install().root()))
                 .orElseGet(() -> m.get("cli.list.noneOnPath")));
         return ExitCodes.OK;
+    }
+
+    /** One line of the table, columns padded by terminal width (Chinese source names are two columns a character). */
+    private static String row(String mark, String version, String platforms, String source, String size, String root) {
+        return mark + " " + Columns.pad(version, 12) + " " + Columns.pad(platforms, 14) + " " + Columns.pad(source, 10) + " "
+                + Columns.padLeft(size, 9) + "  " + root;
     }
 }

@@ -118,7 +118,7 @@ public final class ReleasesCommand implements Callable<Integer> {
             if (s.newerPatch() != null) {
                 labels.add(m.get("release.label.newerPatch", s.newerPatch()));
             }
-            out.printf("  %-12s %-44s %s%n", r.version().name(), file, String.join("; ", labels));
+            out.println(("  " + Columns.pad(r.version().name(), 12) + " " + Columns.pad(file, 44) + " " + String.join("; ", labels)).stripTrailing());
         }
         return ExitCodes.OK;
     }
