@@ -21,6 +21,7 @@ module dev.gosetup {
     opens dev.gosetup.host.mac to com.sun.jna;
     opens dev.gosetup.host.windows to com.sun.jna;
     opens dev.gosetup.shell.posix to com.sun.jna;
+    opens dev.gosetup.files to com.sun.jna;
     // picocli injects options into command fields; Jackson maps JSON onto records.
     opens dev.gosetup.cli to info.picocli, com.fasterxml.jackson.databind;
     opens dev.gosetup.host to com.fasterxml.jackson.databind;

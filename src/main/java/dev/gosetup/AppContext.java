@@ -2,7 +2,10 @@ package dev.gosetup;
 
 import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
+import dev.gosetup.i18n.SystemLocale;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.logging.LogSetup;
+import dev.gosetup.secrets.Redaction;
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.InstallRootChoice;
 import dev.gosetup.settings.ManagedSettings;
@@ -13,7 +16,7 @@ import dev.gosetup.settings.PolicyReader;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.settings.SettingsStore;
 import dev.gosetup.settings.UserHome;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
@@ -48,7 +51,7 @@ public final class AppContext {
         this.logFile = logFile;
         this.settingsStore = new SettingsStore(paths.settingsFile());
         this.saved = settingsStore.load();
-        this.messages = Messages.of(Language.fromTag(saved.language()));
+        this.messages = messagesIn(Language.fromTag(saved.language()));
     }
 
     /** A context over given folders, without touching the logging setup or reading a policy (tests, embedding). */
@@ -73,6 +76,8 @@ public final class AppContext {
      *                  written to the real account; null for this user's own home
      */
     public static AppContext start(Path otherHome) {
+        // The OS's preferred languages (macOS, Windows) decide "system" before the first words are made.
+        SystemLocale.useOsPreferredLanguages(() -> ThisMachine.nativeCalls().preferredLanguages());
         AppPaths paths = otherHome != null ? AppPaths.forHome(otherHome) : AppPaths.forThisMachine();
         AppContext context = new AppContext(paths, LogSetup.configure(paths.logDir()));
         context.ownsLogging = true;
@@ -138,7 +143,7 @@ public final class AppContext {
         settingsStore = new SettingsStore(paths.settingsFile());
         saved = settingsStore.load();
         if (!languageForced) {
-            messages = Messages.of(Language.fromTag(saved.language()));
+            messages = messagesIn(Language.fromTag(saved.language()));
         }
         if (ownsLogging) {
             logFile = LogSetup.configure(paths.logDir());
@@ -196,7 +201,7 @@ public final class AppContext {
         // Only a change of the language setting changes the words: saving other settings keeps --lang's choice
         // (env --apply saves GOPATH) and a test's pseudo-locale.
         if (!java.util.Objects.equals(newSettings.language(), before.language())) {
-            this.messages = Messages.of(Language.fromTag(newSettings.language()));
+            this.messages = messagesIn(Language.fromTag(newSettings.language()));
         }
         Settings now = settings();
         if (!now.sameSources(before)) {
@@ -224,7 +229,12 @@ public final class AppContext {
     /** A language for this run only (the --lang option), not saved. */
     public void useLanguage(Language language) {
         this.languageForced = true;
-        this.messages = Messages.of(language);
+        this.messages = messagesIn(language);
+    }
+
+    /** The faces' words: every text masks credentials (i18n itself knows nothing of secrets). */
+    private static Messages messagesIn(Language language) {
+        return Messages.of(language).maskedBy(Redaction::redact);
     }
 
     /**

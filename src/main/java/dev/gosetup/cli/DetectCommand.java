@@ -6,7 +6,7 @@ import dev.gosetup.host.HostDetector;
 import dev.gosetup.host.HostInfo;
 import dev.gosetup.host.HostSource;
 import dev.gosetup.host.HostSummary;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.host.snapshot.SnapshotHostSource;
 import dev.gosetup.i18n.Messages;
 import java.io.PrintWriter;
@@ -36,7 +36,7 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        HostSource source = from != null ? new SnapshotHostSource(from) : new LiveHostSource();
+        HostSource source = from != null ? new SnapshotHostSource(from) : ThisMachine.hostSource();
         HostInfo host = new HostDetector().detect(source);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -7,10 +7,10 @@ import dev.gosetup.doctor.Doctor;
 import dev.gosetup.doctor.DoctorFixes;
 import dev.gosetup.doctor.Finding;
 import dev.gosetup.doctor.TerminalFindings;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.inventory.InventorySources;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.shell.terminal.NewTerminal;
 import dev.gosetup.shell.terminal.TerminalCheck;
 import dev.gosetup.shell.terminal.TerminalReport;
@@ -66,7 +66,7 @@ public final class DoctorCommand implements Callable<Integer> {
         List<Finding> findings = new java.util.ArrayList<>();
         findings.add(dev.gosetup.doctor.PolicyFindings.of(context.managed(), context.policyError(), m,
                 System.getProperty("os.name", ""), System.getenv()));
-        Doctor.Checkup checkup = Doctor.check(shells, installs, new LiveHostSource(), System.getenv(), Path.of("").toAbsolutePath(),
+        Doctor.Checkup checkup = Doctor.check(shells, installs, ThisMachine.hostSource(), System.getenv(), Path.of("").toAbsolutePath(),
                 offline ? null : dev.gosetup.install.InstallSources.of(context.settings(), context.paths(), context.installRoot()), terminals);
         findings.addAll(checkup.findings());
 
@@ -88,11 +88,7 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
         } else {
             for (Finding f : findings) {
-                String mark = switch (f.status()) {
-                    case OK -> "ok  ";
-                    case WARN -> "WARN";
-                    case FAIL -> "FAIL";
-                };
+                String mark = TerminalLines.mark(m, f);
                 out.println(mark + "  " + m.get(f.key() + ".title", f.args().toArray()));
                 if (f.status() != Finding.Status.OK) {
                     m.get(f.key() + ".detail", f.args().toArray()).lines().forEach(l -> out.println("      " + l));

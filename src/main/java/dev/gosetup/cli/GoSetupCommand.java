@@ -123,7 +123,8 @@ public final class GoSetupCommand implements Runnable {
             return refused != null ? refused : new CommandLine.RunLast().execute(parseResult);
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println(ex.getMessage());
+            LOG.info("Usage error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println(UsageErrorText.of(ex, context.messages()));
             ex.getCommandLine().getErr().println(context.messages().get("cli.error.usageHint",
                     ex.getCommandLine().getCommandSpec().qualifiedName()));
             return ExitCodes.BAD_INPUT;

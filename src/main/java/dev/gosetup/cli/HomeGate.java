@@ -3,7 +3,7 @@ package dev.gosetup.cli;
 import dev.gosetup.AppContext;
 import dev.gosetup.files.FileOwner;
 import dev.gosetup.settings.AppPaths;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.gosetup.AppContext;
 import dev.gosetup.install.SdkRoot;
 import dev.gosetup.settings.InstallRootChoice;
 import dev.gosetup.settings.PolicySetting;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -6,7 +6,7 @@ import dev.gosetup.fetch.CancelToken;
 import dev.gosetup.fetch.ProgressListener;
 import dev.gosetup.host.HostDetector;
 import dev.gosetup.host.HostInfo;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.host.snapshot.SnapshotHostSource;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.ArchiveLimits;
@@ -184,7 +184,7 @@ public final class InstallCommand implements Callable<Integer> {
         if (platform != null) {
             return Platform.parse(platform);
         }
-        HostInfo host = new HostDetector().detect(from != null ? new SnapshotHostSource(from) : new LiveHostSource());
+        HostInfo host = new HostDetector().detect(from != null ? new SnapshotHostSource(from) : ThisMachine.hostSource());
         Platform p = Platform.of(host);
         if (p == null) {
             throw new dev.gosetup.i18n.ProblemArgumentException("cli.install.noPlatform");

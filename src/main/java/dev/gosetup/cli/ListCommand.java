@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
 import dev.gosetup.host.HostDetector;
 import dev.gosetup.host.HostInfo;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.inventory.Inventory;
 import dev.gosetup.inventory.InventoryEntry;
@@ -15,7 +15,7 @@ import dev.gosetup.inventory.StartupPathGo;
 import dev.gosetup.install.SdkRoot;
 import dev.gosetup.install.VersionCommands;
 import dev.gosetup.release.GoVersion;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class ListCommand implements Callable<Integer> {
         Path home = where.home();
         // Listing only reads: a --sdk-root the policy would refuse for an install is still looked at.
         Path sdkRoot = where.sdkRoot != null ? where.sdkRoot : where.chosenByRule(context);
-        HostInfo host = new HostDetector().detect(new LiveHostSource());
+        HostInfo host = new HostDetector().detect(ThisMachine.hostSource());
         ShellSources user = where.home != null ? ShellSources.forHome(where.home, sdkRoot)
                 : ShellSources.forThisUser(context.settings(), context.paths());
         ShellSources shells = new ShellSources(user.files(), user.home(), user.scriptsDir(), sdkRoot, user.loginShell());
@@ -95,11 +95,13 @@ public final class ListCommand implements Callable<Integer> {
             out.println(m.get("cli.list.none"));
             return ExitCodes.OK;
         }
+        out.println(row("  ", m.get("cli.list.col.version"), m.get("cli.list.col.platform"), m.get("cli.list.col.source"),
+                m.get("cli.list.col.size"), m.get("cli.list.col.location")));
         for (InventoryEntry e : all) {
             String mark = (e.active() ? "*" : " ") + (e.newTerminal() ? "+" : " ");
-            out.printf("%s %-12s %-14s %-10s %9s  %s%n", mark, e.install().version() == null ? "?" : e.install().version(),
-                    String.join("+", e.install().platforms()), m.get("inventory.source." + e.install().source().name()),
-                    SizeUnit.mib(e.sizeBytes()) + " " + SizeUnit.NAME, e.install().root());
+            out.println(row(mark, e.install().version() == null ? "?" : e.install().version(), String.join("+", e.install().platforms()),
+                    m.get("inventory.source." + e.install().source().name()), SizeUnit.mib(e.sizeBytes()) + " " + SizeUnit.NAME,
+                    e.install().root().toString()));
             Path command = command(commands, sdkRoot, e);
             if (command != null) {
                 out.println("      " + m.get("cli.list.command", command.getFileName().toString().replaceFirst("\\.cmd$", ""), command));
@@ -129,5 +131,11 @@ public final class ListCommand implements Callable<Integer> {
         }
         return GoVersion.parse(root.getFileName().toString())
                 .filter(v -> commands.state(v) == VersionCommands.State.OURS).map(commands::command).orElse(null);
+    }
+
+    /** One line of the table, columns padded by terminal width (Chinese source names are two columns a character). */
+    private static String row(String mark, String version, String platforms, String source, String size, String root) {
+        return mark + " " + Columns.pad(version, 12) + " " + Columns.pad(platforms, 14) + " " + Columns.pad(source, 10) + " "
+                + Columns.padLeft(size, 9) + "  " + root;
     }
 }

@@ -8,7 +8,7 @@ import dev.gosetup.i18n.Messages;
 import dev.gosetup.project.ProjectLookup;
 import dev.gosetup.project.ProjectReport;
 import dev.gosetup.project.Request;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosetup.AppContext;
 import dev.gosetup.host.HostDetector;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.release.ArchiveChooser;
 import dev.gosetup.release.ArchiveName;
@@ -60,7 +60,7 @@ public final class ReleasesCommand implements Callable<Integer> {
     private Integer run() throws Exception {
         Messages m = context.messages();
         sdk.use(context);
-        Platform target = platform != null ? Platform.parse(platform) : Platform.of(new HostDetector().detect(new LiveHostSource()));
+        Platform target = platform != null ? Platform.parse(platform) : Platform.of(new HostDetector().detect(ThisMachine.hostSource()));
         ReleaseCatalog.Loaded loaded = sdk.catalog(context.paths().cacheDir()).load(sdk.catalogSource());
         ReleaseList list = loaded.list();
         // On a managed machine only what may be installed is listed, and the pinned default is marked.
@@ -102,7 +102,7 @@ public final class ReleasesCommand implements Callable<Integer> {
             String file = target == null ? "" : switch (chooser.choose(r, target)) {
                 case ArchiveChooser.Choice.Found f when ArchiveName.problem(r.version(), f.file()).isPresent() ->
                         m.get("cli.releases.badFile", ArchiveName.printable(f.file().filename()));
-                case ArchiveChooser.Choice.Found f -> f.file().filename() + "  " + new dev.gosetup.i18n.ByteSize(f.file().size()).format(m.locale());
+                case ArchiveChooser.Choice.Found f -> m.get("cli.releases.file", f.file().filename(), new dev.gosetup.i18n.ByteSize(f.file().size()));
                 case ArchiveChooser.Choice.NoBuild n -> m.get("cli.releases.noBuild", n.platform());
             };
             List<String> labels = new ArrayList<>();
@@ -118,7 +118,7 @@ public final class ReleasesCommand implements Callable<Integer> {
             if (s.newerPatch() != null) {
                 labels.add(m.get("release.label.newerPatch", s.newerPatch()));
             }
-            out.printf("  %-12s %-44s %s%n", r.version().name(), file, String.join("; ", labels));
+            out.println(("  " + Columns.pad(r.version().name(), 12) + " " + Columns.pad(file, 44) + " " + String.join("; ", labels)).stripTrailing());
         }
         return ExitCodes.OK;
     }

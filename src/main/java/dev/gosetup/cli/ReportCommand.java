@@ -3,7 +3,7 @@ package dev.gosetup.cli;
 import dev.gosetup.AppContext;
 import dev.gosetup.host.HostDetector;
 import dev.gosetup.host.HostInfo;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.host.snapshot.RecordingHostSource;
 import dev.gosetup.host.snapshot.SnapshotWriter;
 import java.io.IOException;
@@ -35,7 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RecordingHostSource recording = new RecordingHostSource(new LiveHostSource());
+        RecordingHostSource recording = new RecordingHostSource(ThisMachine.hostSource());
         HostInfo host = new HostDetector().detect(recording);
         new SnapshotWriter().write(recording, out);
         Files.writeString(out.resolve("detect.json"),

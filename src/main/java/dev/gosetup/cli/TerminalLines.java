@@ -20,7 +20,7 @@ final class TerminalLines {
     static void print(PrintWriter out, Messages m, TerminalReport report, Path home, String headingKey) {
         out.println(m.get(headingKey, seconds(report)));
         for (Finding f : TerminalFindings.of(report, home)) {
-            out.println(m.get("cli.env.verify.line", mark(f), m.get(f.key() + ".title", f.args().toArray())));
+            out.println(m.get("cli.env.verify.line", mark(m, f), m.get(f.key() + ".title", f.args().toArray())));
             if (f.status() != Finding.Status.OK) {
                 m.get(f.key() + ".detail", f.args().toArray()).lines().forEach(l -> out.println("        " + l));
                 if (f.fix() != null) {
@@ -30,17 +30,17 @@ final class TerminalLines {
         }
     }
 
-    /** The words doctor uses, not colour: ok, WARN, FAIL. */
-    static String mark(Finding f) {
-        return switch (f.status()) {
-            case OK -> "ok  ";
-            case WARN -> "WARN";
-            case FAIL -> "FAIL";
-        };
+    /**
+     * The words doctor uses, not colour: ok, WARN, FAIL (正常, 警告, 失败), each as wide as the others in a
+     * terminal so the titles line up.
+     */
+    static String mark(Messages m, Finding f) {
+        return m.get("cli.mark." + f.status().name().toLowerCase(Locale.ROOT));
     }
 
-    static String seconds(TerminalReport report) {
-        return String.format(Locale.ROOT, "%.1f", report.took().toMillis() / 1000.0);
+    /** Seconds as a number: the bundles write it the locale's way ({0,number,#.#}). */
+    static double seconds(TerminalReport report) {
+        return report.took().toMillis() / 1000.0;
     }
 
     static ArrayNode json(TerminalReport report) {

@@ -1,6 +1,7 @@
 package dev.gosetup.cli;
 
 import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.i18n.ByteSize;
 import dev.gosetup.i18n.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -21,10 +22,12 @@ final class TerminalProgress implements ProgressListener {
         int width = 30;
         int filled = total > 0 ? (int) (width * done / total) : 0;
         String bar = "#".repeat(filled) + " ".repeat(width - filled);
-        String pct = total > 0 ? (100 * done / total) + "%" : mib(done);
         String left = total > 0 && rate > 0 ? format(Duration.ofSeconds((long) ((total - done) / rate))) : "--:--";
-        err.print("\r[" + bar + "] " + pct + "  " + mib(done) + " / " + (total > 0 ? mib(total) : "?") + "  "
-                + mib((long) rate) + "/s  " + left + "   ");
+        // Sizes and the percentage through the bundle: the locale's digits and units (MB, 字节).
+        String numbers = total > 0
+                ? messages.get("cli.progress.known", (double) done / total, new ByteSize(done), new ByteSize(total), new ByteSize((long) rate), left)
+                : messages.get("cli.progress.unknown", new ByteSize(done), new ByteSize((long) rate));
+        err.print("\r[" + bar + "] " + numbers + "   ");
         err.flush();
         drawn = true;
     }
@@ -46,10 +49,6 @@ final class TerminalProgress implements ProgressListener {
             err.println();
             drawn = false;
         }
-    }
-
-    private String mib(long bytes) {
-        return new dev.gosetup.i18n.ByteSize(bytes).format(messages.locale());
     }
 
     private static String format(Duration d) {

@@ -6,7 +6,7 @@ import dev.gosetup.host.HostSource;
 import dev.gosetup.inventory.Inventory;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.InventorySources;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.shell.terminal.NewTerminal;
 import dev.gosetup.shell.terminal.TerminalReport;
 import java.io.IOException;

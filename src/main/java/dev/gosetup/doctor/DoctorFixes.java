@@ -4,7 +4,7 @@ import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.BlockMove;
 import dev.gosetup.shell.Conflict;
 import dev.gosetup.shell.EnvSetup;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.shell.StartupFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

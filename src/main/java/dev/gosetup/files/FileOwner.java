@@ -195,6 +195,6 @@ public final class FileOwner {
 
     /** Asked once (libc's geteuid, not $USER, which sudo keeps): the effective user does not change while gosetup runs. */
     private static final class Root {
-        static final boolean IS = UNIX && dev.gosetup.shell.posix.ProcessUser.isRoot();
+        static final boolean IS = UNIX && dev.gosetup.files.ProcessUser.isRoot();
     }
 }

@@ -7,16 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** This machine, read in-process: system properties, environment, files, and JNA calls. */
+/**
+ * This machine, read in-process: system properties, environment, files, and JNA calls (the OS's
+ * {@link NativeCalls}, which dev.gosetup.host.live.ThisMachine chooses).
+ */
 public final class LiveHostSource implements HostSource {
     /** /proc files report size 0, so reads are bounded by count, not by the file's size. */
     static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
 
     private final NativeCalls natives;
-
-    public LiveHostSource() {
-        this(NativeCalls.forThisOs());
-    }
 
     public LiveHostSource(NativeCalls natives) {
         this.natives = natives;

@@ -1,18 +1,13 @@
 package dev.gosetup.host;
 
-import dev.gosetup.host.linux.LinuxNativeCalls;
-import dev.gosetup.host.mac.MacNativeCalls;
-import dev.gosetup.host.windows.WindowsNativeCalls;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one seam per OS for what only a system call can tell, made in this process through JNA (a child
  * {@code uname} or {@code sysctl} inherits Rosetta's x86 view and lies). Tests feed captured values
  * through {@link HostSource} instead; these implementations are the only code that needs a real Mac or
- * Windows.
+ * Windows. This package owns the seam; the implementations (host.mac, host.linux, host.windows) depend on
+ * it, and {@code dev.gosetup.host.live.ThisMachine} chooses one at start, so host imports none of them.
  */
 public interface NativeCalls {
 
@@ -28,23 +23,11 @@ public interface NativeCalls {
         return Optional.empty();
     }
 
-    /** The calls for the OS this JVM runs on; none when the native library cannot be loaded. */
-    static NativeCalls forThisOs() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        try {
-            if (os.startsWith("mac")) {
-                return new MacNativeCalls();
-            }
-            if (os.startsWith("windows")) {
-                return new WindowsNativeCalls();
-            }
-            if (os.startsWith("linux")) {
-                return new LinuxNativeCalls();
-            }
-        } catch (LinkageError e) {
-            Logger.getLogger(NativeCalls.class.getName()).log(Level.WARNING,
-                    "Native calls unavailable on " + os + "; detection falls back to files and properties", e);
-        }
-        return new NativeCalls() {};
+    /**
+     * The user's preferred UI languages as BCP 47 tags, most preferred first (macOS: System Settings' list;
+     * Windows: the display languages); empty where the OS keeps none (Linux: the locale variables say it).
+     */
+    default java.util.List<String> preferredLanguages() {
+        return java.util.List.of();
     }
 }

@@ -14,31 +14,26 @@ public enum Language {
         this.locale = locale;
     }
 
-    /** The locale to use: this language's, or for SYSTEM the best match for the OS locale. */
+    /** The locale to use: this language's, or for SYSTEM the best match for the system's (see {@link SystemLocale}). */
     public Locale locale() {
-        return locale != null ? locale : forSystem(systemLocale(Locale.getDefault(), System.getenv()));
+        return locale != null ? locale : forSystem(SystemLocale.current());
+    }
+
+    /** The POSIX rule of {@link SystemLocale} (kept for the tests that call it by this name). */
+    static Locale systemLocale(Locale jvm, java.util.Map<String, String> env) {
+        return SystemLocale.posix(jvm, env);
+    }
+
+    /** The app's language for a system locale (what {@link #locale()} gives for SYSTEM). */
+    public static Locale forSystemLocale(Locale os) {
+        return forSystem(os);
     }
 
     /**
-     * The JVM's locale, unless it fell back to English because the OS locale is not installed (a fresh
-     * WSL or container with LANG=zh_CN.UTF-8 but no generated locale): then the POSIX variables, in
-     * their order of precedence, still say what the user reads.
+     * zh, zh-CN, zh-SG, zh-MY and zh-Hans-* read Simplified Chinese. zh-TW, zh-HK, zh-MO and zh-Hant-* are
+     * Traditional Chinese, which the app does not speak yet: English, not Simplified characters a Taiwanese or
+     * Hong Kong reader would find foreign (a Traditional bundle would be added here). Everything else English.
      */
-    static Locale systemLocale(Locale jvm, java.util.Map<String, String> env) {
-        if (!"en".equals(jvm.getLanguage()) && !jvm.getLanguage().isEmpty()) {
-            return jvm;
-        }
-        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                String tag = value.split("[.@]")[0].replace('_', '-');
-                return tag.equals("C") || tag.equals("POSIX") ? jvm : Locale.forLanguageTag(tag);
-            }
-        }
-        return jvm;
-    }
-
-    /** zh-CN, zh-SG and zh-Hans-* read Simplified Chinese; everything else English (for now). */
     static Locale forSystem(Locale os) {
         if ("zh".equals(os.getLanguage())) {
             boolean traditional = "Hant".equals(os.getScript())

@@ -1,10 +1,10 @@
 package dev.gosetup.i18n;
 
-import dev.gosetup.secrets.Redaction;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
@@ -18,10 +18,26 @@ public final class Messages {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    /** Applied to every text this gives out; see {@link #maskedBy}. */
+    private final UnaryOperator<String> mask;
 
     private Messages(Locale locale) {
+        this(locale, ResourceBundle.getBundle(BUNDLE, locale), UnaryOperator.identity());
+    }
+
+    private Messages(Locale locale, ResourceBundle bundle, UnaryOperator<String> mask) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        this.bundle = bundle;
+        this.mask = mask;
+    }
+
+    /**
+     * The same words, each text passed through {@code mask} before it is given out: the app start
+     * (AppContext) hands in the credential redaction of dev.gosetup.secrets, so a mirror URL with a password
+     * in a problem's arguments never reaches a face, while this package depends on nothing of the app's.
+     */
+    public Messages maskedBy(UnaryOperator<String> mask) {
+        return new Messages(locale, bundle, mask);
     }
 
     public static Messages of(Language language) {
@@ -45,8 +61,8 @@ public final class Messages {
     }
 
     /**
-     * The text for a key, with {0}-style arguments filled in; a credential in an argument (a mirror URL
-     * with a password, an exception's message) is masked, so no face shows one.
+     * The text for a key, with {0}-style arguments filled in, through the {@linkplain #maskedBy mask} (the
+     * app's masks credentials in an argument: a mirror URL with a password, an exception's message).
      */
     public String get(String key, Object... args) {
         String pattern;
@@ -57,7 +73,7 @@ public final class Messages {
             return key;
         }
         // Always through MessageFormat, so every pattern in the bundles follows one quoting rule ('' for ').
-        return Redaction.redact(new MessageFormat(pattern, locale).format(localized(args)));
+        return mask.apply(new MessageFormat(pattern, locale).format(localized(args)));
     }
 
     /** Words for a {@link Text} (a detection note, a finding, a problem) in this language. */
@@ -91,14 +107,20 @@ public final class Messages {
         return English.INSTANCE;
     }
 
-    /** Arguments the engine passes as values: sizes and durations in this locale's way of writing numbers. */
+    /**
+     * Arguments the engine passes as values: sizes, durations, dates and times in this locale's way of
+     * writing them (2026年12月3日 10:40 / Dec 3, 2026, 10:40 AM).
+     */
     private Object[] localized(Object[] args) {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof ByteSize size) {
-                out[i] = size.format(locale);
+                // Under 1 KB the unit is a word ("bytes", 字节), which the bundles hold.
+                out[i] = Math.abs(size.bytes()) < 1000 ? get("unit.bytes", size.bytes()) : size.format(locale);
             } else if (out[i] instanceof java.time.Duration d) {
                 out[i] = get("unit.seconds", d.toMillis() / 1000.0);
+            } else if (out[i] instanceof java.time.temporal.TemporalAccessor time && Dates.formattable(time)) {
+                out[i] = Dates.format(time, locale);
             } else if (out[i] instanceof Text t) {
                 out[i] = text(t);
             } else if (out[i] == null) {

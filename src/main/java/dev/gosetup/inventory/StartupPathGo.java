@@ -5,7 +5,7 @@ import dev.gosetup.shell.BlockEditor;
 import dev.gosetup.shell.DamagedBlockException;
 import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.shell.StartupTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

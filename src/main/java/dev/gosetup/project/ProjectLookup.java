@@ -4,7 +4,7 @@ import dev.gosetup.install.SdkRoot;
 import dev.gosetup.inventory.StartupPathGo;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.settings.Settings;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

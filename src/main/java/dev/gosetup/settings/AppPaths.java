@@ -18,7 +18,7 @@ public record AppPaths(Path configDir, Path logDir, Path cacheDir) {
 
     public static AppPaths forThisMachine() {
         return of(System.getProperty("os.name", ""), UserHome.current(),
-                folderVariables(dev.gosetup.shell.posix.ProcessUser.isRoot(), System.getenv()),
+                folderVariables(dev.gosetup.files.ProcessUser.isRoot(), System.getenv()),
                 System.getProperty("gosetup.config.dir"), System.getProperty("gosetup.log.dir"),
                 System.getProperty("gosetup.cache.dir"));
     }

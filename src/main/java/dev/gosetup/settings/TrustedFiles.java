@@ -2,7 +2,7 @@ package dev.gosetup.settings;
 
 import com.sun.jna.Platform;
 import com.sun.jna.platform.win32.Advapi32Util;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

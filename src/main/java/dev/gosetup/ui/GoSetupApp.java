@@ -1,7 +1,7 @@
 package dev.gosetup.ui;
 
 import dev.gosetup.AppContext;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.ui.common.Styles;
 import dev.gosetup.ui.common.UncaughtErrors;
 import java.net.URL;
@@ -31,7 +31,7 @@ public final class GoSetupApp extends Application {
     public void start(Stage stage) {
         AppContext context = launchContext != null ? launchContext : AppContext.start();
         new UncaughtErrors(context::messages, () -> stage, context.logFile()).install();
-        MainWindow window = new MainWindow(context, LiveHostSource::new);
+        MainWindow window = new MainWindow(context, ThisMachine::hostSource);
         Scene scene = new Scene(window, 980, 680);
         scene.getStylesheets().add(Styles.stylesheet());
         stage.setTitle(context.messages().get("app.title"));

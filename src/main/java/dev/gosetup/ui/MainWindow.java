@@ -6,7 +6,7 @@ import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.settings.Settings;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.inventory.InventorySources;
 import dev.gosetup.inventory.StartupPathGo;
 import dev.gosetup.ui.common.BackgroundTasks;
@@ -177,7 +177,7 @@ public final class MainWindow extends BorderPane {
      * same check as the Health page and the wizard's last step); when no shell answers (Windows, a shell that
      * hangs), worked out from the startup files instead.
      */
-    private java.util.Optional<java.nio.file.Path> newTerminalGo(dev.gosetup.shell.ShellSources shells) {
+    private java.util.Optional<java.nio.file.Path> newTerminalGo(dev.gosetup.shell.sources.ShellSources shells) {
         dev.gosetup.shell.terminal.TerminalReport report = dev.gosetup.shell.terminal.NewTerminal.check(shells,
                 shells.loginShell() != null ? java.util.Set.of(shells.loginShell()) : shells.defaultShells(),
                 dev.gosetup.shell.terminal.NewTerminal.Options.defaults());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gosetup.shell.BlockEditor;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.TrustedTempDir;
 import java.nio.charset.StandardCharsets;

@@ -173,7 +173,7 @@ class EnvCliTest {
     @Test
     void rootOnAManagedMachineWritesTheEnvironmentForEveryAccount() throws Exception {
         // What an MDM script does: `gosetup env --apply --yes` as root. Only as root (CI runs as root).
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.gosetup.shell.posix.ProcessUser.isRoot(), "needs root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.gosetup.files.ProcessUser.isRoot(), "needs root");
         Path root = Files.createDirectories(tmp.resolve("root"));
         Path sdk = tmp.resolve("company-sdk");
         Path policy = Files.writeString(tmp.resolve("policy.json"),

@@ -3,7 +3,7 @@ package dev.gosetup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.GoMirror;
 import java.io.IOException;

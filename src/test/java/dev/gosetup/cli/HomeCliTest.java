@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gosetup.AppContext;
 import dev.gosetup.settings.AppPaths;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.AppContext;
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.PolicyLocation;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.TrustedTempDir;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gosetup.install.SdkRoot;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import dev.gosetup.testing.TarGzBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;

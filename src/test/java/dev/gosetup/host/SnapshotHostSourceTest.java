@@ -3,6 +3,7 @@ package dev.gosetup.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.host.snapshot.RecordingHostSource;
 import dev.gosetup.host.snapshot.SnapshotHostSource;
 import dev.gosetup.host.snapshot.SnapshotWriter;
@@ -21,8 +22,8 @@ class SnapshotHostSourceTest {
 
     @Test
     void aReportOfThisMachineDetectsTheSameAsThisMachine() throws IOException {
-        HostInfo live = new HostDetector().detect(new LiveHostSource());
-        RecordingHostSource recording = new RecordingHostSource(new LiveHostSource());
+        HostInfo live = new HostDetector().detect(ThisMachine.hostSource());
+        RecordingHostSource recording = new RecordingHostSource(ThisMachine.hostSource());
         HostInfo recorded = new HostDetector().detect(recording);
         new SnapshotWriter().write(recording, tmp.resolve("report"));
 
@@ -41,7 +42,7 @@ class SnapshotHostSourceTest {
     void reportRefusesAFolderThatHoldsOtherFiles() throws IOException {
         Files.createDirectories(tmp.resolve("busy"));
         Files.writeString(tmp.resolve("busy/notes.txt"), "mine");
-        RecordingHostSource recording = new RecordingHostSource(new LiveHostSource());
+        RecordingHostSource recording = new RecordingHostSource(ThisMachine.hostSource());
         new HostDetector().detect(recording);
         assertThatThrownBy(() -> new SnapshotWriter().write(recording, tmp.resolve("busy")))
                 .isInstanceOf(SnapshotException.class).satisfies(HasProblem.key("snapshot.out.notEmpty", tmp.resolve("busy")));

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gosetup.AppContext;
 import dev.gosetup.fetch.FetchPolicy;
-import dev.gosetup.host.LiveHostSource;
 import dev.gosetup.install.InstallSources;
 import dev.gosetup.install.SdkRoot;
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.Leaks;
 import dev.gosetup.testing.LoopbackServer;
@@ -103,7 +102,7 @@ class PseudoLocaleWindowTest {
                 home.resolve("sdk"), Shell.BASH);
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
-            window[0] = new MainWindow(context, LiveHostSource::new, () -> sources, () -> shells);
+            window[0] = new MainWindow(context, dev.gosetup.host.live.ThisMachine::hostSource, () -> sources, () -> shells);
             Scene scene = new Scene(window[0], width, height);
             scene.getStylesheets().add(Styles.stylesheet());
             stage.setScene(scene);

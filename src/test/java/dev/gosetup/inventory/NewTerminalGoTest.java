@@ -6,7 +6,7 @@ import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.testing.RealBinaries;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.gosetup.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.files.ProcessUser;
 import dev.gosetup.testing.TrustedTempDir;
 import java.io.IOException;
 import java.nio.file.Files;

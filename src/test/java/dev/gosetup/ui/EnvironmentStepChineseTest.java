@@ -8,7 +8,7 @@ import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.BlockEditor;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.ui.setup.EnvironmentStep;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gosetup.AppContext;
 import dev.gosetup.fetch.FetchPolicy;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.install.InstallSources;
@@ -14,8 +14,8 @@ import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.ShellSources;
-import dev.gosetup.shell.posix.ProcessUser;
+import dev.gosetup.shell.sources.ShellSources;
+import dev.gosetup.files.ProcessUser;
 import dev.gosetup.testing.FxRead;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
@@ -118,7 +118,7 @@ class FirstRunJourneyTest {
         ShellSources shells = new ShellSources(new ShellFiles("linux", HOME, Map.of(), null), HOME, HOME.resolve(".config/gosetup"),
                 HOME.resolve("sdk"), Shell.BASH);
         robot.interact(() -> {
-            MainWindow window = new MainWindow(context, LiveHostSource::new, () -> sources, () -> shells);
+            MainWindow window = new MainWindow(context, ThisMachine::hostSource, () -> sources, () -> shells);
             Scene scene = new Scene(window, width, height);
             scene.getStylesheets().add(Styles.stylesheet());
             stage.setScene(scene);

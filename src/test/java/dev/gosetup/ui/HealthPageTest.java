@@ -10,7 +10,7 @@ import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.RealBinaries;
 import dev.gosetup.testing.SnapshotBuilder;

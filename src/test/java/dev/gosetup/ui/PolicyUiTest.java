@@ -9,7 +9,7 @@ import dev.gosetup.release.Release;
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.SnapshotBuilder;
 import dev.gosetup.ui.common.Styles;
@@ -153,7 +153,7 @@ class PolicyUiTest {
     /** Run as root, a policy another account owns is refused like a broken one: the banner names the file and the fix. */
     @Test
     void aPolicyAnotherAccountOwnsIsRefusedWithTheBanner(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.gosetup.shell.posix.ProcessUser.isRoot(), "the rule applies to root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.gosetup.files.ProcessUser.isRoot(), "the rule applies to root");
         Path owned = Files.writeString(tmp.resolve("owned-" + System.nanoTime() + ".json"), "{\"goVersion\": \"1.21.12\"}");
         Files.setAttribute(owned, "unix:uid", 4242, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         AppContext refusedContext = AppContext.of(new AppPaths(tmp.resolve("config-r-" + System.nanoTime()), tmp.resolve("logs")), null);

@@ -11,7 +11,7 @@ import dev.gosetup.settings.ProjectFolders;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.testing.MultiGoMirror;
 import dev.gosetup.ui.common.Styles;
 import java.nio.file.Files;

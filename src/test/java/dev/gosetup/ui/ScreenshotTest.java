@@ -3,7 +3,7 @@ package dev.gosetup.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gosetup.AppContext;
-import dev.gosetup.host.LiveHostSource;
+import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.i18n.Language;
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.Settings;
@@ -77,7 +77,7 @@ class ScreenshotTest {
      *                    so a screenshot run never changes this machine's settings.
      */
     private MainWindow open(FxRobot robot, Language language, boolean realFolders) throws Exception {
-        return open(robot, language, realFolders, LiveHostSource::new);
+        return open(robot, language, realFolders, ThisMachine::hostSource);
     }
 
     private MainWindow open(FxRobot robot, Language language, boolean realFolders,
@@ -110,7 +110,7 @@ class ScreenshotTest {
             java.nio.file.Files.copy(dev.gosetup.testing.Fixtures.root().resolve("rcfiles").resolve(f[0]), home.resolve(f[1]),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        dev.gosetup.shell.ShellSources shells = new dev.gosetup.shell.ShellSources(
+        dev.gosetup.shell.sources.ShellSources shells = new dev.gosetup.shell.sources.ShellSources(
                 new dev.gosetup.shell.ShellFiles("linux", home, java.util.Map.of(), null), home, home.resolve(".config/gosetup"),
                 sdk, dev.gosetup.shell.Shell.BASH);
         robot.interact(() -> {
@@ -171,7 +171,7 @@ class ScreenshotTest {
         for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
             String suffix = language == Language.ENGLISH ? "en" : "zh-CN";
             String setByOrganisation = language == Language.ENGLISH ? "Set by your organisation" : "由您的组织设置";
-            MainWindow window = open(robot, language, false, LiveHostSource::new, policy);
+            MainWindow window = open(robot, language, false, ThisMachine::hostSource, policy);
             robot.clickOn("#wizardNext");
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
             WaitForAsyncUtils.waitForFxEvents();
@@ -254,7 +254,7 @@ class ScreenshotTest {
             }
             Files.createSymbolicLink(machineHome.resolve("sdk/go"), Path.of("go1.22.5"));
             Files.writeString(machineHome.resolve(".bashrc"), "# ~/.bashrc\nexport EDITOR=vim\n");
-            dev.gosetup.shell.ShellSources machineShells = new dev.gosetup.shell.ShellSources(
+            dev.gosetup.shell.sources.ShellSources machineShells = new dev.gosetup.shell.sources.ShellSources(
                     new dev.gosetup.shell.ShellFiles("linux", machineHome, java.util.Map.of(), null), machineHome,
                     machineHome.resolve(".config/gosetup"), machineHome.resolve("sdk"), dev.gosetup.shell.Shell.BASH);
             var machineSetup = machineShells.setup();
@@ -281,7 +281,7 @@ class ScreenshotTest {
             }
             Files.createSymbolicLink(sdk.resolve("go"), Path.of("go1.22.5"));
             Files.writeString(home.resolve(".bashrc"), "# ~/.bashrc\nexport EDITOR=vim\nalias ll='ls -l'\n");
-            dev.gosetup.shell.ShellSources shells = new dev.gosetup.shell.ShellSources(
+            dev.gosetup.shell.sources.ShellSources shells = new dev.gosetup.shell.sources.ShellSources(
                     new dev.gosetup.shell.ShellFiles("linux", home, java.util.Map.of(), null), home, home.resolve(".config/gosetup"), sdk,
                     dev.gosetup.shell.Shell.BASH);
             var setup = shells.setup();

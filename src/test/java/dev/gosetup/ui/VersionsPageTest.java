@@ -193,7 +193,7 @@ class VersionsPageTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
             WaitForAsyncUtils.waitForFxEvents();
             if (language == dev.gosetup.i18n.Language.SIMPLIFIED_CHINESE) {
-                assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("版本", "系统/架构", "大小 (MiB)", "位置", "状态");
+                assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("版本", "系统/架构", "大小（MiB）", "位置", "状态");
                 assertThat(status(table, "go1.22.5")).isEqualTo("当前版本 · 新终端");
                 assertThat(robot.from(window).lookup("#versionsStale").queryAs(Label.class).getText()).contains("新开的终端没有问题");
             }

@@ -5,6 +5,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
+import com.sun.jna.platform.mac.CoreFoundation;
 import com.sun.jna.platform.unix.LibCAPI.size_t;
 import dev.gosetup.host.NativeCalls;
 import dev.gosetup.host.SysctlValue;
@@ -40,6 +41,34 @@ public final class MacNativeCalls implements NativeCalls {
     }
 
     private final SystemLib lib = Native.load("System", SystemLib.class);
+
+    /** CoreFoundation's call for System Settings' language list (jna-platform maps the array, not this call). */
+    interface PreferredLanguagesLib extends Library {
+        CoreFoundation.CFArrayRef CFLocaleCopyPreferredLanguages();
+    }
+
+    /** The list `defaults read -g AppleLanguages` prints, e.g. zh-Hans-CN, en-CN: what the user put first. */
+    @Override
+    public java.util.List<String> preferredLanguages() {
+        PreferredLanguagesLib cf = Native.load("CoreFoundation", PreferredLanguagesLib.class);
+        CoreFoundation.CFArrayRef array = cf.CFLocaleCopyPreferredLanguages();
+        if (array == null) {
+            return java.util.List.of();
+        }
+        try {
+            java.util.List<String> tags = new java.util.ArrayList<>();
+            int count = Math.min(array.getCount(), 64); // a real list has a handful
+            for (int i = 0; i < count; i++) {
+                Pointer value = array.getValueAtIndex(i);
+                if (value != null) {
+                    tags.add(new CoreFoundation.CFStringRef(value).stringValue());
+                }
+            }
+            return tags;
+        } finally {
+            array.release();
+        }
+    }
 
     @Override
     public SysctlValue sysctl(String name) {

@@ -26,7 +26,13 @@ public final class WindowsNativeCalls implements NativeCalls {
 
     interface Kernel32Ext extends StdCallLibrary {
         boolean IsWow64Process2(WinNT.HANDLE process, ShortByReference processMachine, ShortByReference nativeMachine);
+
+        boolean GetUserPreferredUILanguages(int flags, com.sun.jna.ptr.IntByReference count, char[] buffer,
+                com.sun.jna.ptr.IntByReference length);
     }
+
+    /** MUI_LANGUAGE_NAME: names such as zh-CN rather than LANGIDs. */
+    private static final int MUI_LANGUAGE_NAME = 0x8;
 
     private final Kernel32Ext kernel32 = Native.load("kernel32", Kernel32Ext.class, W32APIOptions.DEFAULT_OPTIONS);
     private short[] machines;
@@ -42,6 +48,43 @@ public final class WindowsNativeCalls implements NativeCalls {
             case "SystemManufacturer", "SystemProductName" -> registryString(BIOS, key);
             default -> Optional.empty();
         };
+    }
+
+    /** The user's display languages, most preferred first (Settings > Time & language), e.g. zh-CN, en-US. */
+    @Override
+    public java.util.List<String> preferredLanguages() {
+        com.sun.jna.ptr.IntByReference count = new com.sun.jna.ptr.IntByReference();
+        com.sun.jna.ptr.IntByReference length = new com.sun.jna.ptr.IntByReference();
+        try {
+            if (!kernel32.GetUserPreferredUILanguages(MUI_LANGUAGE_NAME, count, null, length)
+                    || length.getValue() <= 0 || length.getValue() > 4096) {
+                return java.util.List.of();
+            }
+            char[] buffer = new char[length.getValue()];
+            if (!kernel32.GetUserPreferredUILanguages(MUI_LANGUAGE_NAME, count, buffer, length)) {
+                return java.util.List.of();
+            }
+            return languageNames(buffer);
+        } catch (UnsatisfiedLinkError beforeVista) {
+            LOG.log(Level.INFO, "GetUserPreferredUILanguages not available", beforeVista);
+            return java.util.List.of();
+        }
+    }
+
+    /** The names in a double-NUL-terminated list as GetUserPreferredUILanguages fills it ("zh-CN\0en-US\0\0"). */
+    public static java.util.List<String> languageNames(char[] multiSz) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < multiSz.length; i++) {
+            if (multiSz[i] == 0) {
+                if (i == start) {
+                    break; // the empty string that ends the list
+                }
+                names.add(new String(multiSz, start, i - start));
+                start = i + 1;
+            }
+        }
+        return names;
     }
 
     private synchronized Optional<short[]> machines() {

@@ -29,8 +29,9 @@ public final class ErrorView extends VBox {
         setPadding(new Insets(20));
         Label title = new Label(messages.get("error.title"));
         title.getStyleClass().add("page-title");
-        // In the user's language: a problem the engine reports by its key, a JDK failure by its type (Problems.of).
-        Label what = new Label(messages.get("error.what", messages.describe(error)));
+        // In the user's language (a problem by its key, a JDK failure by its type), and masked here too: the
+        // last-resort view may be given words that did not come through AppContext's mask.
+        Label what = new Label(Redaction.redact(messages.get("error.what", messages.describe(error))));
         what.setWrapText(true);
         Label log = new Label(logFile == null ? messages.get("error.noLog") : messages.get("error.log", logFile));
         log.setWrapText(true);

@@ -4,7 +4,7 @@ import dev.gosetup.doctor.DoctorFixes;
 import dev.gosetup.doctor.Finding;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.settings.Settings;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.ui.common.BackgroundTasks;
 import dev.gosetup.ui.common.StatusIcon;
 import dev.gosetup.ui.common.WhyDisabled;

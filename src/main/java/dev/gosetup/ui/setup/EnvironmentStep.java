@@ -9,7 +9,7 @@ import dev.gosetup.shell.Conflict;
 import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.shell.WindowsEnvPlan;
 import dev.gosetup.ui.common.BackgroundTasks;
 import java.util.EnumSet;

@@ -7,7 +7,7 @@ import dev.gosetup.release.Platform;
 import dev.gosetup.doctor.Finding;
 import dev.gosetup.doctor.TerminalFindings;
 import dev.gosetup.shell.Shell;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.shell.terminal.NewTerminal;
 import dev.gosetup.shell.terminal.TerminalReport;
 import dev.gosetup.ui.common.BackgroundTasks;

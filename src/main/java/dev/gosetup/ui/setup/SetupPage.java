@@ -7,7 +7,7 @@ import dev.gosetup.install.InstallSources;
 import dev.gosetup.release.Platform;
 import dev.gosetup.settings.ManagedSettings;
 import dev.gosetup.settings.Settings;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import java.util.function.Consumer;
 import java.util.List;
 import java.util.function.Supplier;

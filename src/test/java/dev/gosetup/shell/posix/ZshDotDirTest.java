@@ -3,7 +3,7 @@ package dev.gosetup.shell.posix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gosetup.shell.Shell;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.testing.Shells;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
-import dev.gosetup.shell.ShellSources;
+import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.shell.StartupOrder.Start;
 import dev.gosetup.testing.Fixtures;
 import java.io.IOException;

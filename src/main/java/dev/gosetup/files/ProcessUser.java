@@ -1,4 +1,4 @@
-package dev.gosetup.shell.posix;
+package dev.gosetup.files;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;

@@ -1,7 +1,13 @@
-package dev.gosetup.shell;
+package dev.gosetup.shell.sources;
 
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.EnvSetup;
+import dev.gosetup.shell.EnvSpec;
+import dev.gosetup.shell.Shell;
+import dev.gosetup.shell.ShellFiles;
+import dev.gosetup.shell.WindowsEnvEditor;
+import dev.gosetup.shell.WindowsUserEnvironment;
 import dev.gosetup.shell.posix.LoginShell;
 import dev.gosetup.shell.posix.ZshDotDir;
 import java.nio.file.Path;
@@ -9,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Whose shells and where: one place for the window and the command line to get the same answer.
+ * Whose shells and where: one place for the window and the command line to get the same answer. It lives
+ * outside {@code shell} because it picks the OS's implementations (shell.windows, shell.posix) of the seams
+ * that {@code shell} owns, so that shell never imports its own sub-packages.
  *
  * @param home       the home folder the shells will have
  * @param scriptsDir where our env scripts go (the app's config folder)

@@ -1,4 +1,4 @@
-package dev.gosetup.shell.posix;
+package dev.gosetup.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
