@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class Leaks {
     /** Product names and command names: the same in every language. */
     public static final Set<String> NAMES = Set.of("Go", "gosetup", "go", "zsh", "bash", "fish", "pwsh", "sh",
-            "detect", "report", "releases", "install", "use", "remove", "list", "env", "doctor", "gui",
+            "detect", "report", "releases", "install", "use", "remove", "list", "env", "doctor", "gui", "project",
             "KiB", "MiB", "GiB", "kB", "MB", "GB");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
@@ -78,7 +78,9 @@ public final class Leaks {
         }
         boolean pathOrUrl = raw.contains("/") || raw.contains("\\") || raw.startsWith("~") || raw.startsWith(".");
         // an option or a picocli synopsis token: --json, [-hV], --[no-]set-goroot, --go-env=NAME=VALUE
-        boolean option = raw.replaceAll("^[\\[(]+", "").startsWith("-") || token.contains("=") || token.matches("[a-z]+(-[a-z]+)+\\]*");
+        // (a synopsis wrapped inside --[no-]NAME leaves "[no-]NAME" at the start of the next line)
+        boolean option = raw.replaceAll("^[\\[(]+", "").startsWith("-") || token.contains("=") || token.matches("[a-z]+(-[a-z]+)+\\]*")
+                || raw.contains("[no-]");
         boolean fact = token.chars().anyMatch(Character::isDigit);
         boolean caps = CAPS.matcher(token).matches();
         boolean hostOrFile = token.matches("[\\w-]+(\\.[\\w-]+)+") && token.matches(".*[A-Za-z]\\.[A-Za-z].*");
