@@ -194,6 +194,7 @@ public final class GoSetupCommand implements Runnable {
             case SnapshotException x -> ExitCodes.BAD_INPUT;
             case IllegalArgumentException x -> ExitCodes.BAD_INPUT;
             case dev.gosetup.fetch.ChecksumMismatchException x -> ExitCodes.CHECKSUM;
+            case dev.gosetup.signature.SignatureException x -> ExitCodes.CHECKSUM; // who made it cannot be proven: like wrong bytes
             case dev.gosetup.install.UnsafeArchiveException x -> ExitCodes.UNSAFE_ARCHIVE;
             case dev.gosetup.fetch.DownloadException x -> ExitCodes.DOWNLOAD_FAILED;
             case dev.gosetup.release.ReleaseListException x -> ExitCodes.DOWNLOAD_FAILED;
