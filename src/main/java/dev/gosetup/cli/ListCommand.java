@@ -81,6 +81,10 @@ public final class ListCommand implements Callable<Integer> {
                 if (e.install().problem() != null) {
                     o.put("problem", e.install().problem());
                 }
+                if (e.install().source() == dev.gosetup.inventory.Source.SDK) {
+                    // How gosetup verified it when it installed it (signature: "unknown" for an older install).
+                    o.set("verified", VerificationJson.of(dev.gosetup.install.VerificationRecord.readFrom(e.install().root())));
+                }
             }
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return ExitCodes.OK;
@@ -94,6 +98,10 @@ public final class ListCommand implements Callable<Integer> {
             out.printf("%s %-12s %-14s %-10s %9s  %s%n", mark, e.install().version() == null ? "?" : e.install().version(),
                     String.join("+", e.install().platforms()), m.get("inventory.source." + e.install().source().name()),
                     SizeUnit.mib(e.sizeBytes()) + " " + SizeUnit.NAME, e.install().root());
+            if (e.install().source() == dev.gosetup.inventory.Source.SDK) {
+                out.println("      " + m.text(dev.gosetup.install.VerificationRecord.summary(
+                        dev.gosetup.install.VerificationRecord.readFrom(e.install().root()))));
+            }
             if (e.shadowedBy() != null) {
                 out.println("      " + m.get("cli.list.shadowed", e.shadowedBy()));
             }

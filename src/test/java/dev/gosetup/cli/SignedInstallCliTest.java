@@ -134,7 +134,10 @@ class SignedInstallCliTest {
 
         CliResult list = CliResult.run(tmp, "list", "--json", "--home", home);
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).contains("\"signature\":\"signed\"");
+        JsonNode listed = new ObjectMapper().readTree(list.out()).get(0).get("verified");
+        assertThat(listed.get("signature").asText()).isEqualTo("signed");
+        assertThat(listed.get("signingKey").asText()).isEqualTo(signing.fingerprint());
+        assertThat(CliResult.run(tmp, "list", "--home", home).out()).contains("SHA-256 ✓ · signed by Google (key …");
     }
 
     @Test
