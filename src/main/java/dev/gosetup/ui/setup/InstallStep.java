@@ -156,6 +156,7 @@ public final class InstallStep extends VBox {
         String checked = r.goVersion() != null ? r.goVersion() : messages.get("cli.install.notRun");
         String where = HomePaths.display(r.dir(), home);
         result.setText(messages.get(r.alreadyInstalled() ? "install.summary.alreadyActive" : "install.summary.active", where)
+                + "\n" + messages.text(dev.gosetup.install.VerificationRecord.summary(r.verified()))
                 + "\n" + messages.get("setup.install.says", checked, r.binaryPlatform() == null ? "?" : r.binaryPlatform()));
         result.getStyleClass().add("host-consequence");
         ready.set(true);
@@ -174,7 +175,9 @@ public final class InstallStep extends VBox {
             default -> "setup.install.advice.other";
         };
         phase.setText(messages.get("setup.install.failed"));
-        result.setText(dev.gosetup.secrets.Redaction.redact(error.getMessage()) + "\n\n" + messages.get(advice));
+        // A typed problem brings its own words and advice in the user's language; older failures an English message.
+        result.setText(error instanceof dev.gosetup.i18n.Reported ? messages.describe(error)
+                : dev.gosetup.secrets.Redaction.redact(error.getMessage()) + "\n\n" + messages.get(advice));
         result.getStyleClass().add("note");
     }
 }
