@@ -116,16 +116,17 @@ public final class DoctorCommand implements Callable<Integer> {
                 }
             }
             java.util.Set<Object> done = new java.util.HashSet<>();
-            boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF);
+            boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF && f.fix() != Finding.Fix.CHECK_SIGNATURE);
             for (Finding f : fixable) {
                 // One env write covers every env finding; a block is placed once below each line that undid it.
                 Object which = switch (f.fix()) {
                     case CRLF_TO_LF -> f.fix() + " " + f.args();
                     case PLACE_BLOCK_AFTER -> f.fix() + " " + TerminalFindings.placement(f);
+                    case CHECK_SIGNATURE -> f.fix() + " " + f.args(); // one check per version
                     default -> f.fix();
                 };
                 if (done.add(which)) {
-                    for (DoctorFixes.Change c : DoctorFixes.apply(f, shells, context.settings())) {
+                    for (DoctorFixes.Change c : DoctorFixes.apply(f, shells, context.settings(), context.paths().cacheDir())) {
                         out.println(m.get("cli.env.wrote", c.file()));
                         if (c.backup() != null) {
                             out.println("  " + m.get("cli.env.backup", c.backup()));

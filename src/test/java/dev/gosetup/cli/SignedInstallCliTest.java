@@ -243,4 +243,51 @@ class SignedInstallCliTest {
         assertNothingInstalled(r);
         assertThat(r.err()).contains("signatures are required");
     }
+
+    @Test
+    void doctorFlagsAVersionNeverSignatureCheckedAndChecksItNow() throws Exception {
+        serveArchive();
+        // The mirror as the user's settings name it, as the doctor's fix reads them.
+        // --home moves the settings with the home (~/.config/gosetup).
+        Path config = Files.createDirectories(Path.of(home, ".config", "gosetup"));
+        Files.writeString(config.resolve("settings.json"), new ObjectMapper().writeValueAsString(java.util.Map.of(
+                "language", "en", "releaseList", GoMirror.dir().resolve("dl.json").toString(), "fileMirror", base,
+                "plainHttpHosts", java.util.List.of("127.0.0.1"))));
+        CliResult installed = install("--signatures", "off");
+        assertThat(installed.exitCode()).as(installed.err()).isZero();
+        Files.delete(version().resolve(VerificationRecord.FILE)); // as an older gosetup left it: no record at all
+
+        CliResult doctor = CliResult.run(tmp, "doctor", "--json", "--offline", "--home", home);
+        JsonNode unsigned = finding(doctor, "version-not-signature-checked");
+        assertThat(unsigned.get("status").asText()).isEqualTo("warn");
+        assertThat(unsigned.get("title").asText()).isEqualTo("go1.19.8 was never checked against Google's signature");
+        assertThat(unsigned.get("fix").asText()).contains("download the archive and its signature again");
+
+        server.serve("/" + GoMirror.FILE + ".asc", goodAsc);
+        CliResult fixed = CliResult.run(tmp, "doctor", "--fix", "--yes", "--offline", "--home", home);
+        assertThat(fixed.out()).as(fixed.err()).contains(version().resolve(VerificationRecord.FILE).toString());
+        assertThat(VerificationRecord.readFrom(version())).hasValueSatisfying(r -> {
+            assertThat(r.verification().signed()).isTrue();
+            assertThat(r.verification().signingKey()).isEqualTo(signing.fingerprint());
+        });
+        assertThat(finding(CliResult.run(tmp, "doctor", "--json", "--offline", "--home", home), "version-not-signature-checked")
+                .get("status").asText()).isEqualTo("ok");
+
+        // An installed file changed since: the signed archive no longer vouches for the version, and the doctor says so.
+        Files.delete(version().resolve(VerificationRecord.FILE));
+        Files.writeString(version().resolve("VERSION"), "go1.19.8-altered\n");
+        CliResult refused = CliResult.run(tmp, "doctor", "--fix", "--yes", "--offline", "--home", home);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("differ from the signed archive").contains("VERSION");
+        assertThat(VerificationRecord.readFrom(version())).isEmpty();
+    }
+
+    private static JsonNode finding(CliResult doctor, String id) throws Exception {
+        for (JsonNode f : new ObjectMapper().readTree(doctor.out())) {
+            if (f.get("id").asText().equals(id)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding " + id + " in " + doctor.out() + doctor.err());
+    }
 }
