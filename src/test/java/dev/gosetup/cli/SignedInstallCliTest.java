@@ -33,6 +33,7 @@ class SignedInstallCliTest {
     static TestKeys.Key signing;
     static TestKeys.Key expired;
     static TestKeys.Key revoked;
+    static TestKeys.Key unconsenting;
     static TestKeys stranger;
     static TestKeys.Key strangersKey;
     static byte[] goodAsc;
@@ -50,6 +51,7 @@ class SignedInstallCliTest {
         expired = trusted.addSigningSubkey(Duration.ofDays(10), Duration.ofDays(1), true);
         revoked = trusted.addSigningSubkey(Duration.ofDays(20), null, true);
         trusted.revoke(revoked);
+        unconsenting = trusted.addSigningSubkey(Duration.ofDays(3), null, false);
         stranger = new TestKeys("Someone Else <x@example.test>", Duration.ofDays(100));
         strangersKey = stranger.addSigningSubkey(Duration.ofDays(5), null, true);
         goodAsc = TestKeys.sign(signing, GoMirror.dir().resolve(GoMirror.FILE));
@@ -196,6 +198,47 @@ class SignedInstallCliTest {
         CliResult r2 = install();
         assertNothingInstalled(r2);
         assertThat(r2.err()).contains("revoked");
+
+        server.serve("/" + GoMirror.FILE + ".asc", TestKeys.sign(unconsenting, GoMirror.dir().resolve(GoMirror.FILE)));
+        CliResult r3 = install();
+        assertNothingInstalled(r3);
+        assertThat(r3.err()).contains("lacks the key's own consent");
+    }
+
+    @Test
+    void aNewerSubkeyIsTakenFromThePublishedKeyOnlyBecauseThePinnedPrimaryBindsIt() throws Exception {
+        TestKeys owner = new TestKeys("Rotating <r@example.test>", Duration.ofDays(200));
+        owner.trustOnly(server.uri("/linux_signing_key.pub")); // the shipped copy: no subkey yet
+        TestKeys.Key newer = owner.addSigningSubkey(Duration.ofDays(1), Duration.ofDays(700), true);
+        server.serve("/linux_signing_key.pub", owner.armored()); // the published copy has it
+        serveArchive();
+        server.serve("/" + GoMirror.FILE + ".asc", TestKeys.sign(newer, GoMirror.dir().resolve(GoMirror.FILE)));
+
+        CliResult r = install("--json", "--signatures", "required");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode v = new ObjectMapper().readTree(r.out()).get("verified");
+        assertThat(v.get("signingKey").asText()).isEqualTo(newer.fingerprint());
+        assertThat(v.get("primaryKey").asText()).isEqualTo(owner.primary.fingerprint());
+    }
+
+    @Test
+    void theOrganisationsOwnKeyFromThePolicyIsTrustedBesideGoogles() throws Exception {
+        TestKeys it = new TestKeys("IT Builds <it@example.test>", Duration.ofDays(50));
+        TestKeys.Key build = it.addSigningSubkey(Duration.ofDays(2), null, true);
+        Path key = Files.write(tmp.resolve("it-key.asc"), it.armored());
+        serveArchive();
+        server.serve("/" + GoMirror.FILE + ".asc", TestKeys.sign(build, GoMirror.dir().resolve(GoMirror.FILE)));
+        Path policy = Files.writeString(tmp.resolve("policy.json"), "{\"fileMirror\": \"" + base
+                + "\", \"plainHttpHosts\": [\"127.0.0.1\"], \"trustedSigningKeys\": [\"" + key + "\"]}");
+
+        CliResult r = CliResult.run(tmp, "--policy", policy.toString(), "install", "1.19", "--catalog",
+                GoMirror.dir().resolve("dl.json").toString(), "--home", home, "--platform", "linux-amd64", "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode v = new ObjectMapper().readTree(r.out()).get("verified");
+        assertThat(v.get("signer").asText()).isEqualTo("IT Builds <it@example.test>");
+        assertThat(v.get("signingKey").asText()).isEqualTo(build.fingerprint());
     }
 
     @Test
