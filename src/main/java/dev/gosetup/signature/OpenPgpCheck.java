@@ -92,7 +92,7 @@ final class OpenPgpCheck {
                 try {
                     block = fetcher.fetch(place);
                 } catch (IOException e) {
-                    LOG.info("Key " + place + " not available: " + e);
+                    LOG.info("Key " + dev.gosetup.fetch.UrlCredentials.withoutUserInfo(place) + " not available: " + e);
                     continue;
                 }
                 if (block.isEmpty()) {
@@ -100,9 +100,9 @@ final class OpenPgpCheck {
                 }
                 List<PGPPublicKeyRing> rings;
                 try {
-                    rings = TrustAnchors.rings(block.get(), place.toString());
+                    rings = TrustAnchors.rings(block.get(), dev.gosetup.fetch.UrlCredentials.withoutUserInfo(place).toString());
                 } catch (SignatureException e) {
-                    LOG.info("Key " + place + " unreadable: " + e.getMessage());
+                    LOG.info("Key " + dev.gosetup.fetch.UrlCredentials.withoutUserInfo(place) + " unreadable: " + e.getMessage());
                     continue;
                 }
                 for (PGPPublicKeyRing ring : rings) {
@@ -115,7 +115,7 @@ final class OpenPgpCheck {
                     if (key != null) {
                         Optional<SigningKeys.Refusal> r = SigningKeys.check(ring, key, when);
                         if (r.isEmpty()) {
-                            LOG.info("Signing key " + TrustAnchors.fingerprintOf(key) + " taken from " + place
+                            LOG.info("Signing key " + TrustAnchors.fingerprintOf(key) + " taken from " + dev.gosetup.fetch.UrlCredentials.withoutUserInfo(place)
                                     + " (bound to " + anchor.fingerprint() + ")");
                             return ready(sig, anchor, key, source);
                         }
