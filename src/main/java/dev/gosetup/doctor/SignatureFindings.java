@@ -34,12 +34,20 @@ final class SignatureFindings {
             String why = record.map(r -> r.verification().outcome() == Verification.Outcome.NOT_CHECKED ? "off" : "none")
                     .orElse("never");
             // The folder's name is the version gosetup installed there (VERSION inside may have been changed since).
-            out.add(Finding.warn(ID, "doctor.unsigned." + why, Finding.Fix.CHECK_SIGNATURE,
+            // The check needs the archive for bin/go's platform: a go whose header cannot be read gets no fix offered.
+            Finding.Fix fix = checkable(e.install().root()) ? Finding.Fix.CHECK_SIGNATURE : null;
+            out.add(Finding.warn(ID, "doctor.unsigned." + why, fix,
                     e.install().root().getFileName().toString(), e.install().root().toString()));
         }
         if (out.isEmpty() && checked > 0) {
             out.add(Finding.ok(ID, "doctor.unsigned", Integer.toString(checked)));
         }
         return out;
+    }
+
+    private static boolean checkable(java.nio.file.Path root) {
+        java.nio.file.Path bin = root.resolve("bin");
+        return dev.gosetup.install.BinaryPlatform.single(bin.resolve("go")).isPresent()
+                || dev.gosetup.install.BinaryPlatform.single(bin.resolve("go.exe")).isPresent();
     }
 }
