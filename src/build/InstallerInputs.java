@@ -88,7 +88,8 @@ public class InstallerInputs {
         String addModules = mainModule + (jdkModules.isBlank() ? "" : "," + jdkModules);
         // bin/java stays (jpackage's own jlink would strip it): the AOT training below runs on it.
         Path runtime = out.resolve("runtime");
-        run("jlink", "--module-path", modulePath.toString(), "--add-modules", addModules,
+        // Bouncy Castle's jars are signed; a jlink'd image carries classes, not jar signatures (jlink refuses them otherwise).
+        run("jlink", "--ignore-signing-information", "--module-path", modulePath.toString(), "--add-modules", addModules,
                 "--include-locales", "en,zh", "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--compress", "zip-6", "--output", runtime.toString());
         System.out.println("Runtime: " + runtime + " with " + addModules + " and what they require");

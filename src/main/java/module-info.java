@@ -13,6 +13,9 @@ module dev.gosetup {
     requires info.picocli;
     requires org.apache.commons.compress;
     requires io.github.javadiffutils;
+    // OpenPGP signatures of Go's archives (dev.gosetup.signature); loaded only when a signature is checked.
+    requires org.bouncycastle.pg;
+    requires org.bouncycastle.provider;
 
     exports dev.gosetup.ui to javafx.graphics;
 

@@ -112,16 +112,30 @@ public final class DoctorCommand implements Callable<Integer> {
                 }
             }
             java.util.Set<Object> done = new java.util.HashSet<>();
-            boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF);
+            boolean unproven = false;
+            boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF && f.fix() != Finding.Fix.CHECK_SIGNATURE);
             for (Finding f : fixable) {
                 // One env write covers every env finding; a block is placed once below each line that undid it.
                 Object which = switch (f.fix()) {
                     case CRLF_TO_LF -> f.fix() + " " + f.args();
                     case PLACE_BLOCK_AFTER -> f.fix() + " " + TerminalFindings.placement(f);
+                    case CHECK_SIGNATURE -> f.fix() + " " + f.args(); // one check per version
                     default -> f.fix();
                 };
                 if (done.add(which)) {
-                    for (DoctorFixes.Change c : DoctorFixes.apply(f, shells, context.settings())) {
+                    List<DoctorFixes.Change> changes;
+                    try {
+                        changes = DoctorFixes.apply(f, shells, context.settings(), context.paths().cacheDir());
+                    } catch (java.io.IOException | RuntimeException e) {
+                        if (f.fix() != Finding.Fix.CHECK_SIGNATURE) {
+                            throw e;
+                        }
+                        // A version that cannot be proven (offline, changed files) does not stop the other fixes; it is said.
+                        spec.commandLine().getErr().println(context.messages().get("cli.error.input", context.messages().describe(e)));
+                        unproven = true;
+                        continue;
+                    }
+                    for (DoctorFixes.Change c : changes) {
                         out.println(m.get("cli.env.wrote", c.file()));
                         if (c.backup() != null) {
                             out.println("  " + m.get("cli.env.backup", c.backup()));
@@ -131,7 +145,8 @@ public final class DoctorCommand implements Callable<Integer> {
             }
             // A startup file that is not a file (a FIFO, a device, a folder, far too large) was left alone: the
             // others are fixed, and the exit code says that not everything is.
-            boolean leftAlone = findings.stream().anyMatch(f -> f.id().equals("startup-file") && f.status() == Finding.Status.FAIL);
+            boolean leftAlone = unproven
+                    || findings.stream().anyMatch(f -> f.id().equals("startup-file") && f.status() == Finding.Status.FAIL);
             if (json) {
                 return leftAlone ? ExitCodes.FAILED : ExitCodes.OK;
             }

@@ -199,6 +199,7 @@ public final class GoSetupCommand implements Runnable {
             case dev.gosetup.i18n.Reported r when r instanceof IllegalArgumentException -> ExitCodes.BAD_INPUT;
             case java.nio.file.InvalidPathException x -> ExitCodes.BAD_INPUT; // a path the user typed
             case dev.gosetup.fetch.ChecksumMismatchException x -> ExitCodes.CHECKSUM;
+            case dev.gosetup.signature.SignatureException x -> ExitCodes.CHECKSUM; // who made it cannot be proven: like wrong bytes
             case dev.gosetup.install.UnsafeArchiveException x -> ExitCodes.UNSAFE_ARCHIVE;
             case dev.gosetup.fetch.DownloadException x -> ExitCodes.DOWNLOAD_FAILED;
             case dev.gosetup.release.ReleaseListException x -> ExitCodes.DOWNLOAD_FAILED;

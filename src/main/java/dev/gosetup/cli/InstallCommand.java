@@ -134,7 +134,7 @@ public final class InstallCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         InstallResult result;
         try {
-            result = new Installer(root, sdk.downloader(), ArchiveLimits.defaults())
+            result = new Installer(root, sdk.downloader(), ArchiveLimits.defaults(), sdk.archiveSignatures())
                     .install(plan, progress != null ? progress : ProgressListener.NONE, cancel);
         } finally {
             if (progress != null) {
@@ -161,6 +161,7 @@ public final class InstallCommand implements Callable<Integer> {
             o.putPOJO("goEnv", result.goEnv());
             o.put("binaryPlatform", result.binaryPlatform());
             o.put("alreadyInstalled", result.alreadyInstalled());
+            o.set("verified", VerificationJson.of(result.verified()));
             o.put("active", activated || root.active().map(a -> a.sameAs(plan.version())).orElse(false));
             out.println(HostJson.mapper().writeValueAsString(o));
         } else {
@@ -171,6 +172,7 @@ public final class InstallCommand implements Callable<Integer> {
                     ? (isActive ? "install.summary.alreadyActive" : "install.summary.alreadyInactive")
                     : (isActive ? "install.summary.active" : "install.summary.inactive");
             out.println(m.get(key, where, active.map(GoVersion::name).orElse("-"), plan.version().name().replaceFirst("^go", "")));
+            out.println(m.text(dev.gosetup.install.VerificationRecord.summary(result.verified())));
             out.println(m.get("cli.install.checked", result.goVersion() == null ? m.get("cli.install.notRun") : result.goVersion(),
                     result.binaryPlatform() == null ? "?" : result.binaryPlatform()));
             if (activated) {

@@ -87,6 +87,10 @@ public final class ListCommand implements Callable<Integer> {
                 if (e.install().problem() != null) {
                     o.put("problem", e.install().problem());
                 }
+                if (e.install().source() == dev.gosetup.inventory.Source.SDK) {
+                    // How gosetup verified it when it installed it (signature: "unknown" for an older install).
+                    o.set("verified", VerificationJson.of(dev.gosetup.install.VerificationRecord.readFrom(e.install().root())));
+                }
             }
             out.println(HostJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return ExitCodes.OK;
@@ -105,6 +109,10 @@ public final class ListCommand implements Callable<Integer> {
             Path command = command(commands, sdkRoot, e);
             if (command != null) {
                 out.println("      " + m.get("cli.list.command", command.getFileName().toString().replaceFirst("\\.cmd$", ""), command));
+            }
+            if (e.install().source() == dev.gosetup.inventory.Source.SDK) {
+                out.println("      " + m.text(dev.gosetup.install.VerificationRecord.summary(
+                        dev.gosetup.install.VerificationRecord.readFrom(e.install().root()))));
             }
             if (e.shadowedBy() != null) {
                 out.println("      " + m.get("cli.list.shadowed", e.shadowedBy()));

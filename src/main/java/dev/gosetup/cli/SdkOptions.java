@@ -37,6 +37,9 @@ final class SdkOptions {
     @Option(names = "--allow-http", paramLabel = "HOST", split = ",", descriptionKey = "gosetup.opt.allowHttp")
     List<String> allowHttp = List.of();
 
+    @Option(names = "--signatures", paramLabel = "required|if-available|off", descriptionKey = "gosetup.opt.signatures")
+    String signatures;
+
     private AppContext context;
 
     /** Binds the options to this run's policy and checks them against it (call first). */
@@ -44,6 +47,10 @@ final class SdkOptions {
         this.context = runContext;
         ManagedOptions.refuseContradiction(runContext, PolicySetting.RELEASE_LIST, catalog, "--catalog");
         ManagedOptions.refuseContradiction(runContext, PolicySetting.FILE_MIRROR, mirror, "--mirror");
+        if (signatures != null && dev.gosetup.signature.Strictness.named(signatures).isEmpty()) {
+            throw new IllegalArgumentException(runContext.messages().get("cli.signatures.unknown", signatures));
+        }
+        ManagedOptions.refuseContradiction(runContext, PolicySetting.SIGNATURES, signatures, "--signatures");
     }
 
     private ManagedSettings managed() {
@@ -143,6 +150,18 @@ final class SdkOptions {
 
     ReleaseCatalog catalog(Path cacheDir) {
         return new ReleaseCatalog(this::client, policy(), cacheDir);
+    }
+
+    /** How strictly signatures are asked for: --signatures, else the settings' (the policy's over the user's), else the default. */
+    dev.gosetup.signature.Strictness strictness() {
+        return signatures != null ? dev.gosetup.signature.Strictness.named(signatures).orElseThrow()
+                : InstallSources.strictness(settings());
+    }
+
+    /** Signature checking for this command's installs, over the same client and rules as its downloads. */
+    dev.gosetup.signature.ArchiveSignatures archiveSignatures() {
+        return new dev.gosetup.signature.ArchiveSignatures(strictness(),
+                settings().signingKeys().stream().map(Path::of).toList(), this::client, policy());
     }
 
     /** What installing {@code file} of {@code version} from the mirror means (refused when the list's entry is unusable). */

@@ -39,7 +39,9 @@ public final class Doctor {
                 : CompletableFuture.supplyAsync(() -> NewTerminal.check(shells, terminals), r -> Thread.ofVirtual().start(r));
         DoctorInput input = gather(shells, installs, hostSource, env, workingDir, network);
         TerminalReport report = asked.join();
-        return new Checkup(Checks.run(input.withTerminals(report)), report);
+        List<Finding> findings = new java.util.ArrayList<>(Checks.run(input.withTerminals(report)));
+        findings.addAll(SignatureFindings.check(input.inventory()));
+        return new Checkup(findings, report);
     }
 
     private static DoctorInput gather(ShellSources shells, InventorySources installs, HostSource hostSource, Map<String, String> env,

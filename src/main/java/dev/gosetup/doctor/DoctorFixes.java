@@ -26,8 +26,18 @@ public final class DoctorFixes {
 
     /** @return each file written, with its backup */
     public static List<Change> apply(Finding finding, ShellSources where, Settings settings) throws IOException {
+        return apply(finding, where, settings, null);
+    }
+
+    /**
+     * @param cacheDir where the release list is cached (for {@link Finding.Fix#CHECK_SIGNATURE}); null for a
+     *                 temporary folder
+     * @return each file written, with its backup
+     */
+    public static List<Change> apply(Finding finding, ShellSources where, Settings settings, Path cacheDir) throws IOException {
         List<Path> written = new ArrayList<>();
         switch (finding.fix()) {
+            case CHECK_SIGNATURE -> written.add(checkSignature(finding, settings, cacheDir));
             case APPLY_ENV, APPLY_ENV_DISABLE_CONFLICTS -> {
                 EnvSetup setup = where.setup();
                 EnvSetup.Plan plan = setup.plan(where.spec(settings), where.defaultShells(), Set.of());
@@ -58,9 +68,47 @@ public final class DoctorFixes {
         }
         List<Change> changes = new ArrayList<>();
         for (Path file : written) {
+            if (file.getFileName().toString().equals(dev.gosetup.install.VerificationRecord.FILE)) {
+                changes.add(new Change(file, null)); // gosetup's own record, not a user's file
+                continue;
+            }
             boolean ours = file.startsWith(where.scriptsDir());
             changes.add(new Change(file, ours ? null : StartupFiles.backupOf(file).orElse(null)));
         }
         return changes;
+    }
+
+    /**
+     * Fetches the version's archive and signature again and requires both (a signature by a trusted key, whatever
+     * the strictness setting: proving the origin is the point of this fix), compares the installed files, and
+     * records the result in the version's folder.
+     */
+    private static Path checkSignature(Finding finding, Settings settings, Path cacheDir) throws IOException {
+        dev.gosetup.release.GoVersion version = dev.gosetup.release.GoVersion.parse(finding.arg(0))
+                .orElseThrow(() -> new IllegalArgumentException("not a Go version folder: " + finding.arg(1)));
+        Path root = Path.of(finding.arg(1));
+        Path cache = cacheDir != null ? cacheDir : java.nio.file.Files.createTempDirectory("gosetup-check");
+        try {
+            dev.gosetup.install.SdkRoot sdk = new dev.gosetup.install.SdkRoot(root.getParent());
+            dev.gosetup.fetch.FetchPolicy policy = dev.gosetup.install.InstallSources.fetchPolicy(settings);
+            dev.gosetup.install.InstallSources sources = new dev.gosetup.install.InstallSources(settings.releaseList(),
+                    settings.fileMirror(), policy, cache, sdk, dev.gosetup.signature.Strictness.REQUIRED,
+                    settings.signingKeys().stream().map(Path::of).toList());
+            java.net.http.HttpClient client = dev.gosetup.fetch.HttpClients.create(policy);
+            try {
+                new dev.gosetup.install.InstalledVersionCheck(sdk, sources, new dev.gosetup.fetch.HttpDownloader(client, policy),
+                        sources.archiveSignatures()).check(version, dev.gosetup.fetch.ProgressListener.NONE,
+                        new dev.gosetup.fetch.CancelToken());
+            } finally {
+                client.shutdownNow();
+            }
+        } finally {
+            if (cacheDir == null) {
+                try (var files = java.nio.file.Files.walk(cache)) { // the temporary release-list cache: ours alone
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        return root.resolve(dev.gosetup.install.VerificationRecord.FILE);
     }
 }

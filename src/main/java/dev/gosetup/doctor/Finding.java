@@ -22,7 +22,9 @@ public record Finding(String id, Status status, String key, List<Object> args, F
         /** turn CRLF line endings into LF in a bash/zsh startup file (a backup first) */
         CRLF_TO_LF,
         /** put our block right below the line that undoes it (PATH set from scratch, another Go first), a backup first */
-        PLACE_BLOCK_AFTER
+        PLACE_BLOCK_AFTER,
+        /** fetch a version's archive and signature again, check both and the installed files, record the result */
+        CHECK_SIGNATURE
     }
 
     public Finding {

@@ -53,6 +53,9 @@ public final class PolicyFindings {
         if (!managed.policy().caCertificates().isEmpty()) {
             parts.add(m.get("doctor.policy.setting.ca", String.join(", ", managed.policy().caCertificates())));
         }
+        if (!managed.policy().trustedSigningKeys().isEmpty()) {
+            parts.add(m.get("doctor.policy.setting.locked", "trustedSigningKeys", String.join(", ", managed.policy().trustedSigningKeys())));
+        }
         return parts.isEmpty() ? m.get("doctor.policy.setting.nothing") : String.join("; ", parts);
     }
 }

@@ -6,6 +6,8 @@ import dev.gosetup.fetch.HttpDownloader;
 import dev.gosetup.release.ReleaseCatalog;
 import dev.gosetup.settings.AppPaths;
 import dev.gosetup.settings.Settings;
+import dev.gosetup.signature.ArchiveSignatures;
+import dev.gosetup.signature.Strictness;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -15,12 +17,29 @@ import java.util.List;
  * Where releases and files come from and where they go, from the settings: one place for the window
  * (the command line's options build the same pieces).
  */
-public record InstallSources(String releaseList, String fileMirror, FetchPolicy policy, Path cacheDir, SdkRoot sdk) {
+public record InstallSources(String releaseList, String fileMirror, FetchPolicy policy, Path cacheDir, SdkRoot sdk,
+                             Strictness signatures, List<Path> signingKeys) {
+
+    /** Sources that check the SHA-256 only (signatures off): for tests of the window's download and unpacking. */
+    public InstallSources(String releaseList, String fileMirror, FetchPolicy policy, Path cacheDir, SdkRoot sdk) {
+        this(releaseList, fileMirror, policy, cacheDir, sdk, Strictness.OFF, List.of());
+    }
 
     /** @param sdkRoot where this user's installs go ({@code AppContext.installRoot()}) */
     public static InstallSources of(Settings settings, AppPaths paths, Path sdkRoot) {
         return new InstallSources(settings.releaseList(), settings.fileMirror(), fetchPolicy(settings), paths.cacheDir(),
-                new SdkRoot(sdkRoot));
+                new SdkRoot(sdkRoot), strictness(settings), settings.signingKeys().stream().map(Path::of).toList());
+    }
+
+    /** The settings' strictness; without one, the default for a machine without a policy (a policy's is set by then). */
+    public static Strictness strictness(Settings settings) {
+        return Strictness.named(settings.signatures()).orElse(Strictness.defaultFor(false));
+    }
+
+    /** Signature checking as these sources ask for it, over the same client and rules as the downloads. */
+    public ArchiveSignatures archiveSignatures() {
+        HttpClient c = signatures == Strictness.OFF ? null : client();
+        return new ArchiveSignatures(signatures, signingKeys, () -> c, policy);
     }
 
     /** Plain-HTTP hosts, the proxy, the extra CA certificates and the stall timeout the settings (or IT's policy) set. */
@@ -61,6 +80,6 @@ public record InstallSources(String releaseList, String fileMirror, FetchPolicy 
     }
 
     public Installer installer() {
-        return new Installer(sdk, new HttpDownloader(client(), policy), ArchiveLimits.defaults());
+        return new Installer(sdk, new HttpDownloader(client(), policy), ArchiveLimits.defaults(), archiveSignatures());
     }
 }

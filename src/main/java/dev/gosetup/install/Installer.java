@@ -7,9 +7,13 @@ import dev.gosetup.fetch.FetchResult;
 import dev.gosetup.fetch.HttpDownloader;
 import dev.gosetup.fetch.LocalFile;
 import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.fetch.UrlCredentials;
 import dev.gosetup.i18n.ByteSize;
 import dev.gosetup.i18n.Problem;
 import dev.gosetup.i18n.ProblemException;
+import dev.gosetup.signature.ArchiveSignatures;
+import dev.gosetup.signature.SignatureException;
+import dev.gosetup.signature.Verification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileStore;
@@ -29,6 +33,10 @@ import java.util.logging.Logger;
  * Installs a Go version: download → hash → unpack into a hidden staging folder at the same time, then
  * commit with one atomic rename only when the digest and size matched. A wrong digest leaves nothing
  * behind; a right one cost no extra pass over the data. A local archive takes the same path.
+ *
+ * <p>The archive's OpenPGP signature ({@link ArchiveSignatures}) is fetched and its key judged before the
+ * download, checked over the same bytes as they arrive, and must be good before the commit; what was verified is
+ * recorded in the version's folder ({@link VerificationRecord}) before it becomes the version.
  */
 public final class Installer {
     private static final Logger LOG = Logger.getLogger(Installer.class.getName());
@@ -40,11 +48,18 @@ public final class Installer {
     private final SdkRoot sdk;
     private final HttpDownloader downloader;
     private final SafeUnpacker unpacker;
+    private final ArchiveSignatures signatures;
 
+    /** An installer that checks the SHA-256 only (signatures off): for tests of the download and unpacking. */
     public Installer(SdkRoot sdk, HttpDownloader downloader, ArchiveLimits limits) {
+        this(sdk, downloader, limits, ArchiveSignatures.off());
+    }
+
+    public Installer(SdkRoot sdk, HttpDownloader downloader, ArchiveLimits limits, ArchiveSignatures signatures) {
         this.sdk = sdk;
         this.downloader = downloader;
         this.unpacker = new SafeUnpacker(limits);
+        this.signatures = signatures;
     }
 
     public InstallResult install(InstallPlan plan, ProgressListener listener, CancelToken cancel) throws IOException {
@@ -60,13 +75,15 @@ public final class Installer {
             if (sdk.isInstalled(plan.version())) {
                 sdk.syncCommands(); // an install from before the go1.X.Y commands gets its command now
                 Path dir = sdk.versionDir(plan.version());
-                return verify(plan, dir, plan.file().sha256(), plan.file().size(), true);
+                return verify(plan, dir, plan.file().sha256(), plan.file().size(), true, VerificationRecord.readFrom(dir));
             }
             checkSpace(plan);
+            // The signature and its key first: a bad or untrusted one stops here, before a byte of the archive.
+            ArchiveSignatures.Pending signature = signatures.begin(plan.source(), plan.archiveName().urlSegment());
             Path staging = sdk.newStaging(plan.version());
             boolean committed = false;
             try {
-                FetchResult fetched = fetchAndUnpack(plan, staging, listener, cancel);
+                FetchResult fetched = fetchAndUnpack(plan, staging, signature.sink(), listener, cancel);
                 listener.phase("install.phase.verifying");
                 String expected = plan.file().sha256().toLowerCase(Locale.ROOT);
                 if (plan.file().size() > 0 && fetched.size() != plan.file().size()) {
@@ -79,13 +96,25 @@ public final class Installer {
                     throw new ChecksumMismatchException(Problem.of("checksum.mismatch", plan.file().filename(),
                             fetched.sha256(), expected));
                 }
+                Verification verification;
+                try {
+                    verification = signature.finish();
+                } catch (SignatureException e) {
+                    discardDownload(plan); // bytes the signature does not cover: nothing to resume from
+                    throw e;
+                }
                 requireGoLayout(staging, plan);
+                VerificationRecord record = new VerificationRecord(plan.file().filename(),
+                        UrlCredentials.withoutUserInfo(plan.source()).toString(), expected, fetched.size(), verification,
+                        java.time.Instant.now());
+                record.writeInto(staging);
                 Path dir = sdk.commit(staging, plan.version());
                 committed = true;
-                LOG.info("Installed " + plan.version().name() + " in " + dir + " (" + plan.file().filename() + ", SHA-256 " + expected + " verified)");
+                LOG.info("Installed " + plan.version().name() + " in " + dir + " (" + plan.file().filename() + ", SHA-256 " + expected
+                        + " verified; signature " + verification + ")");
                 discardDownload(plan);
                 listener.phase("install.phase.checking");
-                return verify(plan, dir, fetched.sha256(), fetched.size(), false);
+                return verify(plan, dir, fetched.sha256(), fetched.size(), false, java.util.Optional.of(record));
             } finally {
                 if (!committed) {
                     SdkRoot.deleteTree(staging);
@@ -123,13 +152,13 @@ public final class Installer {
     }
 
     /** The download on this thread, the unpacking on another, joined by a bounded pipe. */
-    private FetchResult fetchAndUnpack(InstallPlan plan, Path staging, ProgressListener listener, CancelToken cancel)
-            throws IOException {
+    private FetchResult fetchAndUnpack(InstallPlan plan, Path staging, ByteSink signature, ProgressListener listener,
+                                       CancelToken cancel) throws IOException {
         if (plan.isZip()) {
             // A zip's directory is at its end: fetch (hashing) first, then unpack from the file.
             Path file = plan.localArchive() != null ? plan.localArchive() : partialFile(plan);
-            FetchResult r = plan.localArchive() != null ? LocalFile.read(plan.localArchive(), ByteSink.NONE, listener, cancel)
-                    : downloader.fetch(plan.source(), file, plan.file().size(), ByteSink.NONE, listener, cancel);
+            FetchResult r = plan.localArchive() != null ? LocalFile.read(plan.localArchive(), signature, listener, cancel)
+                    : downloader.fetch(plan.source(), file, plan.file().size(), signature, listener, cancel);
             if (r.sha256().equals(plan.file().sha256().toLowerCase(Locale.ROOT))) {
                 listener.phase("install.phase.unpacking");
                 unpacker.unpackZip(file, staging, cancel);
@@ -155,11 +184,17 @@ public final class Installer {
             }
             return null;
         });
+        // One pass: each byte goes to the unpacker and to the signature check (the SHA-256 is the downloader's).
+        ByteSink unpackSink = pipe.sink();
+        ByteSink both = signature == ByteSink.NONE ? unpackSink : (b, off, len) -> {
+            signature.write(b, off, len);
+            unpackSink.write(b, off, len);
+        };
         try {
             FetchResult fetched;
             try {
-                fetched = plan.localArchive() != null ? LocalFile.read(plan.localArchive(), pipe.sink(), listener, cancel)
-                        : downloader.fetch(plan.source(), partialFile(plan), plan.file().size(), pipe.sink(), listener, cancel);
+                fetched = plan.localArchive() != null ? LocalFile.read(plan.localArchive(), both, listener, cancel)
+                        : downloader.fetch(plan.source(), partialFile(plan), plan.file().size(), both, listener, cancel);
                 pipe.close();
             } catch (IOException e) {
                 IOException archiveFailure = pipe.readerFailure();
@@ -228,7 +263,8 @@ public final class Installer {
     /** A local archive read once: hashed and passed on as it is read. */
 
     /** After install: what bin/go says of itself, and what its header says it was built for. */
-    private InstallResult verify(InstallPlan plan, Path dir, String sha256, long size, boolean already) {
+    private InstallResult verify(InstallPlan plan, Path dir, String sha256, long size, boolean already,
+                                 java.util.Optional<VerificationRecord> verified) {
         Path go = dir.resolve("bin").resolve(plan.file().os().equals("windows") ? "go.exe" : "go");
         String platform = BinaryPlatform.single(go).orElse(null);
         String version = null;
@@ -238,7 +274,7 @@ public final class Installer {
             version = run(go, "version").stream().findFirst().orElse(null);
             env = run(go, "env", "GOOS", "GOARCH", "GOROOT");
         }
-        return new InstallResult(plan.version().name(), dir, sha256, size, version, env, platform, already);
+        return new InstallResult(plan.version().name(), dir, sha256, size, version, env, platform, already, verified);
     }
 
     private static String hostPlatform() {

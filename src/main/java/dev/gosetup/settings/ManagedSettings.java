@@ -90,7 +90,12 @@ public final class ManagedSettings {
         }
         LinkedHashSet<String> pems = new LinkedHashSet<>(policy.caCertificates());
         pems.addAll(user.caCertificates());
-        return out.withCaCertificates(new ArrayList<>(pems));
+        // Signing keys add up the same way; a managed machine asks for signatures unless the policy says otherwise.
+        LinkedHashSet<String> keys = new LinkedHashSet<>(policy.trustedSigningKeys());
+        keys.addAll(out.signingKeys());
+        String strictness = out.signatures() != null ? out.signatures()
+                : dev.gosetup.signature.Strictness.defaultFor(true).jsonName;
+        return out.withCaCertificates(new ArrayList<>(pems)).withSignatures(strictness, new ArrayList<>(keys));
     }
 
     /**
@@ -116,6 +121,12 @@ public final class ManagedSettings {
         List<String> own = new ArrayList<>(chosen.caCertificates());
         own.removeAll(policy.caCertificates());
         own.addAll(saved.caCertificates().stream().filter(p -> policy.caCertificates().contains(p)).toList());
-        return out.withCaCertificates(own);
+        // The policy's keys and the managed default strictness are not the user's choices: not saved as theirs.
+        List<String> ownKeys = new ArrayList<>(chosen.signingKeys());
+        ownKeys.removeAll(policy.trustedSigningKeys());
+        String strictness = managed(PolicySetting.SIGNATURES) ? out.signatures()
+                : dev.gosetup.signature.Strictness.defaultFor(true).jsonName.equals(chosen.signatures()) ? saved.signatures()
+                : chosen.signatures();
+        return out.withCaCertificates(own).withSignatures(strictness, ownKeys);
     }
 }

@@ -22,13 +22,16 @@ import java.util.Map;
  * @param gopath            GOPATH: absolute, or starting with ~/ for each user's home
  * @param sdkRoot           the install root: absolute, or starting with ~/
  * @param stallTimeoutSeconds how long a download may go (almost) without data; null for the default
+ * @param signatures        "required", "if-available" or "off": how strictly Go's OpenPGP signatures are asked for;
+ *                          null for the managed default, "required"
+ * @param trustedSigningKeys absolute paths of OpenPGP key files trusted beside Google's (the organisation's own builds)
  * @param userMayChange     names of the settings above that users may still change (the policy's value is their default)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Policy(String goVersion, List<String> allowedGoVersions, String releaseList, String fileMirror,
                      List<String> plainHttpHosts, String proxy, List<String> noProxy, List<String> caCertificates,
                      Map<String, String> goEnv, String gopath, String sdkRoot, Integer stallTimeoutSeconds,
-                     List<String> userMayChange) {
+                     String signatures, List<String> trustedSigningKeys, List<String> userMayChange) {
 
     public Policy {
         allowedGoVersions = listOf(allowedGoVersions);
@@ -36,6 +39,7 @@ public record Policy(String goVersion, List<String> allowedGoVersions, String re
         noProxy = listOf(noProxy);
         caCertificates = listOf(caCertificates);
         goEnv = goEnv == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(goEnv));
+        trustedSigningKeys = listOf(trustedSigningKeys);
         userMayChange = listOf(userMayChange);
     }
 

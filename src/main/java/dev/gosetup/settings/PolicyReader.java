@@ -29,9 +29,10 @@ import java.util.Set;
 public final class PolicyReader {
     /** Fields of the format, in the order the docs list them; "$schema" lets editors validate the file. */
     static final List<String> FIELDS = List.of("$schema", "goVersion", "allowedGoVersions", "releaseList", "fileMirror",
-            "plainHttpHosts", "proxy", "noProxy", "caCertificates", "goEnv", "gopath", "sdkRoot", "stallTimeoutSeconds", "userMayChange");
+            "plainHttpHosts", "proxy", "noProxy", "caCertificates", "goEnv", "gopath", "sdkRoot", "stallTimeoutSeconds", "signatures",
+            "trustedSigningKeys", "userMayChange");
     /** Settings a user can never be given: a list that limits them, and certificates that only add trust. */
-    private static final Set<String> NEVER_USERS = Set.of("allowedGoVersions", "caCertificates");
+    private static final Set<String> NEVER_USERS = Set.of("allowedGoVersions", "caCertificates", "trustedSigningKeys");
 
     private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final Path file;
@@ -119,6 +120,8 @@ public final class PolicyReader {
                 folder(root, "gopath"),
                 folder(root, "sdkRoot"),
                 stallTimeout(root),
+                signatures(root),
+                signingKeys(root),
                 mayChange);
         return ManagedSettings.of(file, policy, warnings);
     }
@@ -285,6 +288,40 @@ public final class PolicyReader {
             return v;
         }
         throw fail("$.proxy", "settings.policy.error.proxy", v);
+    }
+
+    /** One of the strictness names; anything else is a mistake IT must see, never silently "off". */
+    private String signatures(JsonNode root) {
+        String v = string(root, "signatures");
+        if (v != null && dev.gosetup.signature.Strictness.named(v).isEmpty()) {
+            throw fail("$.signatures", "settings.policy.error.signatures", v);
+        }
+        return v == null ? null : v.strip();
+    }
+
+    /**
+     * Each key file must be absolute, exist and be as trusted as the policy (root-owned when that matters): a key
+     * that others could replace would let them sign "Go". Its OpenPGP content is read when a signature is checked
+     * (not at every start: the OpenPGP library stays out of start-up) and a broken one stops that install.
+     */
+    private List<String> signingKeys(JsonNode root) {
+        List<String> keys = strings(root, "trustedSigningKeys");
+        for (int i = 0; i < keys.size(); i++) {
+            String field = "$.trustedSigningKeys[" + i + "]";
+            Path key = Path.of(keys.get(i));
+            if (!key.isAbsolute()) {
+                throw fail(field, "settings.policy.error.relative", keys.get(i));
+            }
+            try {
+                trusted(field, key);
+                if (!Files.isRegularFile(key)) {
+                    throw new java.nio.file.NoSuchFileException(key.toString());
+                }
+            } catch (IOException e) {
+                throw fail(field, "settings.policy.error.keyUnreadable", key, String.valueOf(e.getMessage()));
+            }
+        }
+        return keys;
     }
 
     /** Each PEM file must exist and hold a certificate now: a CA that silently fails to load fails every download later. */

@@ -26,6 +26,7 @@ public enum PolicySetting {
     GOPATH("gopath", Policy::gopath, Settings::gopath, (s, v) -> s.withEnvironment((String) v, s.setGoroot(), s.goEnv())),
     STALL_TIMEOUT("stallTimeoutSeconds", Policy::stallTimeoutSeconds, Settings::stallTimeoutSeconds,
             (s, v) -> s.withStallTimeoutSeconds((Integer) v)),
+    SIGNATURES("signatures", Policy::signatures, Settings::signatures, (s, v) -> s.withSignatures((String) v, s.signingKeys())),
     GOPROXY("GOPROXY"),
     GOPRIVATE("GOPRIVATE"),
     GONOSUMDB("GONOSUMDB"),

@@ -22,13 +22,17 @@ import java.util.Map;
  * @param proxy          the HTTP(S) proxy for downloads, null for HTTPS_PROXY or the system's
  * @param noProxy        hosts reached without the proxy (curl's NO_PROXY rules)
  * @param caCertificates PEM files trusted in addition to the JDK's and the OS's roots
+ * @param signatures     how strictly Go's OpenPGP signatures are asked for: "required", "if-available", "off";
+ *                       null for the default ({@code dev.gosetup.signature.Strictness#defaultFor})
+ * @param signingKeys    OpenPGP key files trusted beside Google's for archives' signatures (IT's own builds)
  * @param stallTimeoutSeconds how long a download may go (almost) without data before it is retried, then given
  *                       up as too slow; null for {@link #DEFAULT_STALL_TIMEOUT_SECONDS}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String language, String releaseList, String fileMirror, List<String> plainHttpHosts, String sdkRoot,
                        String gopath, boolean setGoroot, Map<String, String> goEnv, String proxy, List<String> noProxy,
-                       List<String> caCertificates, Integer stallTimeoutSeconds) {
+                       List<String> caCertificates, Integer stallTimeoutSeconds,
+                       String signatures, List<String> signingKeys) {
 
     /** The Go variables the environment may set, in the order they are written. */
     public static final List<String> GO_VARIABLES = List.of("GOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOTOOLCHAIN", "GOFLAGS");
@@ -53,6 +57,10 @@ public record Settings(String language, String releaseList, String fileMirror, L
         plainHttpHosts = plainHttpHosts == null ? List.of() : List.copyOf(plainHttpHosts);
         noProxy = noProxy == null ? List.of() : List.copyOf(noProxy);
         caCertificates = caCertificates == null ? List.of() : List.copyOf(caCertificates);
+        signingKeys = signingKeys == null ? List.of() : List.copyOf(signingKeys);
+        if (signatures != null && dev.gosetup.signature.Strictness.named(signatures).isEmpty()) {
+            signatures = null; // a hand-edited unknown value: the default, never "off" by accident
+        }
         Map<String, String> known = new LinkedHashMap<>();
         for (String name : GO_VARIABLES) {
             String value = goEnv == null ? null : goEnv.get(name);
@@ -75,7 +83,21 @@ public record Settings(String language, String releaseList, String fileMirror, L
     /** @param seconds null for the default */
     public Settings withStallTimeoutSeconds(Integer seconds) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates, seconds);
+                proxy, noProxy, caCertificates, seconds, signatures, signingKeys);
+    }
+
+    /** Settings without signature choices (the defaults apply). */
+    public Settings(String language, String releaseList, String fileMirror, List<String> plainHttpHosts, String sdkRoot,
+                    String gopath, boolean setGoroot, Map<String, String> goEnv, String proxy, List<String> noProxy,
+                    List<String> caCertificates, Integer stallTimeoutSeconds) {
+        this(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv, proxy, noProxy,
+                caCertificates, stallTimeoutSeconds, null, null);
+    }
+
+    /** @param strictness "required", "if-available", "off", or null for the default */
+    public Settings withSignatures(String strictness, List<String> keyFiles) {
+        return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, blankToNull(strictness), keyFiles);
     }
 
     public Settings(String language) {
@@ -88,12 +110,12 @@ public record Settings(String language, String releaseList, String fileMirror, L
 
     public Settings withSdkRoot(String root) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, blankToNull(root), gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates, stallTimeoutSeconds);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
     }
 
     public Settings withEnvironment(String gopath, boolean setGoroot, Map<String, String> goEnv) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, blankToNull(gopath), setGoroot, goEnv,
-                proxy, noProxy, caCertificates, stallTimeoutSeconds);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
     }
 
     public static Settings defaults() {
@@ -102,22 +124,22 @@ public record Settings(String language, String releaseList, String fileMirror, L
 
     public Settings withLanguage(String tag) {
         return new Settings(tag, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates, stallTimeoutSeconds);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
     }
 
     public Settings withSources(String releaseList, String fileMirror, List<String> plainHttpHosts) {
         return new Settings(language, blankToNull(releaseList), blankToNull(fileMirror), plainHttpHosts, sdkRoot, gopath,
-                setGoroot, goEnv, proxy, noProxy, caCertificates, stallTimeoutSeconds);
+                setGoroot, goEnv, proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
     }
 
     public Settings withProxy(String proxy, List<String> noProxy) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                blankToNull(proxy), noProxy, caCertificates, stallTimeoutSeconds);
+                blankToNull(proxy), noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
     }
 
     public Settings withCaCertificates(List<String> pemFiles) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, pemFiles, stallTimeoutSeconds);
+                proxy, noProxy, pemFiles, stallTimeoutSeconds, signatures, signingKeys);
     }
 
     /** One Go variable changed (a blank value removes it). */

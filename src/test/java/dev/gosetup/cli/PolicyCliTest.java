@@ -46,16 +46,27 @@ class PolicyCliTest {
     void mdmInstallsThePinnedVersionFromThePolicysMirrorUnattended() throws Exception {
         Path mirror = GoMirror.dir();
         server.serveFile("/go/" + GoMirror.FILE, mirror.resolve(GoMirror.FILE));
+        // A managed machine requires a signature: the mirror keeps FILE.asc, by a key the test seam pins.
+        dev.gosetup.signature.TestKeys signer = new dev.gosetup.signature.TestKeys("Test <t@example.test>", java.time.Duration.ofDays(30));
+        dev.gosetup.signature.TestKeys.Key subkey = signer.addSigningSubkey(java.time.Duration.ofDays(10), null, true);
+        signer.trustOnly(null);
+        server.serve("/go/" + GoMirror.FILE + ".asc", dev.gosetup.signature.TestKeys.sign(subkey, mirror.resolve(GoMirror.FILE)));
         Path sdk = tmp.resolve("managed-sdk");
         Path file = policy("""
                 {"goVersion": "1.19.8", "releaseList": "%s", "fileMirror": "%s",
                  "plainHttpHosts": ["127.0.0.1"], "sdkRoot": "%s"}
                 """.formatted(mirror.resolve("dl.json"), server.uri("/go/"), sdk));
 
-        CliResult r = run("install", "--policy", file.toString(), "--yes", "--json", "--platform", "linux-amd64");
+        CliResult r;
+        try {
+            r = run("install", "--policy", file.toString(), "--yes", "--json", "--platform", "linux-amd64");
+        } finally {
+            dev.gosetup.signature.TestKeys.reset();
+        }
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode o = new ObjectMapper().readTree(r.out());
+        assertThat(o.get("verified").get("signature").asText()).isEqualTo("signed");
         assertThat(o.get("version").asText()).isEqualTo("go1.19.8");
         assertThat(o.get("dir").asText()).isEqualTo(sdk.resolve("go1.19.8").toString());
         assertThat(o.get("goVersion").asText()).isEqualTo("go version go1.19.8 linux/amd64");

@@ -98,7 +98,8 @@ class InstallWizardTest {
         robot.clickOn("#startInstall");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#installResult").queryAs(Label.class).getText().contains("installed"));
-        assertThat(robot.lookup("#installResult").queryAs(Label.class).getText()).contains("go1.22.5").contains(sdkRoot.toString());
+        assertThat(robot.lookup("#installResult").queryAs(Label.class).getText()).contains("go1.22.5").contains(sdkRoot.toString())
+                .as("how it was verified (these sources check the SHA-256 only)").contains("SHA-256 ✓ · signature not checked (turned off)");
         assertThat(sdkRoot.resolve("go1.22.5/.unpacked-success")).exists();
         assertThat(Files.readSymbolicLink(sdkRoot.resolve("go"))).isEqualTo(Path.of("go1.22.5"));
         assertThat(robot.lookup("#cancelInstall").queryAs(Button.class).isDisabled()).isTrue();

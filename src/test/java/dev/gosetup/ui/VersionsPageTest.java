@@ -225,6 +225,10 @@ class VersionsPageTest {
         InventoryEntry older = table.getItems().stream().filter(e -> "go1.21.12".equals(e.install().version())).findFirst().orElseThrow();
         assertThat(older.newerPatch()).isEqualTo("go1.21.13");
         robot.interact(() -> table.getSelectionModel().select(older));
+        // The details (with how the version was verified) run below the fold: scrolled to, as a user would.
+        javafx.scene.control.ScrollPane page = robot.from(window)
+                .lookup((javafx.scene.Node n) -> n instanceof dev.gosetup.ui.versions.VersionsPage).queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> page.setVvalue(page.getVmax()));
         robot.clickOn(robot.from(window).lookup("#versionInstallNewer").queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(sdk.resolve("go1.21.13/.unpacked-success")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(e -> "go1.21.13".equals(e.install().version())));

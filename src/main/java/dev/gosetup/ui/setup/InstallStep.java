@@ -156,6 +156,7 @@ public final class InstallStep extends VBox {
         String checked = r.goVersion() != null ? r.goVersion() : messages.get("cli.install.notRun");
         String where = HomePaths.display(r.dir(), home);
         result.setText(messages.get(r.alreadyInstalled() ? "install.summary.alreadyActive" : "install.summary.active", where)
+                + "\n" + messages.text(dev.gosetup.install.VerificationRecord.summary(r.verified()))
                 + "\n" + messages.get("setup.install.says", checked, r.binaryPlatform() == null ? "?" : r.binaryPlatform()));
         result.getStyleClass().add("host-consequence");
         ready.set(true);

@@ -60,6 +60,8 @@ public final class VersionsPage extends ScrollPane {
     private final VBox details = new VBox(8);
     /** The sources of the last scan: home for "~", whether new terminals were asked. */
     private InventorySources scanned;
+    /** How each of gosetup's versions was verified, read with the scan (off the FX thread), by its folder. */
+    private java.util.Map<java.nio.file.Path, dev.gosetup.i18n.Text> verified = java.util.Map.of();
 
     /** @param hostPlatform this machine's Go platform (from the host detection), called off the FX thread */
     public VersionsPage(Messages messages, Supplier<InventorySources> sources, Supplier<dev.gosetup.release.Platform> hostPlatform,
@@ -225,8 +227,18 @@ public final class VersionsPage extends ScrollPane {
             Inventory inventory = s.inventory(host == null ? null : host.arch());
             List<InventoryEntry> all = inventory.scan();
             inventory.sizes().save();
-            return all;
-        }, all -> show(s, all), error -> {
+            java.util.Map<java.nio.file.Path, dev.gosetup.i18n.Text> records = new java.util.HashMap<>();
+            for (InventoryEntry e : all) {
+                if (e.install().source() == dev.gosetup.inventory.Source.SDK) {
+                    records.put(e.install().root(), dev.gosetup.install.VerificationRecord.summary(
+                            dev.gosetup.install.VerificationRecord.readFrom(e.install().root())));
+                }
+            }
+            return java.util.Map.entry(all, records);
+        }, scan -> {
+            verified = scan.getValue();
+            show(s, scan.getKey());
+        }, error -> {
             LOG.log(Level.WARNING, "Inventory failed", error);
             summary.setText(messages.get("versions.failed", messages.describe(error)));
         });
@@ -289,6 +301,15 @@ public final class VersionsPage extends ScrollPane {
         facts.setMinHeight(Region.USE_PREF_SIZE);
         facts.getStyleClass().add("muted");
         details.getChildren().addAll(head, facts);
+        dev.gosetup.i18n.Text verification = verified.get(install.root());
+        if (verification != null) {
+            Label how = new Label(messages.text(verification));
+            how.setId("versionVerified");
+            how.setWrapText(true);
+            how.setMinHeight(Region.USE_PREF_SIZE);
+            how.getStyleClass().add("muted");
+            details.getChildren().add(how);
+        }
         String why = explanations(e);
         if (!why.isEmpty()) {
             Label warn = new Label(why);

@@ -1,0 +1,84 @@
+package dev.gosetup.signature;
+
+import dev.gosetup.fetch.FetchPolicy;
+import dev.gosetup.fetch.UrlCredentials;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Small files next to the archives (FILE.asc, a published key): read from a {@code file:} folder or fetched over
+ * the same client, proxy and plain-HTTP rules as the archive. "Not there" (404, 410, no such file) is an answer,
+ * not a failure; anything bigger than {@code max} is refused rather than read.
+ */
+final class SignatureFiles {
+    private static final int MAX_REDIRECTS = 5;
+
+    private final Supplier<HttpClient> client;
+    private final FetchPolicy policy;
+
+    SignatureFiles(Supplier<HttpClient> client, FetchPolicy policy) {
+        this.client = client;
+        this.policy = policy;
+    }
+
+    Optional<byte[]> get(URI uri, int max) throws IOException {
+        if ("file".equalsIgnoreCase(uri.getScheme())) {
+            Path p = Path.of(uri);
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            return Optional.of(limited(Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS), max, uri));
+        }
+        URI at = uri;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            if (!policy.allows(at)) {
+                throw new IOException("plain HTTP to " + at.getHost() + " is not allowed");
+            }
+            HttpRequest request = UrlCredentials.of(uri).request(at).timeout(Duration.ofSeconds(30))
+                    .header("User-Agent", "gosetup").build();
+            HttpResponse<InputStream> r;
+            try {
+                r = client.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            int status = r.statusCode();
+            if (status / 100 == 3 && r.headers().firstValue("Location").isPresent()) {
+                r.body().close();
+                at = at.resolve(r.headers().firstValue("Location").get());
+                continue;
+            }
+            if (status == 404 || status == 410) {
+                r.body().close();
+                return Optional.empty();
+            }
+            if (status != 200) {
+                r.body().close();
+                throw new IOException("HTTP " + status + " from " + at.getHost());
+            }
+            return Optional.of(limited(r.body(), max, uri));
+        }
+        throw new IOException("too many redirects from " + uri.getHost());
+    }
+
+    private static byte[] limited(InputStream body, int max, URI uri) throws IOException {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length > max) {
+                throw SignatureException.of("signature.tooLarge", UrlCredentials.withoutUserInfo(uri), max);
+            }
+            return bytes;
+        }
+    }
+}
