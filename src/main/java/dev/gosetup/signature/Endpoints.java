@@ -36,7 +36,7 @@ record Endpoints(Supplier<byte[]> pinnedKey, String pinnedFingerprint, List<URI>
     static byte[] bundledGoogleKey() {
         try (InputStream in = Endpoints.class.getResourceAsStream(TrustAnchors.GOOGLE_RESOURCE)) {
             if (in == null) {
-                throw new IOException(TrustAnchors.GOOGLE_RESOURCE + " is missing from the app");
+                throw new java.io.FileNotFoundException(TrustAnchors.GOOGLE_RESOURCE); // a broken build, never a user's doing
             }
             return in.readNBytes(TrustAnchors.MAX_KEY_BYTES);
         } catch (IOException e) {

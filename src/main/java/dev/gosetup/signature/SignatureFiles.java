@@ -1,7 +1,9 @@
 package dev.gosetup.signature;
 
+import dev.gosetup.fetch.DownloadException;
 import dev.gosetup.fetch.FetchPolicy;
 import dev.gosetup.fetch.UrlCredentials;
+import dev.gosetup.i18n.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -42,7 +44,7 @@ final class SignatureFiles {
         URI at = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             if (!policy.allows(at)) {
-                throw new IOException("plain HTTP to " + at.getHost() + " is not allowed");
+                throw new DownloadException(Problem.of("download.httpsOnly", UrlCredentials.withoutUserInfo(at), at.getHost()));
             }
             HttpRequest request = UrlCredentials.of(uri).request(at).timeout(Duration.ofSeconds(30))
                     .header("User-Agent", "gosetup").build();
@@ -51,7 +53,7 @@ final class SignatureFiles {
                 r = client.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
+                throw new java.io.InterruptedIOException(); // Problems words it as "stopped before it was done"
             }
             int status = r.statusCode();
             if (status / 100 == 3 && r.headers().firstValue("Location").isPresent()) {
@@ -65,11 +67,11 @@ final class SignatureFiles {
             }
             if (status != 200) {
                 r.body().close();
-                throw new IOException("HTTP " + status + " from " + at.getHost());
+                throw new DownloadException(Problem.of("download.httpStatus", UrlCredentials.withoutUserInfo(at), status));
             }
             return Optional.of(limited(r.body(), max, uri));
         }
-        throw new IOException("too many redirects from " + uri.getHost());
+        throw new DownloadException(Problem.of("download.tooManyRedirects", uri.getHost(), MAX_REDIRECTS));
     }
 
     private static byte[] limited(InputStream body, int max, URI uri) throws IOException {

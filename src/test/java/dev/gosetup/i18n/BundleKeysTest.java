@@ -50,6 +50,7 @@ class BundleKeysTest {
             Map.entry("setup.env.shell.", "Shell id: EnvironmentStep"),
             Map.entry("versions.status.", "install status: VersionsPage"),
             Map.entry("cli.mark.", "Finding status as the CLI's ok/WARN/FAIL mark: TerminalLines"),
+            Map.entry("doctor.unsigned.", "why a version was never signature-checked (never, none, off): doctor SignatureFindings"),
             Map.entry("doctor.switching.", "GOTOOLCHAIN mode (auto, local, path): doctor Checks.toolchainSwitching"),
             Map.entry("project.gotoolchain.", "where GOTOOLCHAIN came from (project.Gotoolchain.Where): ProjectCommand, ProjectsPage"),
             Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage")));
