@@ -100,9 +100,10 @@ public final class ChooseGoStep extends VBox {
         noBuild.setId("noBuild");
         noBuild.setWrapText(true);
         noBuild.getStyleClass().add("note");
-        HBox top = new HBox(12, showAll, reload, loading, status);
+        // The controls wrap onto a second line rather than cut their words; the status line below them wraps too.
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(12, 8, showAll, reload, loading);
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(intro, top);
+        getChildren().addAll(intro, top, status);
         if (rules.choosesDefault()) {
             Label policy = new Label(rules.pinned() != null
                     ? messages.get(rules.pinLocked() ? "setup.choose.pinnedLocked" : "setup.choose.pinned", rules.pinned())
@@ -247,7 +248,8 @@ public final class ChooseGoStep extends VBox {
         int row = 0;
         details.addRow(row++, label("setup.choose.file"), value(file.filename()));
         details.addRow(row++, label("setup.choose.size"), value(new dev.gosetup.i18n.ByteSize(file.size()).format(messages.locale())));
-        details.addRow(row++, label("setup.choose.sha256"), value(file.sha256()));
+        // In groups of eight, as fingerprints are shown: easier to compare by eye, and it wraps in a narrow window.
+        details.addRow(row++, label("setup.choose.sha256"), value(String.join(" ", file.sha256().split("(?<=\\G.{8})"))));
         details.addRow(row++, label("setup.choose.from"), value(dev.gosetup.secrets.Redaction.redact(chosen.source().toString())));
         details.addRow(row, label("setup.choose.into"), value(dev.gosetup.files.HomePaths.display(s.sdk().versionDir(release.version()), home)));
         plan.set(chosen);
@@ -256,12 +258,14 @@ public final class ChooseGoStep extends VBox {
     private Label label(String key) {
         Label l = new Label(messages.get(key));
         l.getStyleClass().add("fact-label");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value beside it gives way, not the name
         return l;
     }
 
     private static Label value(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("fact-value");
+        l.setWrapText(true);
         return l;
     }
 

@@ -83,7 +83,8 @@ public final class ThisComputerStep extends VBox {
         report.setOnAction(e -> saveReport());
         status.setId("hostStatus");
         status.getStyleClass().add("muted");
-        HBox actions = new HBox(8, again, copy, report, status);
+        // Wraps onto a second line when the buttons' words are longer than the window is wide.
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, again, copy, report, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(6, 0, 0, 0));
 
@@ -126,6 +127,7 @@ public final class ThisComputerStep extends VBox {
         for (HostSummary.Fact fact : summary.facts(detected)) {
             Label label = new Label(fact.label());
             label.getStyleClass().add("fact-label");
+            label.setWrapText(true); // a long name ("Windows Subsystem for Linux") wraps in its column, never cut
             Label value = new Label(fact.value());
             value.getStyleClass().add(fact.known() ? "fact-value" : "fact-unknown");
             value.setWrapText(true);

@@ -113,6 +113,7 @@ public final class VersionsPage extends ScrollPane {
         table.setMinHeight(150);
         table.setPlaceholder(new Label(messages.get("versions.scanning")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.skinProperty().addListener((o, a, skin) -> javafx.application.Platform.runLater(this::fitHeadersToTheirWords));
         TableColumn<InventoryEntry, String> size = column("versions.col.size", e -> SizeUnit.mib(e.sizeBytes()), 85,
                 messages.get("versions.col.size", SizeUnit.NAME));
         size.getStyleClass().add("size-cell");
@@ -121,7 +122,7 @@ public final class VersionsPage extends ScrollPane {
         location.setMaxWidth(300);
         // The location takes what the status words leave (a long folder is elided here and shown whole below).
         location.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(90, Math.min(240, table.getWidth() - 78 - 95 - 85 - 200 - 20)), table.widthProperty()));
+                () -> Math.max(location.getMinWidth(), Math.min(240, table.getWidth() - 78 - 95 - 85 - 200 - 20)), table.widthProperty()));
         // Status last: it flexes, and the location leaves it at least the room its words need.
         TableColumn<InventoryEntry, String> status = column("versions.col.status", this::status, 180, null);
         status.setMaxWidth(Double.MAX_VALUE);
@@ -170,9 +171,31 @@ public final class VersionsPage extends ScrollPane {
         c.setId(key.substring(key.lastIndexOf('.') + 1) + "Column");
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 80)); // the headers stay whole at 800 px
+        c.setMinWidth(Math.min(width, 80));
         c.setMaxWidth(width * 1.4);
         return c;
+    }
+
+    /**
+     * Once the headers are drawn: no column narrower than its header's words (the widths above suit English and
+     * Chinese; a longer language would cut them). The table scrolls sideways before a header is cut.
+     */
+    private void fitHeadersToTheirWords() {
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader header && header.getTableColumn() != null
+                    && header.lookup(".label") instanceof javafx.scene.control.Labeled label) {
+                javafx.scene.control.TableColumnBase<?, ?> c = header.getTableColumn();
+                double need = Math.ceil(label.prefWidth(-1) + header.snappedLeftInset() + header.snappedRightInset()
+                        + label.snappedLeftInset() + label.snappedRightInset()) + 6;
+                if (c.getMinWidth() < need) {
+                    c.setMinWidth(need);
+                    c.setMaxWidth(Math.max(c.getMaxWidth(), need));
+                    if (!c.prefWidthProperty().isBound()) { // the location follows the table's width, above its minimum
+                        c.setPrefWidth(Math.max(c.getPrefWidth(), need));
+                    }
+                }
+            }
+        }
     }
 
     /**
