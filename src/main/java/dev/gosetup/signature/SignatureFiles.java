@@ -46,7 +46,7 @@ final class SignatureFiles {
             if (!policy.allows(at)) {
                 throw new DownloadException(Problem.of("download.httpsOnly", UrlCredentials.withoutUserInfo(at), at.getHost()));
             }
-            HttpRequest request = UrlCredentials.of(uri).request(at).timeout(Duration.ofSeconds(30))
+            HttpRequest request = UrlCredentials.of(uri).request(at).timeout(deadline())
                     .header("User-Agent", "gosetup").build();
             HttpResponse<InputStream> r;
             try {
@@ -69,9 +69,45 @@ final class SignatureFiles {
                 r.body().close();
                 throw new DownloadException(Problem.of("download.httpStatus", UrlCredentials.withoutUserInfo(at), status));
             }
-            return Optional.of(limited(r.body(), max, uri));
+            return Optional.of(within(deadline(), r.body(), max, uri));
         }
         throw new DownloadException(Problem.of("download.tooManyRedirects", uri.getHost(), MAX_REDIRECTS));
+    }
+
+    /**
+     * A signature file is at most a few KiB: the connection time and one stall window (the user's stall timeout) are
+     * all it may take. A mirror that trickles it (or anything else) is given up on, not waited for, so a slow .asc
+     * never holds the install back by more than that.
+     */
+    private Duration deadline() {
+        return policy.connectTimeout().plus(policy.stallTimeout());
+    }
+
+    private static byte[] within(Duration deadline, InputStream body, int max, URI uri) throws IOException {
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return limited(body, max, uri);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, r -> Thread.ofVirtual().start(r));
+        try {
+            return read.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            body.close(); // what the server still sends is of no use
+            throw new DownloadException(Problem.of("signature.tooSlow", UrlCredentials.withoutUserInfo(uri), deadline));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        }
     }
 
     private static byte[] limited(InputStream body, int max, URI uri) throws IOException {

@@ -23,7 +23,8 @@ class ChineseCliTest {
             "--?\\[?[a-z][a-z0-9\\-\\]]*(=[A-Z0-9_\\-\\[\\],.]+(\\.\\.\\.)?\\]?)?|[A-Z][A-Z0-9_\\-]+(\\[,[A-Z]+\\.\\.\\.\\])?"
                     + "|https?://\\S+|[~/.][\\w./\\-]*|\\b(gosetup|go|gvm|goenv|zsh|bash|fish|pwsh|cmd|shell|system|en|zh|CN|latest|diff|eval"
                     + "|root|set|goroot|google|detect|report|releases|install|use|remove|list|env|doctor|gui|golang\\.org|dl|json|os|arch|processArch|translated|chip|osVersion|wsl|container|goamd64|notes|amd64|arm64|linux"
-                    + "|macOS|Linux|Windows|Go|IT|CPU|CRLF|JSON|HTTP|HTTPS|URL|SHA|URL|PowerShell|direct|mode|include|all|goproxy|cn)\\b"
+                    + "|macOS|Linux|Windows|Go|IT|CPU|CRLF|JSON|HTTP|HTTPS|URL|SHA|URL|PowerShell|direct|mode|include|all|goproxy|cn"
+                    + "|OpenPGP|if-available|required|off)\\b"
                     + "|\\d[\\d.]*");
 
     @TempDir

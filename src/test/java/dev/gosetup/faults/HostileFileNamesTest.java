@@ -157,6 +157,8 @@ class HostileFileNamesTest {
                 // a local mirror is read in place: no download folder at all
             }
         }
-        assertThat(server.requests()).as("one request: the good file").isEqualTo(1);
+        // The good file, and its signature (FILE.asc, asked of the same mirror: if-available); nothing else.
+        assertThat(server.requestedPaths()).as("one request for the good file, one for its signature")
+                .containsExactlyInAnyOrder("/files/go1.22.5.linux-amd64.tar.gz", "/files/go1.22.5.linux-amd64.tar.gz.asc");
     }
 }

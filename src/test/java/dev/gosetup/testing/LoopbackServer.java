@@ -93,9 +93,17 @@ public final class LoopbackServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** The paths asked for, in order. */
+    public java.util.List<String> requestedPaths() {
+        return java.util.List.copyOf(paths);
+    }
+
+    private final java.util.List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             requests.incrementAndGet();
+            paths.add(ex.getRequestURI().getPath());
             if (unauthorized(ex)) {
                 return;
             }
