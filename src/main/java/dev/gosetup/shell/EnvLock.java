@@ -82,7 +82,7 @@ public final class EnvLock implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Stopped while waiting for the lock of " + folder);
+            throw stopped(e); // the faces word it by its type (error.interrupted)
         }
         try {
             List<Path> created = EnvState.missingFolders(folder);
@@ -102,7 +102,7 @@ public final class EnvLock implements AutoCloseable {
         } catch (InterruptedException e) {
             local.release();
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Stopped while waiting for the lock of " + folder);
+            throw stopped(e); // the faces word it by its type (error.interrupted)
         } catch (IOException | RuntimeException e) {
             local.release();
             throw e;
@@ -229,5 +229,12 @@ public final class EnvLock implements AutoCloseable {
         } finally {
             local.release();
         }
+    }
+
+    /** Interrupted while waiting: no words of its own (Problems says "stopped before it was done"), its cause kept. */
+    private static InterruptedIOException stopped(InterruptedException cause) {
+        InterruptedIOException e = new InterruptedIOException();
+        e.initCause(cause);
+        return e;
     }
 }
