@@ -162,8 +162,8 @@ public final class EnvCommand implements Callable<Integer> {
                 out.println(m.get("cli.env.windows"));
                 windowsPlan.diffText().forEach(t -> out.println(m.text(t)));
             }
-            if (machineCheck != null && machineCheck.goWins().isPresent()) {
-                err.println(machineGoWins(m, machineCheck.goWins().get(), where.sdkRoot()));
+            if (machineCheck != null) {
+                machineCheck.problem(where.sdkRoot()).ifPresent(p -> err.println(m.describe(p)));
             }
             if (shells.contains(Shell.PWSH) && where.files().os().equals("windows") && !where.files().windowsPowerShellRunsScripts()) {
                 out.println(m.get(shells.contains(Shell.CMD) ? "env.windows.ps51NoScripts" : "env.windows.ps51NoScripts.noCmd"));
@@ -249,9 +249,11 @@ public final class EnvCommand implements Callable<Integer> {
             result.written().forEach(p -> out.println(m.get("cli.env.wrote", p)));
             result.deleted().forEach(p -> out.println(m.get("cli.env.deleted", p)));
             result.backups().forEach(p -> out.println(m.get("cli.env.backup", p)));
-            if (machineCheck != null && machineCheck.goWins().isPresent()) {
+            java.util.Optional<dev.gosetup.i18n.Problem> beaten = machineCheck == null ? java.util.Optional.empty()
+                    : machineCheck.problem(where.sdkRoot());
+            if (beaten.isPresent()) {
                 // Written, but not done: never "applied" while another Go still wins in every new terminal.
-                err.println(machineGoWins(m, machineCheck.goWins().get(), where.sdkRoot()));
+                err.println(m.describe(beaten.get()));
                 return ExitCodes.FAILED;
             }
             if (action.undo || !report.ran()) {
@@ -266,14 +268,6 @@ public final class EnvCommand implements Callable<Integer> {
             }
         }
         return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /**
-     * What to do when a machine-wide Go (the MSI's) comes before ours in every new process: remove it, or put ours
-     * in front of it in the machine Path from an administrator terminal (one UAC prompt).
-     */
-    static String machineGoWins(Messages m, String folder, Path sdkRoot) {
-        return m.describe(dev.gosetup.i18n.Problem.of("env.windows.machineGoWins", folder, WindowsUserEnvironment.machineFixCommand(sdkRoot)));
     }
 
     /** A startup file left alone, in the user's language: what it is and what to do. */

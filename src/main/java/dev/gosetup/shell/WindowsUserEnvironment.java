@@ -124,7 +124,7 @@ public final class WindowsUserEnvironment {
      * The command that puts the Go of {@code sdkRoot} before a machine-wide one, for everyone: run from a terminal
      * opened as administrator (one UAC prompt). Shown, never run behind the user's back.
      */
-    public static String machineFixCommand(Path sdkRoot) {
+    static String machineFixCommand(Path sdkRoot) {
         return "gosetup env --apply --system --sdk-root \"" + sdkRoot + "\" --yes";
     }
 
@@ -141,6 +141,14 @@ public final class WindowsUserEnvironment {
     public record MachineCheck(Optional<String> goWins, int processLength, boolean tooLong) {
         public boolean fine() {
             return goWins.isEmpty() && !tooLong;
+        }
+
+        /**
+         * When a machine-wide Go (the MSI's) still comes first: what that means and the two fixes (remove it, or put
+         * the Go of {@code sdkRoot} before it in the machine Path from an administrator terminal), for a face to word.
+         */
+        public Optional<dev.gosetup.i18n.Problem> problem(Path sdkRoot) {
+            return goWins.map(folder -> dev.gosetup.i18n.Problem.of("env.windows.machineGoWins", folder, machineFixCommand(sdkRoot)));
         }
     }
 

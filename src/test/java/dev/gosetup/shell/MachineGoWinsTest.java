@@ -41,6 +41,12 @@ class MachineGoWinsTest {
         WindowsUserEnvironment.MachineCheck check = windows.check(plan, machine, VARS, HAS_GO);
         assertThat(check.goWins()).contains("C:\\Program Files\\Go\\bin"); // …and still behind the machine's Go
         assertThat(check.fine()).isFalse();
+        // What both faces show: the folder, and the administrator command for this install root.
+        assertThat(check.problem(Path.of("C:\\Users\\mawid6\\sdk"))).hasValueSatisfying(p -> {
+            assertThat(p.key()).isEqualTo("env.windows.machineGoWins");
+            assertThat(p.args()).containsExactly("C:\\Program Files\\Go\\bin",
+                    "gosetup env --apply --system --sdk-root \"C:\\Users\\mawid6\\sdk\" --yes");
+        });
         assertThat(check.processLength()).isEqualTo(machinePath().length() + 1 + WindowsProcessPath.of(Optional.empty(),
                 Optional.of(plan.pathAfter()), VARS).user().length());
     }
@@ -66,7 +72,9 @@ class MachineGoWinsTest {
         FakeRegistryEnvironment machine = FakeRegistryEnvironment.machine().expandable("Path", "%SystemRoot%\\system32;%SystemRoot%");
         FakeRegistryEnvironment user = FakeRegistryEnvironment.user().plain("Path", userPath());
         WindowsUserEnvironment windows = new WindowsUserEnvironment(user, machine, new WindowsEnvEditor(VARS), tmp);
-        assertThat(windows.check(windows.plan(spec()), machine, VARS, HAS_GO).fine()).isTrue();
+        WindowsUserEnvironment.MachineCheck none = windows.check(windows.plan(spec()), machine, VARS, HAS_GO);
+        assertThat(none.fine()).isTrue();
+        assertThat(none.problem(Path.of("C:\\sdk"))).isEmpty();
     }
 
     @Test

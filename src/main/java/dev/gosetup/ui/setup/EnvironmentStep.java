@@ -237,7 +237,8 @@ public final class EnvironmentStep extends VBox {
             EnvSetup.Plan p = w.setup().plan(spec, shells, agreed);
             WindowsEnvPlan win = shells.contains(Shell.CMD) && w.windows().isPresent() ? w.windows().get().plan(spec) : null;
             // An MSI's Go on the machine Path comes before anything in the user Path, in every new process.
-            java.util.Optional<String> machineGo = win == null ? java.util.Optional.empty() : w.windows().get().check(win).goWins();
+            java.util.Optional<dev.gosetup.i18n.Problem> machineGo = win == null ? java.util.Optional.empty()
+                    : w.windows().get().check(win).problem(w.sdkRoot());
             return new Preview(p, win, dev.gosetup.shell.WslWindowsGo.forThisProcess().orElse(List.of()),
                     p.effective().isEmpty() ? Current.of(w, shells) : null, machineGo);
         }, preview -> {
@@ -252,7 +253,7 @@ public final class EnvironmentStep extends VBox {
      *                there is nothing to change
      */
     private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows, List<java.nio.file.Path> wslWindowsGo, Current current,
-                           java.util.Optional<String> machineGo) {}
+                           java.util.Optional<dev.gosetup.i18n.Problem> machineGo) {}
 
     /** The setup as it is on disk: the startup files with our block, and env.sh's time. */
     private record Current(List<java.nio.file.Path> files, java.time.Instant since) {
@@ -326,8 +327,7 @@ public final class EnvironmentStep extends VBox {
             wsl.getStyleClass().add("note");
             conflicts.getChildren().add(wsl);
         }
-        machineGo = preview.machineGo().map(folder -> messages.describe(dev.gosetup.i18n.Problem.of("env.windows.machineGoWins", folder,
-                dev.gosetup.shell.WindowsUserEnvironment.machineFixCommand(sources.sdkRoot()))));
+        machineGo = preview.machineGo().map(messages::describe);
         if (sources.files().os().equals("windows") && !sources.files().windowsPowerShellRunsScripts()) {
             Label ps51 = new Label(messages.get("env.windows.ps51NoScripts"));
             ps51.setWrapText(true);
