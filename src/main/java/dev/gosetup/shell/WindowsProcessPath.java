@@ -56,14 +56,11 @@ public record WindowsProcessPath(String machine, String user) {
      */
     public Optional<String> goBefore(List<String> ours, Function<String, Optional<String>> variables, Predicate<String> hasGo) {
         Set<String> ourKeys = ours.stream().map(e -> PathEntries.key(e, variables)).collect(Collectors.toSet());
-        for (String entry : PathEntries.split(machine)) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            if (ourKeys.contains(PathEntries.key(entry, variables))) {
+        // Read as Windows programs read it (quotes, trailing spaces): PathList, which list and doctor use too.
+        for (String folder : dev.gosetup.files.PathList.parse(machine, true).names()) {
+            if (ourKeys.contains(PathEntries.key(folder, variables))) {
                 return Optional.empty(); // ours is in the machine Path itself, in front of this point
             }
-            String folder = entry.strip().replace("\"", "");
             if (hasGo.test(folder)) {
                 return Optional.of(folder);
             }
