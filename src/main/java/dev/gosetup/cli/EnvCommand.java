@@ -75,6 +75,9 @@ public final class EnvCommand implements Callable<Integer> {
     @Option(names = "--set-goroot", negatable = true, descriptionKey = "gosetup.env.setGoroot")
     Boolean setGoroot;
 
+    @Option(names = "--folder-versions", negatable = true, descriptionKey = "gosetup.env.folderVersions")
+    Boolean folderVersions;
+
     @Option(names = "--go-env", paramLabel = "NAME=VALUE", descriptionKey = "gosetup.env.goEnv")
     Map<String, String> goEnv = new LinkedHashMap<>();
 
@@ -263,6 +266,12 @@ public final class EnvCommand implements Callable<Integer> {
                 TerminalLines.print(out, m, report, where.home(), "cli.env.verify.heading");
                 out.println(verdict(report, where, m));
             }
+            if (!action.undo && settings.folderVersions()) {
+                // say plainly where the per-folder Go does not reach
+                err.println(envSpec.folderVersionSuffix().isEmpty()
+                        ? m.get("cli.env.folderVersionsLeftOut", settings.goEnv().getOrDefault("GOTOOLCHAIN", ""))
+                        : m.get("cli.env.folderVersionsShells"));
+            }
             if (!result.skipped().isEmpty()) {
                 err.println(m.get("cli.env.leftAlone", result.skipped().size()));
             }
@@ -385,8 +394,9 @@ public final class EnvCommand implements Callable<Integer> {
         if (gopath != null) {
             ManagedOptions.refuseContradiction(context, PolicySetting.GOPATH, gopath.toAbsolutePath().toString(), "--gopath");
         }
-        return s.withEnvironment(gopath != null ? gopath.toAbsolutePath().toString() : s.gopath(),
+        Settings chosen = s.withEnvironment(gopath != null ? gopath.toAbsolutePath().toString() : s.gopath(),
                 setGoroot != null ? setGoroot : s.setGoroot(), vars);
+        return folderVersions != null ? chosen.withFolderVersions(folderVersions) : chosen;
     }
 
     private Set<Shell> shells(ShellSources where, Messages m) {

@@ -164,8 +164,9 @@ public final class ProjectCommand implements Callable<Integer> {
         if (o.goMessage() != null) {
             out.println("  " + o.goMessage());
         }
-        if (r.files().goFile().isEmpty() && r.winner().isPresent()) {
+        if (r.versionFileOnly()) {
             out.println(m.get("cli.project.versionFileOnly", r.winner().get().fileName));
+            out.println(m.get("project.folderHook." + r.folderHook().name(), r.winner().get().fileName, r.gotoolchain().value()));
         }
         for (ProjectReport.Conflict c : r.conflicts()) {
             out.println(m.get(c.key(), c.a().source().fileName, (c.a().key() + " " + c.a().raw()).strip(), c.b().source().fileName, c.b().raw()));
@@ -224,6 +225,7 @@ public final class ProjectCommand implements Callable<Integer> {
                     .put("otherFile", c.b().file().toString()).put("otherValue", c.b().raw());
         }
         o.put("advice", r.advice());
+        o.put("folderHook", r.folderHook().name().toLowerCase(Locale.ROOT));
         ArrayNode missing = o.putArray("missing");
         List.copyOf(r.missing()).forEach(missing::add);
         return o;

@@ -98,6 +98,18 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
         }
     }
 
+    /** Whether the env script a new login shell sources holds gosetup's per-folder Go (shell/FolderGoHook). */
+    public static boolean folderHookInScript(ShellSources shells) {
+        Shell login = loginShell(shells);
+        try {
+            Path script = shells.scriptsDir().resolve(scriptName(login));
+            return Files.isRegularFile(script) && Files.size(script) < 1 << 20
+                    && Files.readString(script, StandardCharsets.UTF_8).contains("_gosetup_folder_go");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** Whether the go1.X.Y commands' folder is on a new terminal's PATH through gosetup's env script. */
     public boolean versionCommandsOnPath() {
         return front.size() > 2;

@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 public record Gotoolchain(String value, Where where, Path file) {
 
-    public enum Where { GOSETUP_ENV, ENVIRONMENT, GO_ENV_W, GOROOT_GO_ENV, UNSET }
+    /** FOLDER_HOOK: gosetup's per-folder Go set it from {@code file} (.go-version, .tool-versions). */
+    public enum Where { GOSETUP_ENV, FOLDER_HOOK, ENVIRONMENT, GO_ENV_W, GOROOT_GO_ENV, UNSET }
 
     /** How GOTOOLCHAIN asks the go command to behave, parsed as cmd/go's Select parses it. */
     public record Mode(boolean valid, String minimum, String suffix) {

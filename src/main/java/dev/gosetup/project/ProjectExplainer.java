@@ -60,6 +60,27 @@ public final class ProjectExplainer {
         return new ProjectReport(files, winner, why, gotoolchain, start, outcome, List.copyOf(needs), conflicts, missing, null);
     }
 
+    /**
+     * The toolchain gosetup's per-folder Go (shell/FolderGoHook) names in a folder that has only a version file:
+     * the winning file's exact version, or the newest installed patch of its line; empty when there is a go.mod or
+     * go.work (go decides), no version file, or a line with nothing installed — as the hook itself finds it.
+     */
+    public Optional<Request> folderHookRequest(ProjectFiles files) {
+        if (files.goFile().isPresent()) {
+            return Optional.empty();
+        }
+        return versionFileWinner(files).flatMap(src -> files.requests().stream().filter(r -> r.source() == src).findFirst());
+    }
+
+    /** "go1.22.12" for the request as the hook resolves it, or empty (invalid, or a line with nothing installed). */
+    public Optional<String> folderHookToolchain(Request r) {
+        return switch (r.kind()) {
+            case EXACT -> Optional.of("go" + r.version());
+            case LINE -> newestOfLine(r.version()).map(GoVersion::name);
+            default -> Optional.empty();
+        };
+    }
+
     /** Without go.mod: the nearer of .go-version and .tool-versions (goenv and asdf each read their own; mise reads both). */
     private static Optional<Request.Source> versionFileWinner(ProjectFiles files) {
         if (files.goVersion().isPresent() && files.toolVersions().isPresent()) {

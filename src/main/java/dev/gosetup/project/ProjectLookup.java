@@ -4,6 +4,7 @@ import dev.gosetup.install.SdkRoot;
 import dev.gosetup.inventory.StartupPathGo;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.settings.Settings;
+import dev.gosetup.shell.FolderGoHook;
 import dev.gosetup.shell.sources.ShellSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,20 +26,28 @@ public final class ProjectLookup {
     private final Settings settings;
     private final Map<String, String> env;
     private final Path configDir;
+    private final boolean folderHookInScript;
 
     public ProjectLookup(SdkRoot sdk, StartupPathGo newTerminal, Settings settings, Map<String, String> env, Path configDir) {
+        this(sdk, newTerminal, settings, env, configDir, false);
+    }
+
+    /** @param folderHookInScript whether the env script a new login shell sources holds the per-folder Go */
+    public ProjectLookup(SdkRoot sdk, StartupPathGo newTerminal, Settings settings, Map<String, String> env, Path configDir,
+                         boolean folderHookInScript) {
         this.sdk = sdk;
         this.newTerminal = newTerminal;
         this.settings = settings;
         this.env = Map.copyOf(env);
         this.configDir = configDir;
+        this.folderHookInScript = folderHookInScript;
     }
 
     /** For this user: their shells, settings and environment. */
     public static ProjectLookup of(ShellSources shells, Settings settings, Map<String, String> env) {
         String os = shells.files().os();
         return new ProjectLookup(new SdkRoot(shells.sdkRoot()), StartupPathGo.of(shells, settings), settings, env,
-                Gotoolchain.userConfigDir(os, env, shells.home()));
+                Gotoolchain.userConfigDir(os, env, shells.home()), StartupPathGo.folderHookInScript(shells));
     }
 
     public ProjectReport report(Path dir) throws IOException {
@@ -48,9 +57,30 @@ public final class ProjectLookup {
         Path goroot = start.map(s -> gorootOf(s.binary())).orElse(null);
         String ours = newTerminal.ourEnvironmentRuns() ? settings.goEnv().get("GOTOOLCHAIN") : null;
         Gotoolchain gotoolchain = Gotoolchain.resolve(ours, env, configDir, goroot);
-        ProjectReport report = new ProjectExplainer(sdk.path(), installed, newTerminal::command).explain(files, gotoolchain, start);
+        ProjectExplainer explainer = new ProjectExplainer(sdk.path(), installed, newTerminal::command);
+        ProjectReport.FolderHook hook = folderHook();
+        if (hook == ProjectReport.FolderHook.ON) {
+            // the hook exports GOTOOLCHAIN=go1.X.Y+path in this folder: it comes before everything else go reads
+            String suffix = FolderGoHook.suffix(settings.goEnv().get("GOTOOLCHAIN")).orElseThrow();
+            Optional<Request> request = explainer.folderHookRequest(files);
+            Optional<String> toolchain = request.flatMap(explainer::folderHookToolchain);
+            if (toolchain.isPresent()) {
+                gotoolchain = new Gotoolchain(toolchain.get() + suffix, Gotoolchain.Where.FOLDER_HOOK, request.get().file());
+            }
+        }
+        ProjectReport report = explainer.explain(files, gotoolchain, start).withFolderHook(hook);
         // An env script from before the go1.X.Y commands: go cannot find them until `gosetup env --apply` rewrites it.
         return newTerminal.ourEnvironmentRuns() && !newTerminal.versionCommandsOnPath() ? report.withAdvice("project.advice.envOutdated") : report;
+    }
+
+    private ProjectReport.FolderHook folderHook() {
+        if (!settings.folderVersions() || !newTerminal.ourEnvironmentRuns()) {
+            return ProjectReport.FolderHook.OFF;
+        }
+        if (FolderGoHook.suffix(settings.goEnv().get("GOTOOLCHAIN")).isEmpty()) {
+            return ProjectReport.FolderHook.LEFT_OUT;
+        }
+        return folderHookInScript ? ProjectReport.FolderHook.ON : ProjectReport.FolderHook.OFF;
     }
 
     /** GOROOT of a go binary: the folder above its bin, through links (as the go command finds it). */

@@ -18,13 +18,36 @@ import java.util.Optional;
  * @param conflicts   requests that contradict each other
  * @param missing     what {@code --install} installs: versions as the install command takes them ("1.22.12", "1.22")
  * @param advice      a bundle key of what to do first (e.g. the env script predates the go1.X.Y commands), or null
+ * @param folderHook  whether new terminals set GOTOOLCHAIN for folders with only .go-version / .tool-versions
  */
 public record ProjectReport(ProjectFiles files, Optional<Request.Source> winner, String winnerWhy, Gotoolchain gotoolchain,
                             Optional<StartGo> start, Outcome outcome, List<Need> needs, List<Conflict> conflicts,
-                            List<String> missing, String advice) {
+                            List<String> missing, String advice, FolderHook folderHook) {
+
+    public ProjectReport(ProjectFiles files, Optional<Request.Source> winner, String winnerWhy, Gotoolchain gotoolchain,
+                         Optional<StartGo> start, Outcome outcome, List<Need> needs, List<Conflict> conflicts,
+                         List<String> missing, String advice) {
+        this(files, winner, winnerWhy, gotoolchain, start, outcome, needs, conflicts, missing, advice, FolderHook.OFF);
+    }
 
     public ProjectReport withAdvice(String key) {
-        return new ProjectReport(files, winner, winnerWhy, gotoolchain, start, outcome, needs, conflicts, missing, key);
+        return new ProjectReport(files, winner, winnerWhy, gotoolchain, start, outcome, needs, conflicts, missing, key, folderHook);
+    }
+
+    public ProjectReport withFolderHook(FolderHook state) {
+        return new ProjectReport(files, winner, winnerWhy, gotoolchain, start, outcome, needs, conflicts, missing, advice, state);
+    }
+
+    /**
+     * gosetup's opt-in per-folder Go (shell/FolderGoHook) in the new terminal's env script: off (not chosen, or the
+     * script predates the choice: {@code gosetup env --folder-versions --apply}), on, or chosen but left out of
+     * the script because the GOTOOLCHAIN setting (local, a fixed toolchain) leaves no room for it.
+     */
+    public enum FolderHook { OFF, ON, LEFT_OUT }
+
+    /** Whether the folder's Go comes from a version file that only other tools read (no go.mod or go.work). */
+    public boolean versionFileOnly() {
+        return files.goFile().isEmpty() && winner.isPresent();
     }
 
     /** The go first on a new terminal's PATH and its version ("1.21.13"; "" when it could not be told). */

@@ -27,12 +27,14 @@ import java.util.Map;
  * @param signingKeys    OpenPGP key files trusted beside Google's for archives' signatures (IT's own builds)
  * @param stallTimeoutSeconds how long a download may go (almost) without data before it is retried, then given
  *                       up as too slow; null for {@link #DEFAULT_STALL_TIMEOUT_SECONDS}
+ * @param folderVersions whether new terminals set GOTOOLCHAIN for folders whose version is named only in
+ *                       .go-version or .tool-versions (opt-in; shell/FolderGoHook)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String language, String releaseList, String fileMirror, List<String> plainHttpHosts, String sdkRoot,
                        String gopath, boolean setGoroot, Map<String, String> goEnv, String proxy, List<String> noProxy,
                        List<String> caCertificates, Integer stallTimeoutSeconds,
-                       String signatures, List<String> signingKeys) {
+                       String signatures, List<String> signingKeys, boolean folderVersions) {
 
     /** The Go variables the environment may set, in the order they are written. */
     public static final List<String> GO_VARIABLES = List.of("GOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOTOOLCHAIN", "GOFLAGS");
@@ -83,7 +85,7 @@ public record Settings(String language, String releaseList, String fileMirror, L
     /** @param seconds null for the default */
     public Settings withStallTimeoutSeconds(Integer seconds) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates, seconds, signatures, signingKeys);
+                proxy, noProxy, caCertificates, seconds, signatures, signingKeys, folderVersions);
     }
 
     /** Settings without signature choices (the defaults apply). */
@@ -91,13 +93,13 @@ public record Settings(String language, String releaseList, String fileMirror, L
                     String gopath, boolean setGoroot, Map<String, String> goEnv, String proxy, List<String> noProxy,
                     List<String> caCertificates, Integer stallTimeoutSeconds) {
         this(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv, proxy, noProxy,
-                caCertificates, stallTimeoutSeconds, null, null);
+                caCertificates, stallTimeoutSeconds, null, null, false);
     }
 
     /** @param strictness "required", "if-available", "off", or null for the default */
     public Settings withSignatures(String strictness, List<String> keyFiles) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates, stallTimeoutSeconds, blankToNull(strictness), keyFiles);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, blankToNull(strictness), keyFiles, folderVersions);
     }
 
     public Settings(String language) {
@@ -110,12 +112,12 @@ public record Settings(String language, String releaseList, String fileMirror, L
 
     public Settings withSdkRoot(String root) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, blankToNull(root), gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys, folderVersions);
     }
 
     public Settings withEnvironment(String gopath, boolean setGoroot, Map<String, String> goEnv) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, blankToNull(gopath), setGoroot, goEnv,
-                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys, folderVersions);
     }
 
     public static Settings defaults() {
@@ -124,22 +126,28 @@ public record Settings(String language, String releaseList, String fileMirror, L
 
     public Settings withLanguage(String tag) {
         return new Settings(tag, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys, folderVersions);
     }
 
     public Settings withSources(String releaseList, String fileMirror, List<String> plainHttpHosts) {
         return new Settings(language, blankToNull(releaseList), blankToNull(fileMirror), plainHttpHosts, sdkRoot, gopath,
-                setGoroot, goEnv, proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
+                setGoroot, goEnv, proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys, folderVersions);
     }
 
     public Settings withProxy(String proxy, List<String> noProxy) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                blankToNull(proxy), noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys);
+                blankToNull(proxy), noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys, folderVersions);
     }
 
     public Settings withCaCertificates(List<String> pemFiles) {
         return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
-                proxy, noProxy, pemFiles, stallTimeoutSeconds, signatures, signingKeys);
+                proxy, noProxy, pemFiles, stallTimeoutSeconds, signatures, signingKeys, folderVersions);
+    }
+
+    /** The opt-in per-folder Go for projects with only .go-version or .tool-versions (shell/FolderGoHook). */
+    public Settings withFolderVersions(boolean on) {
+        return new Settings(language, releaseList, fileMirror, plainHttpHosts, sdkRoot, gopath, setGoroot, goEnv,
+                proxy, noProxy, caCertificates, stallTimeoutSeconds, signatures, signingKeys, on);
     }
 
     /** One Go variable changed (a blank value removes it). */

@@ -49,7 +49,8 @@ public final class EnvScripts {
         out.add("unset -f _gosetup_front");
         out.add("unset _gosetup_rest");
         out.add("export PATH");
-        return String.join("\n", out) + "\n";
+        String text = String.join("\n", out) + "\n";
+        return spec.folderVersionSuffix().map(s -> text + FolderGoHook.sh(shPath(spec, spec.goLink().getParent()), s)).orElse(text);
     }
 
     public static String fish(EnvSpec spec) {
@@ -64,7 +65,8 @@ public final class EnvScripts {
         out.add("    set -gx PATH $__gosetup_dir (string match -v -- $__gosetup_dir $PATH)");
         out.add("end");
         out.add("set -e __gosetup_dir");
-        return String.join("\n", out) + "\n";
+        String text = String.join("\n", out) + "\n";
+        return spec.folderVersionSuffix().map(s -> text + FolderGoHook.fish(fishPath(spec, spec.goLink().getParent()), s)).orElse(text);
     }
 
     /** PowerShell 5.1 and 7 on every OS: PATH separator and $HOME from the runtime. */

@@ -45,6 +45,7 @@ class BundleKeysTest {
             Map.entry("host.translated.", "translator (rosetta2, windows-emulation, emulator): HostSummary"),
             Map.entry("host.fact.translatedBy.", "translator, as a fact line: HostSummary"),
             Map.entry("env.conflict.", "Conflict.Kind: Conflict"),
+            Map.entry("project.folderHook.", "ProjectReport.FolderHook: ProjectCommand, ProjectsPage"),
             Map.entry("health.status.", "Finding status: HealthPage"),
             Map.entry("settings.preset.", "mirror preset id: SettingsPage"),
             Map.entry("setup.env.shell.", "Shell id: EnvironmentStep"),

@@ -210,6 +210,10 @@ public final class ProjectsPage extends ScrollPane {
             box.getChildren().add(line(where + " — " + need));
         }
         r.winner().ifPresent(w -> box.getChildren().add(muted(messages.get(r.winnerWhy(), w.fileName))));
+        if (r.versionFileOnly()) {
+            box.getChildren().add(muted(messages.get("project.folderHook." + r.folderHook().name(), r.winner().get().fileName,
+                    r.gotoolchain().value())));
+        }
         ProjectReport.Outcome o = r.outcome();
         String local = r.start().map(ProjectReport.StartGo::version).orElse("?");
         Label runs = line(messages.get("project.result." + o.result().name(), o.toolchain() == null ? "" : o.toolchain(),

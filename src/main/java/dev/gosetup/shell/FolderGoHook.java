@@ -1,0 +1,59 @@
+package dev.gosetup.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The opt-in per-folder Go for projects that name their version only in {@code .go-version} (goenv, setup-go) or
+ * {@code .tool-versions} (asdf, mise): the go command reads go.work and go.mod itself, not these. When a shell's
+ * folder changes, the hook finds the file as {@code dev.gosetup.project.ProjectFiles} does and exports
+ * {@code GOTOOLCHAIN=go1.X.Y+path}: go's own switching then runs {@code ~/sdk/bin/go1.X.Y}, with no shim in front of
+ * go, and a go.mod or go.work above the folder leaves the choice to go. The scripts (folder-go.sh for bash and zsh,
+ * folder-go.fish) are resources beside this class; they say in their comments how they keep the prompt fast and
+ * what they put back on leaving.
+ *
+ * <p>The suffix follows the GOTOOLCHAIN chosen in gosetup's settings: {@code +auto} when it is {@code auto} (go may
+ * download a version that is not installed), {@code +path} otherwise (never a download). With {@code local} (never
+ * switch) or a fixed toolchain there is no hook: that choice stands, and {@code gosetup project} says so.
+ */
+public final class FolderGoHook {
+    /** As ProjectFiles.MAX_BYTES: a larger version file is not read. */
+    static final int MAX_BYTES = 1 << 20;
+
+    private FolderGoHook() {}
+
+    /** "+path" or "+auto" for the GOTOOLCHAIN setting (null when unset), or empty when it leaves no room for the hook. */
+    public static Optional<String> suffix(String gotoolchainSetting) {
+        String v = gotoolchainSetting == null ? "" : gotoolchainSetting.strip();
+        return switch (v) {
+            case "", "path" -> Optional.of("+path");
+            case "auto" -> Optional.of("+auto");
+            default -> Optional.empty();
+        };
+    }
+
+    /** For env.sh: {@code sdkRoot} already quoted for sh. */
+    static String sh(String sdkRoot, String suffix) {
+        return fill("folder-go.sh", sdkRoot, suffix);
+    }
+
+    /** For env.fish: {@code sdkRoot} already quoted for fish. */
+    static String fish(String sdkRoot, String suffix) {
+        return fill("folder-go.fish", sdkRoot, suffix);
+    }
+
+    private static String fill(String resource, String sdkRoot, String suffix) {
+        try (InputStream in = FolderGoHook.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("@SDK@", sdkRoot).replace("@SUFFIX@", suffix).replace("@MAX@", Integer.toString(MAX_BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
