@@ -117,6 +117,10 @@ class InstallWizardTest {
         robot.clickOn("#envGoproxy").write("https://goproxy.cn,direct").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> envDiffs(robot).contains("goproxy.cn")
                 && !robot.lookup("#envApply").queryButton().isDisabled());
+        assertThat(envDiffs(robot)).doesNotContain("_gosetup_folder_go");
+        robot.clickOn("#envFolderVersions"); // opt-in: the per-folder Go shows in env.sh's diff before anything is written
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> envDiffs(robot).contains("+_gosetup_folder_go() {")
+                && !robot.lookup("#envApply").queryButton().isDisabled());
         assertThat(robot.lookup("#wizardNext").queryButton().isDisabled()).as("not finished before Apply").isTrue();
         scrollToBottom(robot); // step 4 is taller than the window, as it may be for a user: scroll as they would
         robot.clickOn("#envApply");
@@ -126,7 +130,8 @@ class InstallWizardTest {
             throw new AssertionError("result: " + robot.lookup("#envResult").queryAs(Label.class).getText(), e);
         }
         assertThat(Files.readString(home.resolve(".zshrc"))).contains("# >>> gosetup >>>");
-        assertThat(Files.readString(home.resolve(".config/gosetup/env.sh"))).contains("GOPROXY='https://goproxy.cn,direct'");
+        assertThat(Files.readString(home.resolve(".config/gosetup/env.sh"))).contains("GOPROXY='https://goproxy.cn,direct'")
+                .contains("GOTOOLCHAIN=go1.X.Y+path");
         assertThat(robot.lookup("#envResult").queryAs(Label.class).getText()).contains("new terminal")
                 .contains("Wrote ~/.zshrc (backup: ~/.zshrc.gosetup-backup-").contains("Created ~/.zprofile");
 

@@ -60,6 +60,8 @@ public final class EnvironmentStep extends VBox {
     private final Label result = new Label();
     /** True once the shells are set up (applied now, or found set up on entering): the wizard may finish. */
     private final javafx.beans.property.BooleanProperty setUp = new javafx.beans.property.SimpleBooleanProperty();
+    /** The opt-in per-folder Go for .go-version / .tool-versions projects (shell/FolderGoHook). */
+    private final CheckBox folderVersions;
     private final Button apply;
     private final Button undo;
     private final Set<Conflict> consent = new HashSet<>();
@@ -91,6 +93,9 @@ public final class EnvironmentStep extends VBox {
         goroot = new CheckBox(messages.get("setup.env.goroot"));
         goroot.setId("envGoroot");
         goroot.setWrapText(true); // a long sentence: on the next line in a narrow window or a longer language
+        folderVersions = new CheckBox(messages.get("setup.env.folderVersions"));
+        folderVersions.setId("envFolderVersions");
+        folderVersions.setWrapText(true);
         gopath.setId("envGopath");
         goproxy.setId("envGoproxy");
         goprivate.setId("envGoprivate");
@@ -104,6 +109,7 @@ public final class EnvironmentStep extends VBox {
         choices.addRow(2, label("setup.env.goproxy"), marks.mark(goproxy, PolicySetting.GOPROXY));
         choices.addRow(3, label("setup.env.goprivate"), marks.mark(goprivate, PolicySetting.GOPRIVATE));
         choices.add(goroot, 1, 4);
+        choices.add(folderVersions, 1, 5);
         gopath.setPrefColumnCount(30);
         goproxy.setPrefColumnCount(30);
         goprivate.setPrefColumnCount(30);
@@ -116,6 +122,7 @@ public final class EnvironmentStep extends VBox {
             });
         }
         goroot.setOnAction(e -> refresh());
+        folderVersions.setOnAction(e -> refresh()); // the env scripts' diff shows the hook before Apply writes it
 
         files.setId("envFiles");
         conflicts.setId("envConflicts");
@@ -171,6 +178,7 @@ public final class EnvironmentStep extends VBox {
         gopath.setText(s.gopath() == null ? "" : s.gopath());
         gopath.setPromptText(shown(sources.home().resolve("go"))); // the default, as people write it
         goroot.setSelected(s.setGoroot());
+        folderVersions.setSelected(s.folderVersions());
         goproxy.setText(s.goEnv().getOrDefault("GOPROXY", ""));
         goprivate.setText(s.goEnv().getOrDefault("GOPRIVATE", ""));
         shellBoxes.getChildren().clear();
@@ -193,7 +201,7 @@ public final class EnvironmentStep extends VBox {
         Map<String, String> vars = new LinkedHashMap<>(settings.get().goEnv());
         vars.put("GOPROXY", goproxy.getText());
         vars.put("GOPRIVATE", goprivate.getText());
-        return settings.get().withEnvironment(gopath.getText(), goroot.isSelected(), vars);
+        return settings.get().withEnvironment(gopath.getText(), goroot.isSelected(), vars).withFolderVersions(folderVersions.isSelected());
     }
 
     /** The shells ticked in this step (the ones set up). */
