@@ -41,6 +41,7 @@ public final class Doctor {
         TerminalReport report = asked.join();
         List<Finding> findings = new java.util.ArrayList<>(Checks.run(input.withTerminals(report)));
         findings.addAll(SignatureFindings.check(input.inventory()));
+        findings.addAll(SystemSetupFindings.check(new dev.gosetup.shell.SystemEnvironment(shells.files().os(), Path.of("/"))));
         return new Checkup(findings, report);
     }
 

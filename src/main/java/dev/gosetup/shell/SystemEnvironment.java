@@ -73,6 +73,30 @@ public record SystemEnvironment(String os, Path systemRoot) {
         return new Plan(List.of(block(zprofile(), false), block(profile(), false), whole(file(), null), whole(legacyPathsD(), null)));
     }
 
+    /**
+     * On macOS, the files that should source the machine-wide env script but no longer do: a macOS update rewrites
+     * /etc/zprofile and /etc/profile from its own copies (as 26.0 did to /etc/zprofile), and with them goes our
+     * block — every user's zsh then starts without the Go IT set up. Empty when no system setup was made (no
+     * script), elsewhere than macOS, or when every block is in place. A file that cannot be read safely is listed too.
+     */
+    public List<Path> lostBlocks() {
+        if (!os.equals("mac") || !Files.isRegularFile(file())) {
+            return List.of();
+        }
+        List<Path> lost = new java.util.ArrayList<>();
+        for (Path f : List.of(zprofile(), profile())) {
+            try {
+                byte[] content = StartupFiles.inspect(f).content();
+                if (content == null || !BlockEditor.hasBlock(content)) {
+                    lost.add(f);
+                }
+            } catch (IOException e) {
+                lost.add(f); // damaged block, a FIFO, unreadable: it does not run our script either
+            }
+        }
+        return List.copyOf(lost);
+    }
+
     private Path zprofile() {
         return systemRoot.resolve("etc/zprofile");
     }

@@ -67,4 +67,32 @@ class MacSystemEnvironmentTest {
         assertThat(mac.file()).doesNotExist();
         assertThat(mac.planUndo().changesAnything()).isFalse();
     }
+
+    /** macOS 26.0 ships a new /etc/zprofile: an update puts it in place of ours, block and all. doctor must notice. */
+    @Test
+    void aMacOsUpdateThatPutsBackItsZprofileIsFoundAndRepaired() throws Exception {
+        Files.createDirectories(root.resolve("etc"));
+        Files.copy(PLATFORM.resolve("macos_etc_zprofile_13.0-15.x"), root.resolve("etc/zprofile"));
+        Files.copy(PLATFORM.resolve("macos_etc_profile_13.0-26.0"), root.resolve("etc/profile"));
+        SystemEnvironment mac = new SystemEnvironment("mac", root);
+        assertThat(mac.lostBlocks()).as("no system setup: nothing to lose").isEmpty();
+        Path sdk = root.resolve("usr/local/sdk");
+        mac.apply(mac.plan(sdk, Map.of(), false));
+        assertThat(mac.lostBlocks()).isEmpty();
+
+        byte[] tahoe = Files.readAllBytes(PLATFORM.resolve("macos_etc_zprofile_26.0"));
+        Files.write(root.resolve("etc/zprofile"), tahoe); // what the update does
+        assertThat(mac.lostBlocks()).containsExactly(root.resolve("etc/zprofile"));
+        var findings = dev.gosetup.doctor.DoctorTestAccess.systemSetupFindings(mac);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("system-setup-lost");
+            assertThat(f.args()).containsExactly(root.resolve("etc/zprofile").toString(), mac.file().toString());
+        });
+
+        mac.apply(mac.plan(sdk, Map.of(), false)); // the repair the finding names
+        assertThat(mac.lostBlocks()).isEmpty();
+        assertThat(Files.readString(root.resolve("etc/zprofile"))).as("Apple's new file kept as it is, our block after it")
+                .startsWith(new String(tahoe)).contains(BlockEditor.START);
+        assertThat(new SystemEnvironment("linux", root).lostBlocks()).isEmpty();
+    }
 }
