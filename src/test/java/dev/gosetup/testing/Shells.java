@@ -25,6 +25,11 @@ public final class Shells {
         return run(home, home, shell, List.of("-l", "-i", "-c", command), null);
     }
 
+    /** A new PowerShell 7 login session (its profile, as a terminal starts it on macOS and Linux) running {@code command}. */
+    public static String newPwsh(Path home, String command) throws Exception {
+        return run(home, home, "pwsh", List.of("-Login", "-NoLogo", "-NonInteractive", "-Command", command), null);
+    }
+
     /** {@link #newTerminal} opened in {@code dir}, as a terminal tab opened inside a project is. */
     public static String newTerminalIn(Path home, Path dir, String shell, String command) throws Exception {
         return run(home, dir, shell, List.of("-l", "-i", "-c", command), null);
@@ -48,7 +53,7 @@ public final class Shells {
         java.util.Map<String, String> env = pb.environment();
         env.clear();
         String user = System.getProperty("user.name");
-        env.putAll(java.util.Map.of("HOME", home.toString(), "USER", user, "LOGNAME", user, "SHELL", "/bin/" + shell,
+        env.putAll(java.util.Map.of("HOME", home.toString(), "USER", user, "LOGNAME", user, "SHELL", shell.startsWith("/") ? shell : "/bin/" + shell,
                 "TERM", "xterm-256color", "LANG", "C.UTF-8", "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
         Process p = pb.start();
         // a shell that hangs (a prompt hook stuck on a FIFO) is killed, and then fails the test below
