@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HashCache {
     /** A cached digest; {@code mtime} in milliseconds keeps the JSON free of extra modules. */
-    record Known(long size, long mtime, String sha256) {}
+    /** @param noSignature upstream was asked for FILE.asc and has none (so a re-run does not ask again) */
+    record Known(long size, long mtime, String sha256, boolean noSignature) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -80,7 +81,18 @@ final class HashCache {
     /** Notes the digest of a file as it is now (stored by us, or hashed in full). */
     void record(String name, Path path, String sha256) throws IOException {
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        known.put(name, new Known(a.size(), a.lastModifiedTime().toMillis(), sha256));
+        known.put(name, new Known(a.size(), a.lastModifiedTime().toMillis(), sha256, false));
+    }
+
+    /** Notes that upstream publishes no signature for this (recorded) file. */
+    void noSignature(String name) {
+        known.computeIfPresent(name, (n, k) -> new Known(k.size(), k.mtime(), k.sha256(), true));
+    }
+
+    /** Whether upstream was found to publish no signature for this file, as it is now. */
+    boolean knownUnsigned(String name) {
+        Known k = known.get(name);
+        return k != null && k.noSignature();
     }
 
     /** Whether gosetup wrote (or checked) this file: the only files a prune may delete. */

@@ -132,7 +132,10 @@ public final class MirrorBuilder implements AutoCloseable {
                 state = MirrorPlan.State.MISSING;
             } else if (!intact(e, cancel)) {
                 state = MirrorPlan.State.DAMAGED;
-            } else if (signatures.strictness() != Strictness.OFF && !Files.isRegularFile(layout.asc(e.name()), LinkOption.NOFOLLOW_LINKS)) {
+            } else if (signatures.strictness() != Strictness.OFF && !Files.isRegularFile(layout.asc(e.name()), LinkOption.NOFOLLOW_LINKS)
+                    && (signatures.strictness() == Strictness.REQUIRED || !cache.knownUnsigned(e.name().name()))) {
+                // Stored while signatures were off, or by an older build: ask upstream once. Under if-available an
+                // upstream that had none is not asked again on every run; "required" keeps asking (it needs one).
                 state = MirrorPlan.State.UNSIGNED;
             } else {
                 state = MirrorPlan.State.PRESENT;
@@ -173,8 +176,13 @@ public final class MirrorBuilder implements AutoCloseable {
                     try {
                         Verification v = item.fetches() ? store(item.entry(), listener.started(item.entry()), cancel)
                                 : addSignature(item.entry(), cancel);
-                        stored.add(item.entry());
-                        listener.stored(item.entry(), v);
+                        if (v.outcome() == Verification.Outcome.NO_SIGNATURE && v.absence() == Verification.Absence.NONE_PUBLISHED) {
+                            cache.noSignature(item.entry().name().name());
+                        }
+                        if (item.fetches() || v.signed()) { // an archive kept as it was is not news, unless it gained a signature
+                            stored.add(item.entry());
+                            listener.stored(item.entry(), v);
+                        }
                     } catch (CancelToken.CancelledException e) {
                         throw e;
                     } catch (IOException | RuntimeException e) {
