@@ -61,6 +61,12 @@ import java.util.logging.Logger;
 public final class MirrorBuilder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MirrorBuilder.class.getName());
     private static final int MAX_LIST_BYTES = 32 * 1024 * 1024;
+    /**
+     * What the folder publishes is readable by everyone: a web server (nginx as www-data, a sync agent) reads it.
+     * AtomicFiles' temporary file would otherwise leave it 0600.
+     */
+    static final Set<java.nio.file.attribute.PosixFilePermission> PUBLISHED =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
     /** What a build reports as it goes (from worker threads). */
     public interface Listener {
@@ -257,8 +263,8 @@ public final class MirrorBuilder implements AutoCloseable {
             }
         }
         cache.save();
-        AtomicFiles.write(layout.list(), ReleaseListFile.render(listed));
-        AtomicFiles.write(layout.index(), IndexPage.render(listed, signed, language));
+        AtomicFiles.write(layout.list(), ReleaseListFile.render(listed), PUBLISHED);
+        AtomicFiles.write(layout.index(), IndexPage.render(listed, signed, language), PUBLISHED);
     }
 
     /** Whether the archive is there with the list's size and SHA-256 (from the cache when unchanged), its .sha256 put right. */
@@ -291,7 +297,7 @@ public final class MirrorBuilder implements AutoCloseable {
                 && java.util.Arrays.equals(Files.readAllBytes(p), want)) {
             return;
         }
-        AtomicFiles.write(p, want);
+        AtomicFiles.write(p, want, PUBLISHED);
     }
 
     private URI source(MirrorEntry e) {
@@ -331,11 +337,14 @@ public final class MirrorBuilder implements AutoCloseable {
         }
         Optional<byte[]> asc = signature.signatureFile();
         if (asc.isPresent()) {
-            AtomicFiles.write(layout.asc(e.name()), asc.get());
+            AtomicFiles.write(layout.asc(e.name()), asc.get(), PUBLISHED);
         } else {
             Files.deleteIfExists(layout.asc(e.name())); // an old signature of other bytes must not stay beside these
         }
         Path target = layout.archive(e.name());
+        if (Files.getFileAttributeView(partial, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(partial, PUBLISHED); // whatever the umask: the web server must read it
+        }
         try {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e2) {
@@ -359,7 +368,7 @@ public final class MirrorBuilder implements AutoCloseable {
             throw new ChecksumMismatchException(Problem.of("mirror.mismatch", e.name().name(), r.sha256(), e.file().sha256()));
         }
         Verification v = signature.finish();
-        AtomicFiles.write(layout.asc(e.name()), asc.get());
+        AtomicFiles.write(layout.asc(e.name()), asc.get(), PUBLISHED);
         return v;
     }
 

@@ -102,6 +102,10 @@ class MirrorCliTest {
         }
         assertThat(out.resolve(V21)).doesNotExist();
         assertThat(out.resolve(".gosetup-partial")).isEmptyDirectory();
+        for (String published : List.of("dl.json", "index.html", V22, V22 + ".sha256")) {
+            assertThat(Files.getPosixFilePermissions(out.resolve(published))).as("a web server reads " + published)
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        }
         // go.dev's schema, same field order, only what is there
         JsonNode list = new ObjectMapper().readTree(out.resolve("dl.json").toFile());
         assertThat(list).hasSize(2);
