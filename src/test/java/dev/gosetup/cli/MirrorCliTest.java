@@ -128,6 +128,17 @@ class MirrorCliTest {
         assertThat(new ObjectMapper().readTree(install.out()).get("version").asText()).isEqualTo("go1.22.12");
         assertThat(Path.of(fresh, "sdk", "go1.22.12", "bin", "go")).isRegularFile();
 
+        // Or the policy's two settings, nothing else: releaseList is the mirror's dl.json, fileMirror its folder.
+        Path policy = Files.writeString(tmp.resolve("policy.json"), """
+                {"releaseList": "%s", "fileMirror": "%s", "plainHttpHosts": ["127.0.0.1"], "signatures": "if-available",
+                 "allowedGoVersions": ["1.23"]}
+                """.formatted(web.uri("/dl.json"), web.uri("/")));
+        String managed = Files.createDirectories(tmp.resolve("managed")).toString();
+        CliResult byPolicy = run("install", "--policy", policy.toString(), "--yes", "--home", managed, "--platform", "linux-amd64", "--json");
+        assertThat(byPolicy.exitCode()).as(byPolicy.err()).isZero();
+        assertThat(new ObjectMapper().readTree(byPolicy.out()).get("version").asText()).isEqualTo("go1.23.5");
+        assertThat(web.requestedPaths()).contains("/dl.json", "/" + V23);
+
         // A re-run: nothing to download, the files untouched.
         FileTime before = Files.getLastModifiedTime(out.resolve(V22));
         CliResult again = run(build(upstream.resolve("dl.json").toString(), "--versions", "1.22.x,1.23.5"));
@@ -199,6 +210,38 @@ class MirrorCliTest {
         }
         Files.setLastModifiedTime(out.resolve(V21), t);
         assertThat(run("mirror", "verify", out.toString()).exitCode()).isEqualTo(ExitCodes.CHECKSUM);
+    }
+
+    @Test
+    void aBuildKilledMidDownloadLeavesNoHalfFileUnderAnArchivesNameAndTheNextBuildResumes() throws Exception {
+        Path upstream = MultiGoMirror.dir();
+        byte[] archive = Files.readAllBytes(upstream.resolve(V21));
+        LoopbackServer up = server().serve("/" + V21, archive).serve("/dl.json", Files.readAllBytes(upstream.resolve("dl.json")))
+                .then((ex, c, s) -> false, LoopbackServer.stallAfter(16 << 20, 60_000)); // the list, then 16 MB of the archive and silence
+        Process child = dev.gosetup.testing.ChildJvm.of("dev.gosetup.Main", build(up.uri("/dl.json").toString(),
+                "--mirror", up.uri("/").toString(), "--allow-http", "127.0.0.1", "--versions", "1.21", "--signatures", "off"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path partial = out.resolve(".gosetup-partial").resolve(V21 + ".partial");
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!(Files.exists(partial) && Files.size(partial) >= 16 << 20)) {
+                assertThat(child.isAlive()).as("the build is still downloading").isTrue();
+                assertThat(System.nanoTime()).as("16 MB arrived in time").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        } finally {
+            child.destroyForcibly(); // kill -9: no hook, no cleanup
+            child.waitFor();
+        }
+        assertThat(out.resolve(V21)).doesNotExist();
+        assertThat(out.resolve(V21 + ".sha256")).doesNotExist();
+        assertThat(out.resolve("dl.json")).doesNotExist();
+
+        CliResult again = run(build(up.uri("/dl.json").toString(), "--mirror", up.uri("/").toString(), "--allow-http", "127.0.0.1",
+                "--versions", "1.21", "--signatures", "off"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(up.rangeHeaders).as("resumed, not started over").contains("bytes=" + (16 << 20) + "-");
+        assertThat(Files.mismatch(out.resolve(V21), upstream.resolve(V21))).isEqualTo(-1L);
     }
 
     @Test
