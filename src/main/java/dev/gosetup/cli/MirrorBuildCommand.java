@@ -160,7 +160,12 @@ public final class MirrorBuildCommand implements Callable<Integer> {
         for (MirrorEntry s : plan.stale()) {
             o.println(m.get("cli.mirror.plan.stale", s.name().name()));
         }
-        o.println(m.get("cli.mirror.plan.total", plan.toFetch().size(), new ByteSize(plan.bytesToFetch()),
-                plan.present().size(), new ByteSize(plan.bytesPresent())));
+        o.println(m.get("cli.mirror.plan.total", files(m, plan.toFetch().size(), plan.bytesToFetch()),
+                files(m, plan.present().size(), plan.bytesPresent())));
+    }
+
+    /** "2 files, 138.6 MB", or "nothing" (never "0 files, 0 bytes"). */
+    private static String files(Messages m, int count, long bytes) {
+        return count == 0 ? m.get("cli.mirror.plan.nothing") : m.get("cli.mirror.plan.files", count, new ByteSize(bytes));
     }
 }
