@@ -111,7 +111,7 @@ public record MirrorSelection(List<MirrorEntry> entries, List<Skipped> skipped) 
         String w = wanted.strip();
         if (w.equalsIgnoreCase("latest")) {
             Optional<Release> r = rules.choosesDefault() ? rules.defaultRelease(list) : list.latestStable();
-            return r.orElseThrow(() -> new ProblemArgumentException("mirror.noSuchVersion", "latest"));
+            return r.orElseThrow(() -> new ProblemArgumentException("mirror.noSuchVersion", ArchiveName.printable(wanted)));
         }
         if (w.toLowerCase(Locale.ROOT).matches("(go)?\\d+\\.\\d+\\.x")) {
             w = w.substring(0, w.length() - 2); // "1.22.x": the line, as "1.22" is
