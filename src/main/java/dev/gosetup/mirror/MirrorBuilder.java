@@ -123,6 +123,9 @@ public final class MirrorBuilder implements AutoCloseable {
         layout.checkUsable();
         Files.createDirectories(layout.dir());
         layout.checkUsable(); // again: the folder made (or found) must still be a plain folder of ours
+        if (Files.isSymbolicLink(layout.partials())) { // downloads would land wherever it points
+            throw new MirrorException(Problem.of("mirror.dir.link", layout.partials(), layout.partials().toRealPath()));
+        }
         return new MirrorBuilder(layout, downloader, signatures, fileMirror, MirrorLock.take(layout));
     }
 
