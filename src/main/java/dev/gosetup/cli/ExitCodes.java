@@ -22,7 +22,10 @@ public final class ExitCodes {
     public static final int DOWNLOAD_FAILED = 5;
     /** The release has no build for this platform. */
     public static final int NO_BUILD = 6;
-    /** Another gosetup is installing into (or removing from) the same install root; try again when it is done. */
+    /**
+     * Another gosetup is installing into (or removing from) the same install root, or building the same mirror
+     * folder; try again when it is done.
+     */
     public static final int BUSY = 7;
 
     private ExitCodes() {}

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
         subcommands = {DetectCommand.class, ReportCommand.class, ReleasesCommand.class, InstallCommand.class,
                 UseCommand.class, RemoveCommand.class, ListCommand.class, ProjectCommand.class, EnvCommand.class, DoctorCommand.class,
-                GuiCommand.class},
+                MirrorCommand.class, GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class GoSetupCommand implements Runnable {
     private static final Logger LOG = Logger.getLogger(GoSetupCommand.class.getName());
@@ -206,6 +206,8 @@ public final class GoSetupCommand implements Runnable {
             case InstallCommand.NoBuildException x -> ExitCodes.NO_BUILD;
             case dev.gosetup.install.SdkRoot.InstallBusyException x -> ExitCodes.BUSY;
             case dev.gosetup.shell.EnvBusyException x -> ExitCodes.BUSY;
+            case dev.gosetup.mirror.MirrorException.Busy x -> ExitCodes.BUSY;
+            case dev.gosetup.mirror.MirrorException x -> ExitCodes.BAD_INPUT; // the folder as given cannot be a mirror
             case dev.gosetup.install.SdkRefusal x -> ExitCodes.BAD_INPUT;
             default -> ExitCodes.FAILED;
         };

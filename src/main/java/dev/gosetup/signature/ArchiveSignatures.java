@@ -59,6 +59,14 @@ public final class ArchiveSignatures {
 
         /** After the last byte: how the archive was verified; a bad signature throws. */
         Verification finish() throws SignatureException;
+
+        /**
+         * The FILE.asc being checked, as it arrived (a mirror build stores it beside the archive once
+         * {@link #finish()} has accepted it); empty when there is none.
+         */
+        default Optional<byte[]> signatureFile() {
+            return Optional.empty();
+        }
     }
 
     private record Settled(Verification verification) implements Pending {
@@ -123,6 +131,11 @@ public final class ArchiveSignatures {
                     @Override
                     public Verification finish() throws SignatureException {
                         return check.finish(shown);
+                    }
+
+                    @Override
+                    public Optional<byte[]> signatureFile() {
+                        return Optional.of(asc.get().clone());
                     }
                 };
             }

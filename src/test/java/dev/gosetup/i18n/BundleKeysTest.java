@@ -54,7 +54,9 @@ class BundleKeysTest {
             Map.entry("doctor.unsigned.", "why a version was never signature-checked (never, none, off): doctor SignatureFindings"),
             Map.entry("doctor.switching.", "GOTOOLCHAIN mode (auto, local, path): doctor Checks.toolchainSwitching"),
             Map.entry("project.gotoolchain.", "where GOTOOLCHAIN came from (project.Gotoolchain.Where): ProjectCommand, ProjectsPage"),
-            Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage")));
+            Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage"),
+            Map.entry("cli.mirror.state.", "what a mirror folder has of an archive (mirror.MirrorPlan.State): MirrorBuildCommand"),
+            Map.entry("cli.mirror.verify.kind.", "a mirror verify finding (mirror.MirrorVerifier.Kind): MirrorVerifyCommand")));
 
     /**
      * A doctor finding (doctor.Finding) carries a key K; the faces show K.title and K.detail (FindingLine, HealthPage),
@@ -240,6 +242,8 @@ class BundleKeysTest {
         constants.put("startup.unusable.", names(dev.gosetup.shell.StartupFiles.Kind.values()));
         constants.put("inventory.source.", names(dev.gosetup.inventory.Source.values()));
         constants.put("doctor.fix.", names(dev.gosetup.doctor.Finding.Fix.values()));
+        constants.put("cli.mirror.state.", names(dev.gosetup.mirror.MirrorPlan.State.values()));
+        constants.put("cli.mirror.verify.kind.", names(dev.gosetup.mirror.MirrorVerifier.Kind.values()));
         Set<String> shells = new TreeSet<>();
         for (dev.gosetup.shell.Shell shell : dev.gosetup.shell.Shell.values()) {
             shells.add(shell.id);

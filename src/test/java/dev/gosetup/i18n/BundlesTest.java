@@ -100,6 +100,14 @@ class BundlesTest {
         for (dev.gosetup.shell.StartupFiles.Kind kind : dev.gosetup.shell.StartupFiles.Kind.values()) {
             assertThat(en).containsKey("startup.unusable." + kind.name() + ".title").containsKey("startup.unusable." + kind.name() + ".detail");
         }
+        for (dev.gosetup.mirror.MirrorPlan.State state : dev.gosetup.mirror.MirrorPlan.State.values()) {
+            assertThat(en).containsKey("cli.mirror.state." + state.name());
+        }
+        for (dev.gosetup.mirror.MirrorVerifier.Kind kind : dev.gosetup.mirror.MirrorVerifier.Kind.values()) {
+            if (kind != dev.gosetup.mirror.MirrorVerifier.Kind.OK) { // an intact archive is said by cli.mirror.verify.ok
+                assertThat(en).containsKey("cli.mirror.verify.kind." + kind.name());
+            }
+        }
     }
 
     @Test

@@ -95,10 +95,18 @@ class PseudoLocaleCliTest {
                 "--platform", "linux-amd64");
         run("use-not-installed", "use", "1.19.8", "--home", "HOME");
         run("bad-option", "install", "--no-such-option");
+        for (String sub : List.of("build", "verify")) {
+            run("help-mirror-" + sub, "mirror", sub, "--help");
+        }
+        run("help-mirror", "mirror", "--help");
+        String plan = run("mirror-plan", "mirror", "build", "--out", "HOME/mirror", "--catalog", catalog, "--allow-http", "127.0.0.1",
+                "--versions", "1.19", "--platforms", "linux/amd64,windows/arm64", "--home", "HOME");
+        run("mirror-verify-missing", "mirror", "verify", "HOME/nowhere");
 
         assertThat(detect).as("the pseudo-locale is in use").contains(String.valueOf(PseudoLocale.OPEN));
         assertThat(releases).contains("go1.19.8");
         assertThat(failed).contains("404");
+        assertThat(plan).contains("go1.19.8").contains("linux-amd64");
         StringBuilder report = new StringBuilder();
         LEAKS.forEach((run, leaks) -> report.append("\n").append(run).append(":\n  ").append(String.join("\n  ", leaks)));
         assertThat(LEAKS).as("words outside ⟦ ⟧, not from a bundle:%s", report).isEmpty();
