@@ -72,7 +72,7 @@ public record NoteKey(String name, byte[] publicKey, byte[] seed) {
     private record Raw(String name, int hash, byte[] key) {}
 
     private static Optional<Raw> parse(String text) {
-        String[] parts = text.split("\\+", -1);
+        String[] parts = text.split("\\+", 3); // the base64 key may itself hold "+"
         if (parts.length != 3 || !validName(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
             return Optional.empty();
         }

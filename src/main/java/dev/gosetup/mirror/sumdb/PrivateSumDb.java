@@ -61,6 +61,43 @@ public final class PrivateSumDb {
         return db.records.stream().map(r -> new String(r, StandardCharsets.UTF_8)).toList();
     }
 
+    /**
+     * What a client gets for {@code path@version}: the served lookup file, its note checked with the verifier key, and
+     * the record checked against that signed tree through the served hash tiles (as cmd/go's sumdb client does).
+     * Returns the record's go.sum lines; a problem when any of it does not hold.
+     */
+    public static String lookupAsClient(Path mirrorDir, NoteKey verifier, String path, String version) throws IOException {
+        Path root = folder(mirrorDir, verifier.name());
+        Path lookup = root.resolve("lookup/" + ModulePaths.escape(path + "@" + version));
+        byte[] body;
+        try {
+            body = Files.readAllBytes(lookup);
+        } catch (NoSuchFileException e) {
+            throw new SumDbException(Problem.of("sumdb.log.missing", lookup), e);
+        }
+        String s = new String(body, StandardCharsets.UTF_8);
+        int nl = s.indexOf('\n');
+        int end = s.indexOf("\n\n");
+        if (nl < 0 || end < nl || !s.substring(0, nl).matches("0|[1-9][0-9]{0,17}")) {
+            throw new SumDbException(Problem.of("sumdb.log.damaged", lookup));
+        }
+        long id = Long.parseLong(s.substring(0, nl));
+        String text = s.substring(nl + 1, end + 1);
+        byte[] note = s.substring(end + 2).getBytes(StandardCharsets.UTF_8);
+        TreeNote tree = TreeNote.parse(SignedNote.open(note, verifier), verifier.name());
+        if (id >= tree.size()) {
+            throw new SumDbException(Problem.of("sumdb.log.damaged", lookup));
+        }
+        TileHashSource tiles = new TileHashSource(tree.size(), tile -> {
+            Path file = root.resolve(tile);
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        }, verifier.name());
+        if (!java.util.Arrays.equals(tiles.treeHashWith(tree.size(), id, text.getBytes(StandardCharsets.UTF_8)), tree.hash())) {
+            throw new SumDbException(Problem.of("sumdb.log.rewritten", lookup));
+        }
+        return text;
+    }
+
     public long size() {
         return records.size();
     }

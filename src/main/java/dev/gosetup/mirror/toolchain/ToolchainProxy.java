@@ -127,7 +127,7 @@ public final class ToolchainProxy {
             records = PrivateSumDb.read(mirrorDir, verifier);
         } catch (SumDbException e) {
             problems.add(e.problem());
-            records = List.of();
+            records = null;
         }
         Path folder = ToolchainModule.folder(mirrorDir);
         List<String> listed = Files.isRegularFile(folder.resolve("list"))
@@ -147,20 +147,31 @@ public final class ToolchainProxy {
                     && !Files.readString(folder.resolve(v + ".mod")).equals(ToolchainModule.GO_MOD)) {
                 problems.add(Problem.of("mirror.toolchain.modDamaged", folder.resolve(v + ".mod")));
             }
-            String expected = ToolchainModule.PATH + " " + v + " " + m.zipHash() + "\n"
-                    + ToolchainModule.PATH + " " + v + "/go.mod " + m.goModHash() + "\n";
-            if (!records.isEmpty() && !records.contains(expected)) {
-                problems.add(Problem.of("mirror.toolchain.notInDatabase", v, manifest.sumdb().name()));
-            }
             if (!Files.isRegularFile(zip)) {
                 problems.add(Problem.of("mirror.toolchain.missing", zip));
-                continue;
+            } else {
+                String actual = zipHash(zip);
+                if (actual == null) {
+                    problems.add(Problem.of("mirror.toolchain.zipUnreadable", zip));
+                } else if (!actual.equals(m.zipHash())) {
+                    problems.add(Problem.of("mirror.toolchain.zipDiffers", zip, m.zipHash(), actual));
+                }
             }
-            String actual = zipHash(zip);
-            if (actual == null) {
-                problems.add(Problem.of("mirror.toolchain.zipUnreadable", zip));
-            } else if (!actual.equals(m.zipHash())) {
-                problems.add(Problem.of("mirror.toolchain.zipDiffers", zip, m.zipHash(), actual));
+            String expected = ToolchainModule.PATH + " " + v + " " + m.zipHash() + "\n"
+                    + ToolchainModule.PATH + " " + v + "/go.mod " + m.goModHash() + "\n";
+            if (records == null) {
+                continue; // the database itself is reported; per-module checks against it would only repeat that
+            }
+            if (!records.contains(expected)) {
+                problems.add(Problem.of("mirror.toolchain.notInDatabase", v, manifest.sumdb().name()));
+            } else {
+                try {
+                    if (!expected.equals(PrivateSumDb.lookupAsClient(mirrorDir, verifier, ToolchainModule.PATH, v))) {
+                        problems.add(Problem.of("mirror.toolchain.notInDatabase", v, manifest.sumdb().name()));
+                    }
+                } catch (SumDbException e) {
+                    problems.add(e.problem());
+                }
             }
         }
         return problems;
