@@ -41,8 +41,11 @@ public final class ToolchainProxy {
 
     private ToolchainProxy() {}
 
-    /** What {@link #write} did, per module: built now, or found intact and kept. */
-    public record Written(List<String> built, List<String> kept, String sumdbName, String verifierKey) {}
+    /**
+     * What {@link #write} did, per module: built now, found intact and kept, or refused because the database already
+     * vouches for another hash of that version (the others are still published; the caller should fail the run).
+     */
+    public record Written(List<String> built, List<String> kept, List<Problem> refused, String sumdbName, String verifierKey) {}
 
     /**
      * Adds the toolchain modules of {@code archives} to the layout in {@code mirrorDir} and records them in the
@@ -69,6 +72,7 @@ public final class ToolchainProxy {
         Files.createDirectories(folder);
         List<String> built = new ArrayList<>();
         List<String> kept = new ArrayList<>();
+        List<Problem> refused = new ArrayList<>();
         ModuleZip zips = new ModuleZip(ArchiveLimits.defaults());
         for (ArchiveInput input : archives) {
             ToolchainModule module = input.module();
@@ -86,7 +90,12 @@ public final class ToolchainProxy {
             try {
                 ModuleZip.Result result = zips.write(input, building, progress);
                 // The database decides before the zip is visible: a hash it already holds otherwise is refused.
-                db.add(ToolchainModule.PATH, version, result.zipHash(), result.goModHash());
+                try {
+                    db.add(ToolchainModule.PATH, version, result.zipHash(), result.goModHash());
+                } catch (SumDbException conflict) {
+                    refused.add(conflict.problem());
+                    continue;
+                }
                 String info = "{\"Version\":\"" + version + "\", \"Time\":\""
                         + DateTimeFormatter.ISO_INSTANT.format(result.versionTime()) + "\"}\n"; // pack.go's bytes
                 AtomicFiles.write(folder.resolve(version + ".info"), info.getBytes(StandardCharsets.UTF_8), PUBLIC_FILE);
@@ -106,7 +115,7 @@ public final class ToolchainProxy {
         db.publish();
         new ProxyManifest(new ProxyManifest.SumDb(key.name(), key.verifierKey()),
                 versions.stream().map(modules::get).toList()).write(mirrorDir);
-        return new Written(built, kept, key.name(), key.verifierKey());
+        return new Written(built, kept, refused, key.name(), key.verifierKey());
     }
 
     /**
