@@ -2,6 +2,7 @@ package dev.gosetup.mirror.toolchain;
 
 import dev.gosetup.i18n.ProblemArgumentException;
 import dev.gosetup.install.EntryGuard;
+import dev.gosetup.mirror.sumdb.PublicSumDb;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -17,8 +18,9 @@ import java.util.Map;
  * instead of the mirror's clear "not found". A company module proxy for the other modules goes after the mirror
  * ({@code thenProxies}): cmd/go moves on to the next entry of a comma list when one answers 404 or 410.
  *
- * <p>GOSUMDB names the private database with its URL, so that cmd/go asks it directly (an explicit URL in GOSUMDB
- * bypasses the proxy's sumdb/ and the default host).
+ * <p>GOSUMDB names a private database with its URL, so that cmd/go asks it directly (an explicit URL in GOSUMDB
+ * bypasses the proxy's sumdb/ and the default host). For the proxied public database nothing is set: cmd/go's
+ * default sum.golang.org is asked through GOPROXY ({@code <proxy>/sumdb/sum.golang.org/supported}).
  */
 public final class ClientSettings {
     private ClientSettings() {}
@@ -31,7 +33,11 @@ public final class ClientSettings {
             proxy.append(',').append(checkedUrl(next));
         }
         env.put("GOPROXY", proxy.toString());
-        env.put("GOSUMDB", manifest.sumdb().verifierKey() + " " + base + "/sumdb/" + manifest.sumdb().name());
+        if (!manifest.sumdb().proxied()) {
+            env.put("GOSUMDB", manifest.sumdb().verifierKey() + " " + base + "/sumdb/" + manifest.sumdb().name());
+        } else if (!manifest.sumdb().verifierKey().equals(PublicSumDb.SUM_GOLANG_ORG)) {
+            env.put("GOSUMDB", manifest.sumdb().verifierKey()); // no URL: cmd/go reaches it through GOPROXY's sumdb/
+        } // else: the default GOSUMDB (sum.golang.org), reached through the mirror; nothing to set
         if (toolchain != null) {
             if (!toolchain.matches("auto|path|local|go1(\\.[0-9]+){1,2}((rc|beta)[0-9]+)?(\\+auto|\\+path)?")) {
                 throw new ProblemArgumentException("mirror.clientEnv.badToolchain", EntryGuard.printable(toolchain));

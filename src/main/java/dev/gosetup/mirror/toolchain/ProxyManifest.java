@@ -21,9 +21,12 @@ public record ProxyManifest(SumDb sumdb, List<Module> modules) {
     static final String FILE = "gosetup-toolchain.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** @param verifierKey Go's "name+hash+base64" form, what a client puts in GOSUMDB */
+    /**
+     * @param verifierKey Go's "name+hash+base64" form, what a client puts in GOSUMDB
+     * @param proxied     true for a public database whose records the mirror serves through the sumdb-proxy protocol
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SumDb(String name, String verifierKey) {}
+    public record SumDb(String name, String verifierKey, boolean proxied) {}
 
     /** @param zipSha256 of the zip file's bytes, to tell an untouched zip from a rebuilt or damaged one cheaply */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,4 +16,10 @@ public sealed interface SumDbMode {
             this(keyFile, DEFAULT_NAME);
         }
     }
+
+    /**
+     * The public database's records for these zips, fetched and checked at build time and served through the
+     * sumdb-proxy protocol, so clients keep the default GOSUMDB. For Go's official archives only.
+     */
+    record Public(dev.gosetup.mirror.sumdb.PublicSumDb db) implements SumDbMode {}
 }

@@ -7,6 +7,7 @@ import dev.gosetup.install.ArchiveLimits;
 import dev.gosetup.mirror.sumdb.KeyFile;
 import dev.gosetup.mirror.sumdb.NoteKey;
 import dev.gosetup.mirror.sumdb.PrivateSumDb;
+import dev.gosetup.mirror.sumdb.PublicSumDb;
 import dev.gosetup.mirror.sumdb.SumDbException;
 import dev.gosetup.release.GoVersion;
 import java.io.IOException;
@@ -54,16 +55,30 @@ public final class ToolchainProxy {
      */
     public static Written write(Path mirrorDir, List<ArchiveInput> archives, SumDbMode mode, ProgressListener progress)
             throws IOException {
-        SumDbMode.Private priv = (SumDbMode.Private) mode;
-        NoteKey key = KeyFile.loadOrCreate(priv.keyFile(), priv.nameForNewKey());
         ProxyManifest old = ProxyManifest.read(mirrorDir);
-        if (old != null && !old.sumdb().name().equals(key.name())) {
-            throw new SumDbException(Problem.of("mirror.toolchain.otherDatabase", mirrorDir, old.sumdb().name(), key.name()));
+        PrivateSumDb db = null;
+        PublicSumDb pub = null;
+        String name;
+        String verifierKey;
+        if (mode instanceof SumDbMode.Private priv) {
+            NoteKey key = KeyFile.loadOrCreate(priv.keyFile(), priv.nameForNewKey());
+            name = key.name();
+            verifierKey = key.verifierKey();
+            if (old != null && !old.sumdb().name().equals(name)) {
+                throw new SumDbException(Problem.of("mirror.toolchain.otherDatabase", mirrorDir, old.sumdb().name(), name));
+            }
+            if (old != null && !old.sumdb().verifierKey().equals(verifierKey)) {
+                throw new SumDbException(Problem.of("mirror.toolchain.otherKey", mirrorDir, name));
+            }
+            db = PrivateSumDb.open(mirrorDir, key);
+        } else {
+            pub = ((SumDbMode.Public) mode).db();
+            name = pub.name();
+            verifierKey = pub.verifierKey();
+            if (old != null && !old.sumdb().name().equals(name)) {
+                throw new SumDbException(Problem.of("mirror.toolchain.otherDatabase", mirrorDir, old.sumdb().name(), name));
+            }
         }
-        if (old != null && !old.sumdb().verifierKey().equals(key.verifierKey())) {
-            throw new SumDbException(Problem.of("mirror.toolchain.otherKey", mirrorDir, key.name()));
-        }
-        PrivateSumDb db = PrivateSumDb.open(mirrorDir, key);
         Map<String, ProxyManifest.Module> modules = new LinkedHashMap<>();
         if (old != null) {
             old.modules().forEach(m -> modules.put(m.version(), m));
@@ -73,6 +88,8 @@ public final class ToolchainProxy {
         List<String> built = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         List<Problem> refused = new ArrayList<>();
+        List<PublicSumDb.Wanted> wanted = new ArrayList<>();
+        Map<String, Pending> pending = new LinkedHashMap<>();
         ModuleZip zips = new ModuleZip(ArchiveLimits.defaults());
         for (ArchiveInput input : archives) {
             ToolchainModule module = input.module();
@@ -81,41 +98,88 @@ public final class ToolchainProxy {
             ProxyManifest.Module known = modules.get(version);
             if (known != null && Files.isRegularFile(zip) && known.zipSha256().equals(sha256(zip))
                     && Files.isRegularFile(folder.resolve(version + ".info")) && Files.isRegularFile(folder.resolve(version + ".mod"))) {
-                db.add(ToolchainModule.PATH, version, known.zipHash(), known.goModHash());
+                if (db != null) {
+                    db.add(ToolchainModule.PATH, version, known.zipHash(), known.goModHash());
+                } else {
+                    wanted.add(new PublicSumDb.Wanted(ToolchainModule.PATH, version, known.zipHash(), known.goModHash()));
+                }
                 kept.add(version);
                 continue;
             }
             progress.phase("mirror.toolchain.phase.zip");
             Path building = folder.resolve("." + version + ".zip.building");
+            boolean handedOn = false;
             try {
                 ModuleZip.Result result = zips.write(input, building, progress);
-                // The database decides before the zip is visible: a hash it already holds otherwise is refused.
-                try {
-                    db.add(ToolchainModule.PATH, version, result.zipHash(), result.goModHash());
-                } catch (SumDbException conflict) {
-                    refused.add(conflict.problem());
-                    continue;
+                if (db != null) {
+                    // The database decides before the zip is visible: a hash it already holds otherwise is refused.
+                    try {
+                        db.add(ToolchainModule.PATH, version, result.zipHash(), result.goModHash());
+                    } catch (SumDbException conflict) {
+                        refused.add(conflict.problem());
+                        continue;
+                    }
+                    publish(folder, version, building, result, modules);
+                    built.add(version);
+                } else {
+                    wanted.add(new PublicSumDb.Wanted(ToolchainModule.PATH, version, result.zipHash(), result.goModHash()));
+                    pending.put(version, new Pending(building, result));
+                    handedOn = true;
                 }
-                String info = "{\"Version\":\"" + version + "\", \"Time\":\""
-                        + DateTimeFormatter.ISO_INSTANT.format(result.versionTime()) + "\"}\n"; // pack.go's bytes
-                AtomicFiles.write(folder.resolve(version + ".info"), info.getBytes(StandardCharsets.UTF_8), PUBLIC_FILE);
-                AtomicFiles.write(folder.resolve(version + ".mod"), ToolchainModule.GO_MOD.getBytes(StandardCharsets.UTF_8), PUBLIC_FILE);
-                Files.setPosixFilePermissions(building, PUBLIC_FILE);
-                Files.move(building, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                modules.put(version, new ProxyManifest.Module(version, result.zipHash(), result.goModHash(), sha256(zip), result.files()));
-                built.add(version);
             } finally {
-                Files.deleteIfExists(building);
+                if (!handedOn) {
+                    Files.deleteIfExists(building);
+                }
+            }
+        }
+        if (pub != null) {
+            progress.phase("mirror.toolchain.phase.sumdb");
+            try {
+                List<Problem> publicProblems = pub.mirror(mirrorDir, wanted);
+                refused.addAll(publicProblems);
+                for (Map.Entry<String, Pending> p : pending.entrySet()) {
+                    // a refused version is named in its problem; only the ones the public database vouches for go live
+                    boolean isRefused = publicProblems.stream().anyMatch(x -> x.args().contains(ToolchainModule.PATH + "@" + p.getKey()));
+                    if (!isRefused) {
+                        publish(folder, p.getKey(), p.getValue().building(), p.getValue().result(), modules);
+                        built.add(p.getKey());
+                    }
+                }
+                for (String k : kept) {
+                    if (publicProblems.stream().anyMatch(x -> x.args().contains(ToolchainModule.PATH + "@" + k))) {
+                        modules.remove(k); // no longer vouched for: not listed, so clients are not sent to it
+                    }
+                }
+            } finally {
+                for (Pending p : pending.values()) {
+                    Files.deleteIfExists(p.building());
+                }
             }
         }
         List<String> versions = new ArrayList<>(modules.keySet());
         versions.sort(Comparator.comparing(ToolchainProxy::goVersionOf));
         AtomicFiles.write(folder.resolve("list"), (String.join("\n", versions) + (versions.isEmpty() ? "" : "\n"))
                 .getBytes(StandardCharsets.UTF_8), PUBLIC_FILE);
-        db.publish();
-        new ProxyManifest(new ProxyManifest.SumDb(key.name(), key.verifierKey()),
+        if (db != null) {
+            db.publish();
+        }
+        new ProxyManifest(new ProxyManifest.SumDb(name, verifierKey, pub != null),
                 versions.stream().map(modules::get).toList()).write(mirrorDir);
-        return new Written(built, kept, refused, key.name(), key.verifierKey());
+        return new Written(built, kept, refused, name, verifierKey);
+    }
+
+    private record Pending(Path building, ModuleZip.Result result) {}
+
+    private static void publish(Path folder, String version, Path building, ModuleZip.Result result,
+                                Map<String, ProxyManifest.Module> modules) throws IOException {
+        String info = "{\"Version\":\"" + version + "\", \"Time\":\""
+                + DateTimeFormatter.ISO_INSTANT.format(result.versionTime()) + "\"}\n"; // pack.go's bytes
+        AtomicFiles.write(folder.resolve(version + ".info"), info.getBytes(StandardCharsets.UTF_8), PUBLIC_FILE);
+        AtomicFiles.write(folder.resolve(version + ".mod"), ToolchainModule.GO_MOD.getBytes(StandardCharsets.UTF_8), PUBLIC_FILE);
+        Path zip = folder.resolve(version + ".zip");
+        Files.setPosixFilePermissions(building, PUBLIC_FILE);
+        Files.move(building, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        modules.put(version, new ProxyManifest.Module(version, result.zipHash(), result.goModHash(), sha256(zip), result.files()));
     }
 
     /**
@@ -131,12 +195,13 @@ public final class ToolchainProxy {
         }
         NoteKey verifier = NoteKey.parseVerifier(manifest.sumdb().verifierKey())
                 .orElseThrow(() -> new SumDbException(Problem.of("mirror.toolchain.manifestDamaged", ProxyManifest.file(mirrorDir))));
-        List<String> records;
-        try {
-            records = PrivateSumDb.read(mirrorDir, verifier);
-        } catch (SumDbException e) {
-            problems.add(e.problem());
-            records = null;
+        List<String> records = null;
+        if (!manifest.sumdb().proxied()) {
+            try {
+                records = PrivateSumDb.read(mirrorDir, verifier);
+            } catch (SumDbException e) {
+                problems.add(e.problem());
+            }
         }
         Path folder = ToolchainModule.folder(mirrorDir);
         List<String> listed = Files.isRegularFile(folder.resolve("list"))
@@ -168,10 +233,10 @@ public final class ToolchainProxy {
             }
             String expected = ToolchainModule.PATH + " " + v + " " + m.zipHash() + "\n"
                     + ToolchainModule.PATH + " " + v + "/go.mod " + m.goModHash() + "\n";
-            if (records == null) {
+            if (records == null && !manifest.sumdb().proxied()) {
                 continue; // the database itself is reported; per-module checks against it would only repeat that
             }
-            if (!records.contains(expected)) {
+            if (records != null && !records.contains(expected)) {
                 problems.add(Problem.of("mirror.toolchain.notInDatabase", v, manifest.sumdb().name()));
             } else {
                 try {

@@ -6,6 +6,7 @@ import dev.gosetup.fetch.ProgressListener;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.release.Platform;
 import dev.gosetup.testing.MultiGoMirror;
+import dev.gosetup.testing.StaticDirServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

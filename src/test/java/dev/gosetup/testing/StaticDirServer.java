@@ -1,4 +1,4 @@
-package dev.gosetup.mirror.toolchain;
+package dev.gosetup.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,12 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /** A folder served over loopback HTTP as nginx would serve a mirror: each file read when it is asked for, else 404. */
-final class StaticDirServer implements AutoCloseable {
+public final class StaticDirServer implements AutoCloseable {
     private final HttpServer server;
     private final Path root;
-    final List<String> requested = new CopyOnWriteArrayList<>();
+    public final List<String> requested = new CopyOnWriteArrayList<>();
 
-    StaticDirServer(Path root) throws IOException {
+    public StaticDirServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -30,7 +30,7 @@ final class StaticDirServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
