@@ -3,6 +3,10 @@ package dev.gosetup.mirror.toolchain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gosetup.fetch.ProgressListener;
+import dev.gosetup.mirror.sumdb.NoteKey;
+import dev.gosetup.mirror.sumdb.PrivateSumDb;
+import dev.gosetup.mirror.sumdb.PublicSumDb;
+import dev.gosetup.mirror.sumdb.TestSumDbs;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.release.Platform;
 import dev.gosetup.testing.MultiGoMirror;
@@ -61,6 +65,8 @@ class RealGoToolchainSwitchTest {
             assertThat(server.requested).contains("/golang.org/toolchain/@v/v0.0.1-go1.23.5.linux-amd64.zip",
                     "/sumdb/sumdb.test.invalid/lookup/golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64");
 
+            proxiedPublicDatabaseIsTakenThroughTheMirror(mirror, oldGo, module);
+
             Path zip = ToolchainModule.folder(mirror).resolve("v0.0.1-go1.23.5.linux-amd64.zip");
             changeOneByte(zip);
             assertThat(ToolchainProxy.verify(mirror)).extracting(p -> p.key()).containsExactly("mirror.toolchain.zipDiffers");
@@ -68,6 +74,56 @@ class RealGoToolchainSwitchTest {
             Run refused = goVersion(oldGo, module, clientEnv, tmp.resolve("client2"));
             assertThat(refused.exit).as(refused.output).isNotZero();
             assertThat(refused.output).contains("SECURITY ERROR").doesNotContain("go version go1.23.5");
+        }
+    }
+
+    /**
+     * The other mode, with the same zip: a "public" database (generated here under a test key, 600 other records
+     * around ours so the proof spans several tiles) is mirrored through the sumdb-proxy protocol; the client sets
+     * GOPROXY and only the database's key (for sum.golang.org it would set nothing), and go reaches the database
+     * through {@code <mirror>/sumdb/NAME/…}.
+     */
+    private void proxiedPublicDatabaseIsTakenThroughTheMirror(Path privateMirror, Path oldGo, Path module) throws Exception {
+        ProxyManifest built = ProxyManifest.read(privateMirror);
+        ProxyManifest.Module toolchain = built.modules().getFirst();
+        NoteKey publicKey = NoteKey.generate("sum.test.invalid");
+        Path upstream = tmp.resolve("upstream");
+        PrivateSumDb db = PrivateSumDb.open(upstream, publicKey);
+        for (int i = 0; i < 600; i++) {
+            db.add("example.com/m" + i, "v1.0.0", "h1:m" + i + "=", "h1:g" + i + "=");
+            if (i == 300) {
+                db.add(ToolchainModule.PATH, toolchain.version(), toolchain.zipHash(), toolchain.goModHash());
+            }
+        }
+        db.publish();
+
+        Path mirror = tmp.resolve("public-mirror");
+        Path v = Files.createDirectories(ToolchainModule.folder(mirror));
+        try (var files = Files.list(ToolchainModule.folder(privateMirror))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, v.resolve(f.getFileName()));
+            }
+        }
+        // the zip is already built: the manifest says so, and the build keeps it (its bytes match)
+        new ProxyManifest(new ProxyManifest.SumDb(publicKey.name(), publicKey.verifierKey(), true), built.modules()).write(mirror);
+
+        try (StaticDirServer upstreamServer = new StaticDirServer(PrivateSumDb.folder(upstream, publicKey.name()))) {
+            PublicSumDb pub = TestSumDbs.publicAt(publicKey.verifierOnly(), java.net.URI.create(upstreamServer.url() + "/"));
+            ToolchainProxy.Written written = ToolchainProxy.write(mirror, List.of(new ArchiveInput(
+                    MultiGoMirror.dir().resolve("go1.23.5.linux-amd64.tar.gz"), GoVersion.parse("go1.23.5").orElseThrow(),
+                    new Platform("linux", "amd64"))), new SumDbMode.Public(pub), ProgressListener.NONE);
+            assertThat(written.kept()).containsExactly(toolchain.version());
+            assertThat(written.refused()).isEmpty();
+        }
+        assertThat(ToolchainProxy.verify(mirror)).isEmpty();
+        try (StaticDirServer server = new StaticDirServer(mirror)) {
+            Map<String, String> clientEnv = ClientSettings.of(ProxyManifest.read(mirror), server.url(), List.of(), null);
+            assertThat(clientEnv.get("GOSUMDB")).isEqualTo(publicKey.verifierKey()); // no URL: through the proxy
+            Run ok = goVersion(oldGo, module, clientEnv, tmp.resolve("client-public"));
+            assertThat(ok.exit).as(ok.output).isZero();
+            assertThat(ok.output).contains("go version go1.23.5 linux/amd64");
+            assertThat(server.requested).contains("/sumdb/sum.test.invalid/supported",
+                    "/sumdb/sum.test.invalid/lookup/golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64");
         }
     }
 
