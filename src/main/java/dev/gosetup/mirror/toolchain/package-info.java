@@ -23,6 +23,13 @@
  *       and verifier key that {@code mirror client-env} prints for GOSUMDB.</li>
  * </ul>
  *
+ * <p>Two database modes ({@link dev.gosetup.mirror.toolchain.SumDbMode}): {@code Private(keyFile)} signs a database
+ * of the mirror's own ({@code --sumdb-key KEYFILE}; clients set GOSUMDB to its key and URL), and
+ * {@code Public(new PublicSumDb(httpClient))} fetches sum.golang.org's records for official archives at build time,
+ * checks them (pinned key, signed tree through tiles, equal to the mirror's zip: a zip that differs is refused and
+ * not served) and serves them through the sumdb-proxy protocol (clients keep the default GOSUMDB).
+ * {@code Written.refused()} lists refused versions as problems; the caller should fail the run when it is not empty.
+ *
  * <p>The zips are made by {@link dev.gosetup.mirror.toolchain.ModuleZip} exactly as cmd/distpack's pack.go makes
  * them, so that for Go's own archives the h1: equals the public sum.golang.org record. The private database
  * ({@link dev.gosetup.mirror.sumdb}) is for builds the public one does not know: own builds, Debian's, tests.
