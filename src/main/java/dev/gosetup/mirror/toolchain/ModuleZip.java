@@ -155,9 +155,11 @@ public final class ModuleZip {
                 try (ZipFile file = ZipFile.builder().setPath(input.archiveFile()).get()) {
                     Enumeration<ZipArchiveEntry> entries = file.getEntriesInPhysicalOrder();
                     int count = 0;
+                    long packedDone = 0;
                     while (entries.hasMoreElements()) {
                         ZipArchiveEntry entry = entries.nextElement();
                         count++;
+                        packedDone += Math.max(entry.getCompressedSize(), 0);
                         if (entry.isUnixSymlink()) {
                             throw new UnsafeArchiveException(Problem.of("archive.entry.zipLink", EntryGuard.printable(entry.getName())));
                         }
@@ -169,7 +171,7 @@ public final class ModuleZip {
                         try (InputStream in = file.getInputStream(entry)) {
                             take(entry.getName(), in, entry.getLastModifiedDate().toInstant(), module, out, guard, () -> packed, collected);
                         }
-                        progress.bytes(Math.min(count, 1), -1, 0);
+                        progress.bytes(Math.min(packedDone, packed), packed, 0);
                     }
                     if (count == 0) {
                         throw new UnsafeArchiveException(Problem.of("archive.empty"));
