@@ -55,6 +55,27 @@ public final class ToolchainProxy {
      */
     public static Written write(Path mirrorDir, List<ArchiveInput> archives, SumDbMode mode, ProgressListener progress)
             throws IOException {
+        // Two builds at once (an overlapping cron job) would both append to the log and one would lose: one at a time.
+        Path lockFile = Files.createDirectories(ToolchainModule.folder(mirrorDir).getParent()).resolve(".gosetup-build.lock");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new SumDbException(Problem.of("mirror.toolchain.busy", mirrorDir));
+            }
+            try (java.nio.channels.FileLock held = lock) {
+                return writeLocked(mirrorDir, archives, mode, progress);
+            }
+        }
+    }
+
+    private static Written writeLocked(Path mirrorDir, List<ArchiveInput> archives, SumDbMode mode, ProgressListener progress)
+            throws IOException {
         ProxyManifest old = ProxyManifest.read(mirrorDir);
         PrivateSumDb db = null;
         PublicSumDb pub = null;

@@ -97,4 +97,18 @@ class ToolchainProxyTest {
         assertThat(ToolchainProxy.verify(mirror)).extracting(Problem::key).contains("sumdb.note.unsigned");
         assertThat(ToolchainProxy.verify(tmp.resolve("empty"))).isEmpty();
     }
+
+    @Test
+    void aSecondBuildWhileOneRunsIsRefusedNotInterleaved() throws Exception {
+        Path mirror = tmp.resolve("mirror");
+        Path lockFile = Files.createDirectories(mirror.resolve("golang.org/toolchain")).resolve(".gosetup-build.lock");
+        try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = channel.lock()) {
+            assertThatThrownBy(() -> ToolchainProxy.write(mirror, List.of(archive("go1.23.5", "")),
+                    new SumDbMode.Private(tmp.resolve("k"), "sumdb.test.invalid"), ProgressListener.NONE))
+                    .extracting(e -> ((Reported) e).problem().key()).isEqualTo("mirror.toolchain.busy");
+        }
+        assertThat(ToolchainProxy.write(mirror, List.of(archive("go1.23.5", "")),
+                new SumDbMode.Private(tmp.resolve("k"), "sumdb.test.invalid"), ProgressListener.NONE).built()).hasSize(1);
+    }
 }
