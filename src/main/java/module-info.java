@@ -33,5 +33,6 @@ module dev.gosetup {
     opens dev.gosetup.shell to com.fasterxml.jackson.databind;
     opens dev.gosetup.inventory to com.fasterxml.jackson.databind;
     opens dev.gosetup.mirror to com.fasterxml.jackson.databind;
+    opens dev.gosetup.mirror.toolchain to com.fasterxml.jackson.databind;
     opens dev.gosetup.i18n;
 }

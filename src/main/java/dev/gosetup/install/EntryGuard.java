@@ -11,20 +11,20 @@ import java.util.Set;
  * everything under {@code go/}, no absolute names, "..", backslashes, drive letters, control characters,
  * duplicates, absurd sizes or ratios. Go's own distpack archives meet all of it (golang/go src/cmd/distpack).
  */
-final class EntryGuard {
+public final class EntryGuard {
     private final ArchiveLimits limits;
     private final Path root;
     private final Set<String> seen = new HashSet<>();
     private long totalBytes;
     private int entries;
 
-    EntryGuard(ArchiveLimits limits, Path root) {
+    public EntryGuard(ArchiveLimits limits, Path root) {
         this.limits = limits;
         this.root = root;
     }
 
     /** The target for an entry name (the {@code go/} prefix stripped), or an exception saying why not. */
-    Path target(String name, boolean directory) throws UnsafeArchiveException {
+    public Path target(String name, boolean directory) throws UnsafeArchiveException {
         if (++entries > limits.maxEntries()) {
             throw new UnsafeArchiveException(Problem.of("archive.tooManyEntries", limits.maxEntries()));
         }
@@ -71,7 +71,7 @@ final class EntryGuard {
     }
 
     /** Counts unpacked bytes against the total limit and the compression ratio. */
-    void addTotal(long bytes, long compressedSoFar) throws UnsafeArchiveException {
+    public void addTotal(long bytes, long compressedSoFar) throws UnsafeArchiveException {
         totalBytes += bytes;
         if (totalBytes > limits.maxTotalBytes()) {
             throw new UnsafeArchiveException(Problem.of("archive.tooBig", new ByteSize(limits.maxTotalBytes())));
@@ -83,13 +83,13 @@ final class EntryGuard {
     }
 
     /** Declared sizes are checked before a byte is written. */
-    void declared(String name, long size) throws UnsafeArchiveException {
+    public void declared(String name, long size) throws UnsafeArchiveException {
         if (size > limits.maxEntryBytes() || size < -1) {
             throw new UnsafeArchiveException(Problem.of("archive.entry.absurdSize", printable(name), size));
         }
     }
 
-    static String printable(String name) {
+    public static String printable(String name) {
         StringBuilder sb = new StringBuilder("'");
         name.codePoints().limit(200).forEach(c -> {
             if (c < 0x20 || c == 0x7f) {
