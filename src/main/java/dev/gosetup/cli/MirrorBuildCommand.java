@@ -55,6 +55,12 @@ public final class MirrorBuildCommand implements Callable<Integer> {
     @Option(names = {"--yes", "-y"}, descriptionKey = "gosetup.install.yes")
     boolean yes;
 
+    @Option(names = "--toolchain-proxy", descriptionKey = "gosetup.mirror.build.toolchainProxy")
+    boolean toolchainProxy;
+
+    @Option(names = "--sumdb-key", paramLabel = "KEYFILE", descriptionKey = "gosetup.mirror.build.sumdbKey")
+    Path sumdbKey;
+
     static final int MAX_JOBS = 6;
 
     MirrorBuildCommand(AppContext context) {
@@ -73,6 +79,9 @@ public final class MirrorBuildCommand implements Callable<Integer> {
     private Integer run() throws Exception {
         Messages m = context.messages();
         sdk.use(context);
+        if (sumdbKey != null && !toolchainProxy) {
+            throw new ProblemArgumentException("cli.mirror.sumdbKeyAlone");
+        }
         if (jobs < 1 || jobs > MAX_JOBS) {
             throw new ProblemArgumentException("cli.mirror.jobs", jobs, MAX_JOBS);
         }
@@ -123,8 +132,7 @@ public final class MirrorBuildCommand implements Callable<Integer> {
             } finally {
                 progress.newline();
             }
-            // toolchain-proxy: wired by the integrator — with --toolchain-proxy (and --sumdb-key KEYFILE), helper B's
-            // engine lays out golang.org/toolchain from result.listed() here, after the archives are stored.
+            int toolchainExit = toolchainProxy ? toolchains(o, err, m, layout, result) : ExitCodes.OK;
             for (MirrorEntry e : result.pruned()) {
                 o.println(m.get("cli.mirror.pruned", e.name().name()));
             }
@@ -137,7 +145,7 @@ public final class MirrorBuildCommand implements Callable<Integer> {
                 return result.failures().stream().mapToInt(f -> GoSetupCommand.exitCodeFor(f.error()))
                         .filter(c -> c == ExitCodes.CHECKSUM).findAny().orElse(ExitCodes.DOWNLOAD_FAILED);
             }
-            return ExitCodes.OK;
+            return toolchainExit;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -145,6 +153,29 @@ public final class MirrorBuildCommand implements Callable<Integer> {
                 // the JVM is exiting: the cancel hook has done its work
             }
         }
+    }
+
+    /**
+     * Go's own toolchain downloads (GOTOOLCHAIN=auto) from this mirror: the golang.org/toolchain module of every
+     * archive now listed, vouched for by IT's private checksum database (--sumdb-key) or by sum.golang.org's own
+     * records fetched and checked now. A zip the database does not vouch for is refused (exit 3), the rest served.
+     */
+    private int toolchains(PrintWriter o, PrintWriter err, Messages m, MirrorLayout layout, MirrorBuilder.Result result) throws Exception {
+        List<dev.gosetup.mirror.toolchain.ArchiveInput> inputs = new ArrayList<>();
+        for (MirrorEntry e : result.listed()) {
+            inputs.add(new dev.gosetup.mirror.toolchain.ArchiveInput(layout.archive(e.name()), e.version(),
+                    new Platform(e.file().os(), e.file().arch())));
+        }
+        dev.gosetup.mirror.toolchain.SumDbMode mode = sumdbKey != null
+                ? new dev.gosetup.mirror.toolchain.SumDbMode.Private(sumdbKey.toAbsolutePath())
+                : new dev.gosetup.mirror.toolchain.SumDbMode.Public(new dev.gosetup.mirror.sumdb.PublicSumDb(sdk.httpClient()));
+        var written = dev.gosetup.mirror.toolchain.ToolchainProxy.write(layout.dir(), inputs, mode, dev.gosetup.fetch.ProgressListener.NONE);
+        o.println(m.get("cli.mirror.toolchain.done", written.built().size(), written.kept().size(), written.sumdbName()));
+        for (var p : written.refused()) {
+            err.println(m.describe(p));
+        }
+        o.println(m.get("cli.mirror.toolchain.clientEnv", layout.dir()));
+        return written.refused().isEmpty() ? ExitCodes.OK : ExitCodes.CHECKSUM;
     }
 
     private static void printPlan(PrintWriter o, Messages m, MirrorLayout layout, String origin, MirrorPlan plan) {

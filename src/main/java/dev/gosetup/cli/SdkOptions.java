@@ -126,6 +126,11 @@ final class SdkOptions {
     /** One client per command, made on first use and closed by {@link #closeClient()}. */
     private HttpClient client;
 
+    /** The command's HTTP client, for what fetches beyond archives (the public checksum database's records). */
+    HttpClient httpClient() {
+        return client();
+    }
+
     private synchronized HttpClient client() {
         if (client == null) {
             client = HttpClients.create(policy());

@@ -50,6 +50,8 @@ public final class MirrorVerifier {
         SIGNATURE,
         /** A list entry that cannot name a file in the folder (a path, another version's name, no digest). */
         BAD_ENTRY,
+        /** A golang.org/toolchain module file or checksum-database file that is not what the mirror recorded. */
+        TOOLCHAIN,
         /** A file nothing lists. */
         UNEXPECTED;
 
@@ -128,8 +130,15 @@ public final class MirrorVerifier {
                 findings.addAll(check(layout, new MirrorEntry(r.version(), r.stable(), f, name), listener, cancel));
             }
         }
-        // toolchain-proxy: the integrator adds the golang.org/toolchain zips' verifier here (helper B's), and
-        // their folders (golang.org/, sumdb/) to what is known.
+        // The module-proxy layout of Go's own toolchain downloads, when the mirror has one (mirror build
+        // --toolchain-proxy): every zip against its recorded h1: hash and the checksum database that vouches for it.
+        if (Files.isDirectory(dir.resolve("golang.org"), LinkOption.NOFOLLOW_LINKS)) {
+            known.add("golang.org");
+            known.add("sumdb");
+            for (Problem p : dev.gosetup.mirror.toolchain.ToolchainProxy.verify(dir)) {
+                findings.add(new Finding(Kind.TOOLCHAIN, "golang.org/toolchain", p, null));
+            }
+        }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             List<String> other = new ArrayList<>();
             for (Path p : s) {

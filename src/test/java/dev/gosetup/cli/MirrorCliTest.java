@@ -165,6 +165,44 @@ class MirrorCliTest {
         assertThat(verify.out()).contains("extra    notes.txt").contains("ok       " + V23);
     }
 
+    /**
+     * mirror build --toolchain-proxy --sumdb-key: the module-proxy layout of Go's own toolchain downloads beside the
+     * archives, signed by IT's key; mirror verify checks it with the rest, and finds a changed byte in a zip.
+     * (RealGoToolchainSwitchTest runs the real go against such a tree.)
+     */
+    @Test
+    void theToolchainModuleIsBuiltBesideTheArchivesAndVerifiedWithThem() throws Exception {
+        Path upstream = MultiGoMirror.dir();
+        Path key = tmp.resolve("it-sumdb.key");
+        CliResult alone = run(build(upstream.resolve("dl.json").toString(), "--versions", "1.21.13", "--sumdb-key", key.toString()));
+        assertThat(alone.exitCode()).as("a key without the layout it signs is a usage error").isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(alone.err()).contains("--toolchain-proxy");
+
+        CliResult r = run(build(upstream.resolve("dl.json").toString(), "--versions", "1.21.13", "--toolchain-proxy", "--sumdb-key", key.toString()));
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("Toolchain module: 1 zip(s) built, 0 kept").contains("gosetup mirror client-env");
+        Path zip = out.resolve("golang.org/toolchain/@v/v0.0.1-go1.21.13.linux-amd64.zip");
+        assertThat(zip).isRegularFile();
+        assertThat(Files.readString(out.resolve("golang.org/toolchain/@v/list"))).contains("v0.0.1-go1.21.13.linux-amd64");
+        assertThat(Files.getPosixFilePermissions(key)).as("the private key stays private")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        CliResult clean = run("mirror", "verify", out.toString());
+        assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).doesNotContain("golang.org").doesNotContain("sumdb");
+
+        CliResult again = run(build(upstream.resolve("dl.json").toString(), "--versions", "1.21.13", "--toolchain-proxy", "--sumdb-key", key.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).as("a re-run keeps what is right").contains("0 zip(s) built, 1 kept");
+
+        byte[] bytes = Files.readAllBytes(zip);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(zip, bytes);
+        CliResult damaged = run("mirror", "verify", out.toString());
+        assertThat(damaged.exitCode()).isEqualTo(ExitCodes.CHECKSUM);
+        assertThat(damaged.out() + damaged.err()).contains("TOOLCHAIN").contains("go1.21.13");
+    }
+
     @Test
     void overHttpAReRunDownloadsNothingAndADamagedByteIsFoundAndRepaired() throws Exception {
         Path upstream = MultiGoMirror.dir();
