@@ -24,6 +24,11 @@ public final class ExitCodes {
     public static final int NO_BUILD = 6;
     /** Another gosetup is installing into (or removing from) the same install root; try again when it is done. */
     public static final int BUSY = 7;
+    /**
+     * update: the new version was installed and verified but did not pass its check (running its go version and
+     * go env); it was not made active, the previous version still is, and a tree the update installed was removed.
+     */
+    public static final int CHECK_FAILED = 8;
 
     private ExitCodes() {}
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code gosetup}: the root command. With no subcommand it opens the window when there is a display. */
 @Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
         subcommands = {DetectCommand.class, ReportCommand.class, ReleasesCommand.class, InstallCommand.class,
-                UseCommand.class, RemoveCommand.class, ListCommand.class, ProjectCommand.class, EnvCommand.class, DoctorCommand.class,
+                UseCommand.class, UpdateCommand.class, RollbackCommand.class, RemoveCommand.class, ListCommand.class, ProjectCommand.class, EnvCommand.class, DoctorCommand.class,
                 GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class GoSetupCommand implements Runnable {
@@ -207,6 +207,8 @@ public final class GoSetupCommand implements Runnable {
             case dev.gosetup.install.SdkRoot.InstallBusyException x -> ExitCodes.BUSY;
             case dev.gosetup.shell.EnvBusyException x -> ExitCodes.BUSY;
             case dev.gosetup.install.SdkRefusal x -> ExitCodes.BAD_INPUT;
+            case dev.gosetup.update.UpdateRefusal x -> ExitCodes.BAD_INPUT;
+            case dev.gosetup.update.UpdateCheckFailed x -> ExitCodes.CHECK_FAILED;
             default -> ExitCodes.FAILED;
         };
     }
