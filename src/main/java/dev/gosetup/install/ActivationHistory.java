@@ -71,7 +71,8 @@ public final class ActivationHistory {
         }
         for (JsonNode n : list) {
             Optional<GoVersion> v = n.isTextual() ? GoVersion.parse(n.asText()) : Optional.empty();
-            if (v.isPresent() && v.get().name().length() <= 32 && v.get().name().startsWith("go")) {
+            // Only what this class writes: the exact name of a version ("go1.22.12"), nothing around it.
+            if (v.isPresent() && v.get().name().length() <= 32 && n.asText().startsWith("go") && n.asText().equals(v.get().name())) {
                 out.add(v.get());
             }
         }

@@ -63,6 +63,13 @@ public final class NewGoCheck {
      */
     public Outcome check(Path tree, GoVersion expected, Platform platform) {
         Path go = tree.resolve("bin").resolve("windows".equals(platform.os()) ? "go.exe" : "go");
+        // A binary for another CPU or OS is said as such, from its header: run, it fails with words that explain
+        // nothing (and on Linux the JDK even hands it to /bin/sh, as execvp does with ENOEXEC).
+        String expectedBinary = platform.os() + "-" + platform.arch();
+        Optional<String> built = dev.gosetup.install.BinaryPlatform.single(go);
+        if (built.isPresent() && !built.get().equals(expectedBinary)) {
+            return new Outcome.Failed(Problem.of("update.check.wrongPlatform", go, built.get(), expectedBinary));
+        }
         Ran version = run(go, List.of("version"));
         if (version.problem() != null) {
             return new Outcome.Failed(version.problem());
@@ -181,7 +188,7 @@ public final class NewGoCheck {
     /** What a tree printed, as it may be shown: one short line of printable text (it is not ours). */
     static String shown(String text) {
         String oneLine = text.strip().replaceAll("\\s*\\R\\s*", " | ");
-        String printable = oneLine.codePoints().filter(c -> !Character.isISOControl(c))
+        String printable = oneLine.codePoints().filter(c -> !Character.isISOControl(c) && c != 0xFFFD)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return printable.length() > SHOWN_OUTPUT ? printable.substring(0, SHOWN_OUTPUT) + "…" : printable;
     }
