@@ -21,7 +21,8 @@ public final class UpdateNotices {
     /**
      * A notice and the list it came from.
      *
-     * @param fromCache whether the list is the cached copy (offline, or the source failed)
+     * @param fromCache whether the list is the cached copy because the source could not be reached (offline, or it
+     *                  failed); a copy the server confirmed as current (304) is not "from cache" here
      * @param listTime  when that list was fetched
      */
     public record Found(UpdateNotice notice, boolean fromCache, Instant listTime) {
@@ -54,7 +55,7 @@ public final class UpdateNotices {
             return Optional.empty(); // nothing to compare, and nothing fetched for it
         }
         ReleaseCatalog.Loaded loaded = catalog.load(source);
-        return of(loaded.list(), sdk, managed).map(n -> new Found(n, loaded.fromCache(), loaded.fetchedAt()));
+        return of(loaded.list(), sdk, managed).map(n -> new Found(n, loaded.fromCache() && loaded.staleReason() != null, loaded.fetchedAt()));
     }
 
     /** From the cached list only, never the network (doctor: a health check that stays offline unless asked). */
