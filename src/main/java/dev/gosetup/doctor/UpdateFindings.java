@@ -23,7 +23,13 @@ public final class UpdateFindings {
         if (notice.isPresent()) {
             UpdateNotice n = notice.get();
             String fix = n.changesLine() ? "gosetup update --line " + n.target().line() : "gosetup update";
-            return List.of(Finding.warn(ID, "doctor.update." + n.key().substring("update.notice.".length()), null, n.active().name(), n.target().name(),
+            String key = switch (n.key()) {
+                case "update.notice.patch" -> "doctor.update.patch";
+                case "update.notice.patchUnsupported" -> "doctor.update.patchUnsupported";
+                case "update.notice.line" -> "doctor.update.line";
+                default -> "doctor.update.unsupported";
+            };
+            return List.of(Finding.warn(ID, key, null, n.active().name(), n.target().name(),
                     n.newerLine() == null ? "-" : n.newerLine().name(), fix));
         }
         return checked ? List.of(Finding.ok(ID, "doctor.update")) : List.of();
