@@ -140,6 +140,7 @@ class UpdateUiTest {
         assertThat(robot.from(window).lookup("#updateNotNow").queryAs(Button.class).getText()).isEqualTo("Not now");
         WaitForAsyncUtils.waitForFxEvents();
         PageChecks.nothingCut(window, 980);
+        dev.gosetup.testing.Screens.save(stage.getScene(), "update-banner.png");
 
         robot.clickOn(robot.from(window).lookup("#updateNotNow").queryAs(Node.class));
         assertThat(banner(robot).isVisible()).isFalse();
@@ -155,16 +156,19 @@ class UpdateUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> banner(robot).isVisible());
 
         robot.clickOn(robot.from(window).lookup("#updateNow").queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#updateStatus")
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#updateText")
                 .equals("go1.21.14 is now the active Go; go1.21.13 stays installed."));
         assertThat(Files.readSymbolicLink(sdk.resolve("go"))).isEqualTo(Path.of("go1.21.14"));
         assertThat(sdk.resolve("go1.21.13/bin/go")).exists();
         assertThat(robot.from(window).lookup("#updateNow").queryAs(Button.class).isVisible()).isFalse();
+        assertThat(robot.from(window).lookup("#updateNotNow").queryAs(Button.class).getText()).isEqualTo("Close");
 
         robot.interact(() -> window.show(MainWindow.Page.VERSIONS));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(window).lookup("#versionsRollback").queryAs(Button.class).isVisible());
         Button rollback = robot.from(window).lookup("#versionsRollback").queryAs(Button.class);
         assertThat(rollback.getText()).isEqualTo("Roll back to go1.21.13");
+        WaitForAsyncUtils.waitForFxEvents();
+        dev.gosetup.testing.Screens.save(stage.getScene(), "versions-rollback.png");
         robot.clickOn(rollback);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.readSymbolicLink(sdk.resolve("go")).equals(Path.of("go1.21.13")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "go1.21.13 is the active Go again.".equals(text(robot, "#versionsRolledBack")));
@@ -186,5 +190,6 @@ class UpdateUiTest {
         assertThat(text(robot, "#updateText")).isEqualTo("go1.21.13 有更新的补丁版本：go1.21.14。（来自 26 小时前保存的发布列表：当前离线。）");
         WaitForAsyncUtils.waitForFxEvents();
         PageChecks.nothingCut(window, 980);
+        dev.gosetup.testing.Screens.save(stage.getScene(), "update-banner-offline-zh.png");
     }
 }

@@ -170,8 +170,10 @@ public final class UpdateBanner extends VBox {
     }
 
     private void updated(Updater.Result r) {
-        bar.setProgress(1);
-        status.setText(messages.get("ui.update.done", r.now().name(), r.previous().name()));
+        // The notice is answered: the bar now says what happened, nothing else.
+        text.setText(messages.get("ui.update.done", r.now().name(), r.previous().name()));
+        show(bar, false);
+        show(status, false);
         show(update, false);
         notNow.setText(messages.get("common.close"));
         notNow.setDisable(false);
