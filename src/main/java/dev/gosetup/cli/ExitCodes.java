@@ -27,6 +27,11 @@ public final class ExitCodes {
      * folder; try again when it is done.
      */
     public static final int BUSY = 7;
+    /**
+     * update: the new version was installed and verified but did not pass its check (running its go version and
+     * go env); it was not made active, the previous version still is, and a tree the update installed was removed.
+     */
+    public static final int CHECK_FAILED = 8;
 
     private ExitCodes() {}
 }

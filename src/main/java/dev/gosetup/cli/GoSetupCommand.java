@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code gosetup}: the root command. With no subcommand it opens the window when there is a display. */
 @Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
         subcommands = {DetectCommand.class, ReportCommand.class, ReleasesCommand.class, InstallCommand.class,
-                UseCommand.class, RemoveCommand.class, ListCommand.class, ProjectCommand.class, EnvCommand.class, DoctorCommand.class,
-                MirrorCommand.class, GuiCommand.class},
+                UseCommand.class, UpdateCommand.class, RollbackCommand.class, RemoveCommand.class, ListCommand.class, ProjectCommand.class,
+                EnvCommand.class, DoctorCommand.class, MirrorCommand.class, GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class GoSetupCommand implements Runnable {
     private static final Logger LOG = Logger.getLogger(GoSetupCommand.class.getName());
@@ -209,6 +209,8 @@ public final class GoSetupCommand implements Runnable {
             case dev.gosetup.mirror.MirrorException.Busy x -> ExitCodes.BUSY;
             case dev.gosetup.mirror.MirrorException x -> ExitCodes.BAD_INPUT; // the folder as given cannot be a mirror
             case dev.gosetup.install.SdkRefusal x -> ExitCodes.BAD_INPUT;
+            case dev.gosetup.update.UpdateRefusal x -> ExitCodes.BAD_INPUT;
+            case dev.gosetup.update.UpdateCheckFailed x -> ExitCodes.CHECK_FAILED;
             default -> ExitCodes.FAILED;
         };
     }

@@ -94,6 +94,11 @@ public final class ReleasesCommand implements Callable<Integer> {
         if (loaded.fromCache() && loaded.staleReason() != null) {
             spec.commandLine().getErr().println(m.get("cli.releases.stale", loaded.age().toHours(), loaded.staleReason()));
         }
+        // A newer Go for the active one first: what someone running "releases" most likely wants to know.
+        dev.gosetup.update.UpdateNotices.of(list, sdk.sdk(), context.managed()).ifPresent(n -> {
+            out.println(m.get(n.key(), n.args()));
+            out.println("  " + (n.changesLine() ? m.get("cli.update.runLine", n.target().line()) : m.get("cli.update.run")));
+        });
         out.println(m.get("cli.releases.heading", target == null ? "?" : target, loaded.origin()));
         context.managed().file().filter(f -> rules.choosesDefault()).ifPresent(f ->
                 out.println(m.get("cli.releases.managed", f, rules.permitted().isEmpty() ? "-" : String.join(", ", rules.permitted()))));

@@ -161,8 +161,26 @@ public final class SdkRoot {
         return link.target(root.resolve(ACTIVE_LINK)).flatMap(GoVersion::parse);
     }
 
-    /** Switches {@code ROOT/go} to a version atomically: a new link is made beside it and renamed over it. */
+    /**
+     * Switches {@code ROOT/go} to a version atomically: a new link is made beside it and renamed over it. The
+     * activation is recorded in the {@link #history()} (for {@code rollback}).
+     */
     public void activate(GoVersion v) throws IOException {
+        Optional<GoVersion> before = active();
+        point(v);
+        history().recordActivation(before, v, owner());
+    }
+
+    /**
+     * Makes {@code v}, an earlier active version, active again and drops the activations after it from the
+     * history: a second rollback goes one step further back.
+     */
+    public void rollBackTo(GoVersion v) throws IOException {
+        point(v);
+        history().recordRollback(v, owner());
+    }
+
+    private void point(GoVersion v) throws IOException {
         if (!isInstalled(v)) {
             throw notInstalled(v);
         }
@@ -172,6 +190,11 @@ public final class SdkRoot {
         } catch (IOException e) {
             throw readOnlyOr(e);
         }
+    }
+
+    /** The versions this root's active link was pointed at, for {@code rollback}. */
+    public ActivationHistory history() {
+        return new ActivationHistory(root);
     }
 
     /** ROOT/go must be our link or absent: a real folder there is someone's Go, never replaced. */

@@ -25,13 +25,15 @@ import java.util.Map;
  * @param signatures        "required", "if-available" or "off": how strictly Go's OpenPGP signatures are asked for;
  *                          null for the managed default, "required"
  * @param trustedSigningKeys absolute paths of OpenPGP key files trusted beside Google's (the organisation's own builds)
+ * @param updateNotices     "on" or "off": whether users are told of a newer Go (the window's banner, releases, doctor);
+ *                          null for "on"
  * @param userMayChange     names of the settings above that users may still change (the policy's value is their default)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Policy(String goVersion, List<String> allowedGoVersions, String releaseList, String fileMirror,
                      List<String> plainHttpHosts, String proxy, List<String> noProxy, List<String> caCertificates,
                      Map<String, String> goEnv, String gopath, String sdkRoot, Integer stallTimeoutSeconds,
-                     String signatures, List<String> trustedSigningKeys, List<String> userMayChange) {
+                     String signatures, List<String> trustedSigningKeys, String updateNotices, List<String> userMayChange) {
 
     public Policy {
         allowedGoVersions = listOf(allowedGoVersions);

@@ -30,7 +30,7 @@ public final class PolicyReader {
     /** Fields of the format, in the order the docs list them; "$schema" lets editors validate the file. */
     static final List<String> FIELDS = List.of("$schema", "goVersion", "allowedGoVersions", "releaseList", "fileMirror",
             "plainHttpHosts", "proxy", "noProxy", "caCertificates", "goEnv", "gopath", "sdkRoot", "stallTimeoutSeconds", "signatures",
-            "trustedSigningKeys", "userMayChange");
+            "trustedSigningKeys", "updateNotices", "userMayChange");
     /** Settings a user can never be given: a list that limits them, and certificates that only add trust. */
     private static final Set<String> NEVER_USERS = Set.of("allowedGoVersions", "caCertificates", "trustedSigningKeys");
 
@@ -122,6 +122,7 @@ public final class PolicyReader {
                 stallTimeout(root),
                 signatures(root),
                 signingKeys(root),
+                updateNotices(root),
                 mayChange);
         return ManagedSettings.of(file, policy, warnings);
     }
@@ -295,6 +296,18 @@ public final class PolicyReader {
         String v = string(root, "signatures");
         if (v != null && dev.gosetup.signature.Strictness.named(v).isEmpty()) {
             throw fail("$.signatures", "settings.policy.error.signatures", v);
+        }
+        return v == null ? null : v.strip();
+    }
+
+    /**
+     * "on" or "off" ({@code "off"}: no update notices, for machines whose Go IT updates itself); anything else is a
+     * mistake IT must see, as with signatures.
+     */
+    private String updateNotices(JsonNode root) {
+        String v = string(root, "updateNotices");
+        if (v != null && !v.strip().equals("on") && !v.strip().equals("off")) {
+            throw fail("$.updateNotices", "settings.policy.error.updateNotices", v);
         }
         return v == null ? null : v.strip();
     }

@@ -48,6 +48,14 @@ public record VersionRules(String pinned, boolean pinLocked, List<String> allowe
         return pinned == null || !pinLocked || matches(pinned, version);
     }
 
+    /**
+     * Whether {@code version} is what the pinned goVersion names ("1.22" any 1.22.x, "1.22.5" that one); any
+     * version when nothing is pinned. Update notices never point beyond the pin, locked or not.
+     */
+    public boolean withinPin(GoVersion version) {
+        return pinned == null || matches(pinned, version);
+    }
+
     /** The entries that may be installed, for messages: the allowed list, or the locked pin. */
     public List<String> permitted() {
         return !allowed.isEmpty() ? allowed : pinned != null && pinLocked ? List.of(pinned) : List.of();

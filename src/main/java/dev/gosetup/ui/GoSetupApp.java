@@ -42,6 +42,8 @@ public final class GoSetupApp extends Application {
         stage.show();
         if (Boolean.getBoolean("gosetup.training")) {
             closeWhenSettled(stage);
+        } else {
+            window.checkForUpdates(java.time.Clock.systemUTC()); // the quiet banner, at most once a day
         }
     }
 

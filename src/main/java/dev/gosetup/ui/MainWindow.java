@@ -44,6 +44,7 @@ public final class MainWindow extends BorderPane {
     private Page page = Page.SETUP;
     private SetupPage setupPage;
     private Runnable stopReloading;
+    private dev.gosetup.ui.update.UpdateBanner updateBanner;
 
     public MainWindow(AppContext context, Supplier<HostSource> sources) {
         this(context, sources, () -> InstallSources.of(context.settings(), context.paths(), context.installRoot()));
@@ -79,7 +80,12 @@ public final class MainWindow extends BorderPane {
                 navButton(Page.SETTINGS, "navSettings", m.get("nav.settings")));
         side.getStyleClass().add("sidebar");
         setLeft(side);
-        setTop(context.policyError().map(e -> policyBanner(m, e)).orElse(null));
+        updateBanner = new dev.gosetup.ui.update.UpdateBanner(m, installSources, context.managed(), context.paths().configDir(),
+                this::hostPlatform, () -> show(page));
+        VBox top = new VBox();
+        context.policyError().map(e -> policyBanner(m, e)).ifPresent(top.getChildren()::add);
+        top.getChildren().add(updateBanner);
+        setTop(top);
         setupPage = new SetupPage(m, sources, installSources, shellSources, context::settings, this::changeSources, context.managed(),
                 context.home());
         // Another release list, mirror, proxy or CA: Choose Go shows that source's list, not the old one's. The
@@ -184,6 +190,16 @@ public final class MainWindow extends BorderPane {
         return report.first().map(c -> c.go().isBlank() ? java.util.Optional.<java.nio.file.Path>empty()
                         : java.util.Optional.of(java.nio.file.Path.of(c.go())))
                 .orElseGet(() -> StartupPathGo.of(shells, context.settings()).go());
+    }
+
+    /**
+     * Looks for a newer Go for the banner (at most once a day by {@code clock}; the cached release list when offline).
+     * Called once the window is up: never while the policy is broken, which stops installs anyway.
+     */
+    public void checkForUpdates(java.time.Clock clock) {
+        if (context.policyError().isEmpty()) {
+            updateBanner.check(clock);
+        }
     }
 
     /** Tests point the inventory at a machine built in a folder. */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(300)
 class PseudoLocaleCliTest {
-    static final List<String> COMMANDS = List.of("detect", "report", "releases", "install", "use", "remove", "list", "env", "doctor", "gui");
+    static final List<String> COMMANDS = List.of("detect", "report", "releases", "install", "use", "update", "rollback", "remove", "list", "env", "doctor", "gui");
 
     @TempDir
     static Path tmp;
@@ -94,6 +94,9 @@ class PseudoLocaleCliTest {
         run("install-no-such-version", "install", "9.99", "--catalog", catalog, "--allow-http", "127.0.0.1", "--home", "HOME",
                 "--platform", "linux-amd64");
         run("use-not-installed", "use", "1.19.8", "--home", "HOME");
+        run("update-no-active", "update", "--yes", "--home", "HOME");
+        run("rollback-nothing", "rollback", "--home", "HOME");
+        run("update-bad-line", Set.of("soon"), "update", "--line", "soon", "--home", "HOME");
         run("bad-option", "install", "--no-such-option");
         for (String sub : List.of("build", "verify")) {
             run("help-mirror-" + sub, "mirror", sub, "--help");

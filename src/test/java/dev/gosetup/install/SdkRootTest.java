@@ -69,7 +69,8 @@ class SdkRootTest {
         assertThat(made).hasSize(2).allMatch(s -> s.startsWith(".go-link-"));
         assertThat(root.resolve("go1.22.5/bin/go")).as("the old target is untouched").exists();
         try (var names = Files.list(root)) {
-            assertThat(names.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("go", "go1.22.5", "go1.23.0");
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("go", "go1.22.5", "go1.23.0",
+                    ".gosetup-history.json"); // the activations, for rollback (ActivationHistory)
         }
     }
 

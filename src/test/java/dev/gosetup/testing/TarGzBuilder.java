@@ -18,7 +18,11 @@ public final class TarGzBuilder {
     }
 
     public TarGzBuilder file(String name, String content, int mode) throws IOException {
-        byte[] data = content.getBytes(StandardCharsets.UTF_8);
+        return file(name, content.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    /** A file with binary content (a real executable for another CPU). */
+    public TarGzBuilder file(String name, byte[] data, int mode) throws IOException {
         TarArchiveEntry e = new TarArchiveEntry(name, true); // keep "/etc/evil" as written
         e.setSize(data.length);
         e.setMode(mode);

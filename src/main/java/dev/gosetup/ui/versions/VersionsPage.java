@@ -58,6 +58,9 @@ public final class VersionsPage extends ScrollPane {
     private final Label stale = new Label();
     private final Label intro = new Label();
     private final VBox details = new VBox(8);
+    /** "Roll back to go1.X.Y": shown when the install root's history knows the version active before this one. */
+    private final Button rollback = new Button();
+    private final Label rolledBack = new Label();
     /** The sources of the last scan: home for "~", whether new terminals were asked. */
     private InventorySources scanned;
     /** How each of gosetup's versions was verified, read with the scan (off the FX thread), by its folder. */
@@ -99,7 +102,18 @@ public final class VersionsPage extends ScrollPane {
         summary.setWrapText(true);
         summary.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox top = new HBox(8, summary, refresh);
+        rollback.setId("versionsRollback");
+        rollback.setMinWidth(Region.USE_PREF_SIZE);
+        rollback.managedProperty().bind(rollback.visibleProperty());
+        rollback.setVisible(false);
+        rollback.setOnAction(e -> rollBack());
+        rolledBack.setId("versionsRolledBack");
+        rolledBack.setWrapText(true);
+        rolledBack.setMaxWidth(Double.MAX_VALUE);
+        rolledBack.getStyleClass().add("note");
+        rolledBack.managedProperty().bind(rolledBack.visibleProperty());
+        rolledBack.setVisible(false);
+        HBox top = new HBox(8, summary, rollback, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
         stale.setId("versionsStale");
         stale.setWrapText(true);
@@ -157,7 +171,7 @@ public final class VersionsPage extends ScrollPane {
         for (Label wrapped : List.of(intro, summary, stale)) {
             wrapped.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox content = new VBox(12, title, intro, top, stale, table, details);
+        VBox content = new VBox(12, title, intro, top, rolledBack, stale, table, details);
         content.getStyleClass().add("page");
         setContent(content);
         setFitToWidth(true);
@@ -257,13 +271,49 @@ public final class VersionsPage extends ScrollPane {
                             dev.gosetup.install.VerificationRecord.readFrom(e.install().root())));
                 }
             }
-            return java.util.Map.entry(all, records);
+            java.util.Optional<GoVersion> back = sdk().flatMap(dev.gosetup.update.Rollback::target);
+            return new Scan(all, records, back);
         }, scan -> {
-            verified = scan.getValue();
-            show(s, scan.getKey());
+            verified = scan.records();
+            show(s, scan.entries());
+            showRollback(scan.rollbackTo());
         }, error -> {
             LOG.log(Level.WARNING, "Inventory failed", error);
             summary.setText(messages.get("versions.failed", messages.describe(error)));
+        });
+    }
+
+    private record Scan(List<InventoryEntry> entries, java.util.Map<java.nio.file.Path, dev.gosetup.i18n.Text> records,
+                        java.util.Optional<GoVersion> rollbackTo) {}
+
+    /** The install root the page's actions change (none without install sources). */
+    private java.util.Optional<SdkRoot> sdk() {
+        dev.gosetup.install.InstallSources i = installs == null ? null : installs.get();
+        return java.util.Optional.ofNullable(i == null ? null : i.sdk());
+    }
+
+    private void showRollback(java.util.Optional<GoVersion> to) {
+        rollback.setVisible(to.isPresent());
+        to.ifPresent(v -> {
+            rollback.setText(messages.get("ui.versions.rollback", v.name()));
+            rollback.setTooltip(new Tooltip(messages.get("ui.versions.rollback.tooltip", v.name())));
+        });
+    }
+
+    /** The same engine step as {@code gosetup rollback}: under the install lock, off the FX thread. */
+    private void rollBack() {
+        rollback.setDisable(true);
+        BackgroundTasks.run(() -> dev.gosetup.update.Rollback.run(sdk().orElseThrow(), rules), done -> {
+            rollback.setDisable(false);
+            rolledBack.getStyleClass().remove("error-text");
+            rolledBack.setText(messages.get("ui.versions.rolledBack", done.to().name()));
+            rolledBack.setVisible(true);
+            refresh();
+        }, error -> {
+            rollback.setDisable(false);
+            LOG.log(Level.WARNING, "Rollback failed", error);
+            rolledBack.setText(messages.describe(error));
+            rolledBack.setVisible(true);
         });
     }
 

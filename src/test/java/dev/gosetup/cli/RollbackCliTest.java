@@ -1,0 +1,99 @@
+package dev.gosetup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gosetup rollback} over versions activated with {@code use} (complete trees as golang.org/dl leaves them: a
+ * rollback never runs Go, so it needs no real build): a previous version removed since, a scribbled-over history,
+ * the policy.
+ */
+class RollbackCliTest {
+    @TempDir(factory = dev.gosetup.testing.TrustedTempDir.class)
+    Path tmp;
+
+    private Path home;
+
+    private void tree(String name) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("sdk").resolve(name).resolve("bin"));
+        Files.writeString(dir.resolve("go"), "#!/bin/sh\n");
+        Files.writeString(dir.getParent().resolve("VERSION"), name + "\n");
+        Files.createFile(dir.getParent().resolve(".unpacked-success"));
+    }
+
+    private CliResult run(String... args) {
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--home", home.toString()))
+                .toArray(String[]::new);
+        return CliResult.run(tmp, all);
+    }
+
+    private String active() throws Exception {
+        return Files.readSymbolicLink(home.resolve("sdk/go")).toString();
+    }
+
+    @Test
+    void aPreviousVersionRemovedSinceIsSaidWithWhatToDo() throws Exception {
+        home = Files.createDirectories(tmp.resolve("home"));
+        tree("go1.21.13");
+        tree("go1.22.12");
+        assertThat(run("use", "1.21.13").exitCode()).isZero();
+        assertThat(run("use", "1.22.12").exitCode()).isZero();
+        assertThat(run("remove", "1.21.13").exitCode()).isZero();
+
+        CliResult removed = run("rollback");
+        assertThat(removed.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(removed.err()).contains("The previous active Go, go1.21.13, was removed since")
+                .contains("Install it again with \"gosetup install 1.21.13\", then run \"gosetup rollback\" again");
+        assertThat(active()).isEqualTo("go1.22.12");
+        CliResult zh = CliResult.run(tmp, "--lang", "zh-CN", "rollback", "--home", home.toString());
+        assertThat(zh.err()).contains("之前使用的 Go go1.21.13 已被删除").contains("“gosetup install 1.21.13”");
+
+        tree("go1.21.13"); // installed again
+        CliResult back = run("rollback");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).contains("go1.21.13 is the active Go again (was go1.22.12)");
+        assertThat(active()).isEqualTo("go1.21.13");
+        CliResult zhNothing = CliResult.run(tmp, "--lang", "zh-CN", "rollback", "--home", home.toString());
+        assertThat(zhNothing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(zhNothing.err()).contains("没有可以回退到的更早的 Go 版本").contains("gosetup use VERSION");
+    }
+
+    @Test
+    void aScribbledHistoryIsReadAsFarAsItMakesSense() throws Exception {
+        home = Files.createDirectories(tmp.resolve("home"));
+        tree("go1.21.13");
+        tree("go1.22.12");
+        assertThat(run("use", "1.22.12").exitCode()).isZero();
+        Files.writeString(home.resolve("sdk/.gosetup-history.json"), "{\"activations\": [\"go1.21.13\", \"$(rm -rf ~)\", 42, \"go1.22.12\"]}");
+        CliResult back = run("rollback");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(active()).isEqualTo("go1.21.13");
+
+        Files.write(home.resolve("sdk/.gosetup-history.json"), new byte[] {(byte) 0xff, 0, '{'});
+        CliResult nothing = run("rollback");
+        assertThat(nothing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(nothing.err()).contains("There is no earlier active Go to go back to in " + home.resolve("sdk"));
+        // The next activation writes a good file again.
+        assertThat(run("use", "1.22.12").exitCode()).isZero();
+        assertThat(run("rollback").exitCode()).isZero();
+        assertThat(active()).isEqualTo("go1.21.13");
+    }
+
+    @Test
+    void thePolicyDecidesWhetherThePreviousVersionMayComeBack() throws Exception {
+        home = Files.createDirectories(tmp.resolve("home"));
+        tree("go1.21.13");
+        tree("go1.22.12");
+        assertThat(run("use", "1.21.13").exitCode()).isZero();
+        assertThat(run("use", "1.22.12").exitCode()).isZero();
+        Path policy = Files.writeString(tmp.resolve("policy.json"), "{\"allowedGoVersions\": [\"1.22\"]}");
+        CliResult r = run("rollback", "--policy", policy.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("go1.21.13, is not allowed by your organisation's policy");
+        assertThat(active()).isEqualTo("go1.22.12");
+    }
+}
