@@ -1,0 +1,244 @@
+package dev.gosetup.tools;
+
+import dev.gosetup.fetch.CancelToken;
+import dev.gosetup.i18n.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reinstalls tools with the active Go: {@code go install PATH@VERSION} per tool, the main package path from the
+ * binary's build information and the version of its main module, into the folder the tool was found in (GOBIN set
+ * to it). The update flow and `gosetup tools --rebuild` both call {@link #plan} (shown first) then {@link #run}.
+ *
+ * <p>The go command runs with the user's environment (GOPROXY, GOFLAGS, GOPRIVATE, GONOSUMDB, proxies, and
+ * {@code go env -w} settings, which it reads itself), except: GOTOOLCHAIN=local, so that the active Go builds it
+ * rather than a toolchain a tool's go.mod asks for (a tool that needs a newer Go then fails and says so); GOBIN
+ * set to the tool's folder; GOOS/GOARCH from the environment dropped, so that the tool is built for the machine
+ * the active Go runs on (an exported GOARCH=amd64 is how amd64 tools end up on an arm64 Mac). GOROOT is dropped:
+ * the go binary finds its own.
+ *
+ * <p>go install builds in a work folder and then moves or copies the program over the old one; a failed build
+ * never touches it, but a copy across file systems (the work folder in /tmp) writes the file in place, so a full
+ * disk could leave half a program. The old binary is therefore copied aside first and put back unless a readable
+ * Go binary stands there afterwards.
+ */
+public final class ToolRebuilder {
+    /** What a rebuild of one tool will do, or why it cannot be done. */
+    public record Step(Tool tool, String target, Problem cannot) {
+        public boolean possible() {
+            return cannot == null;
+        }
+    }
+
+    /** @param go the active Go's go command */
+    public record Plan(Path go, String goVersion, List<Step> steps) {
+        public Plan {
+            steps = List.copyOf(steps);
+        }
+
+        public List<Step> possible() {
+            return steps.stream().filter(Step::possible).toList();
+        }
+    }
+
+    public enum Status { REBUILT, FAILED, SKIPPED, CANCELLED }
+
+    /**
+     * @param after  the binary as read after the rebuild (null when failed or skipped)
+     * @param output the go command's last lines, for the log and a details view (not translated: it is Go's)
+     */
+    public record Outcome(Step step, Status status, Problem problem, ToolBinary after, String output) {}
+
+    /** Progress, one call before and one after each tool. */
+    public interface Listener {
+        Listener NONE = new Listener() {};
+
+        default void started(Step step, int index, int total) {}
+
+        default void finished(Outcome outcome, int index, int total) {}
+    }
+
+    static final int MAX_OUTPUT = 64 * 1024;
+    private final Duration timeout;
+
+    public ToolRebuilder(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public ToolRebuilder() {
+        this(Duration.ofMinutes(15));
+    }
+
+    /**
+     * @param tools     the tools asked for (non-Go files are left out; a Go binary that cannot be rebuilt is kept
+     *                  with its reason)
+     * @param activeRoot the active Go's GOROOT
+     * @param goVersion  its version (go1.23.5), for the plan's words
+     */
+    public static Plan plan(List<Tool> tools, Path activeRoot, String goVersion, boolean windows) {
+        Path go = activeRoot.resolve("bin").resolve(windows ? "go.exe" : "go");
+        List<Step> steps = new ArrayList<>();
+        for (Tool t : tools) {
+            if (!t.isGo()) {
+                continue;
+            }
+            GoBuildInfo bi = t.binary().buildInfo();
+            String version = bi.main() == null ? "" : bi.main().version();
+            if (bi.path().isEmpty() || bi.main() == null) {
+                steps.add(new Step(t, null, Problem.of("tools.rebuild.noModule", t.name())));
+            } else if (version.equals("(devel)") || version.isEmpty()) {
+                steps.add(new Step(t, null, Problem.of("tools.rebuild.devel", t.name(), bi.path())));
+            } else if (version.endsWith("+dirty")) {
+                steps.add(new Step(t, null, Problem.of("tools.rebuild.dirty", t.name(), version)));
+            } else if (t.binary().foreignOwner() != null) {
+                steps.add(new Step(t, null, Problem.of("tools.rebuild.foreign", t.name(), t.binary().foreignOwner())));
+            } else {
+                steps.add(new Step(t, bi.path() + "@" + version, null));
+            }
+        }
+        return new Plan(go, goVersion, steps);
+    }
+
+    /** Rebuilds each possible step in order; one tool's failure does not stop the others. */
+    public List<Outcome> run(Plan plan, Map<String, String> env, Listener listener, CancelToken cancel) {
+        List<Outcome> outcomes = new ArrayList<>();
+        int total = plan.steps().size();
+        for (int i = 0; i < total; i++) {
+            Step step = plan.steps().get(i);
+            listener.started(step, i, total);
+            Outcome o;
+            if (!step.possible()) {
+                o = new Outcome(step, Status.SKIPPED, step.cannot(), null, "");
+            } else if (cancel.isCancelled()) {
+                o = new Outcome(step, Status.CANCELLED, null, null, "");
+            } else {
+                o = rebuild(plan.go(), step, env, cancel);
+            }
+            outcomes.add(o);
+            listener.finished(o, i, total);
+        }
+        return outcomes;
+    }
+
+    private Outcome rebuild(Path go, Step step, Map<String, String> env, CancelToken cancel) {
+        Path target = step.tool().binary().file();
+        Path dir = target.getParent();
+        Path backup = dir.resolve("." + target.getFileName() + ".gosetup-old");
+        String output = "";
+        try {
+            Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return new Outcome(step, Status.FAILED, Problem.of("tools.rebuild.noBackup", target, dev.gosetup.i18n.Problems.of(e)), null, "");
+        }
+        try {
+            ProcessBuilder pb = new ProcessBuilder(go.toString(), "install", step.target()).redirectErrorStream(true)
+                    .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile()); // outside any module or go.work
+            Map<String, String> e = pb.environment();
+            e.clear();
+            e.putAll(environment(env, dir));
+            Process p = pb.start();
+            byte[] out = drain(p.getInputStream(), p, cancel);
+            output = new String(out, StandardCharsets.UTF_8);
+            boolean exited = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited || cancel.isCancelled()) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                restore(backup, target);
+                return new Outcome(step, cancel.isCancelled() ? Status.CANCELLED : Status.FAILED,
+                        cancel.isCancelled() ? null : Problem.of("tools.rebuild.timeout", step.target(), timeout), null, output);
+            }
+            if (p.exitValue() != 0) {
+                restore(backup, target);
+                return new Outcome(step, Status.FAILED, failure(step, output, p.exitValue()), null, output);
+            }
+            ToolBinary after = GoBinaryReader.read(target, null);
+            if (after.kind() != ToolBinary.Kind.GO) {
+                restore(backup, target);
+                return new Outcome(step, Status.FAILED, Problem.of("tools.rebuild.broken", target), null, output);
+            }
+            Files.deleteIfExists(backup);
+            return new Outcome(step, Status.REBUILT, null, after, output);
+        } catch (IOException ex) {
+            restore(backup, target);
+            return new Outcome(step, Status.FAILED, Problem.of("tools.rebuild.couldNotRun", go, dev.gosetup.i18n.Problems.of(ex)), null, output);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            restore(backup, target);
+            return new Outcome(step, Status.CANCELLED, null, null, output);
+        }
+    }
+
+    /** The environment the go command runs with (see the class comment). */
+    static Map<String, String> environment(Map<String, String> env, Path gobin) {
+        Map<String, String> e = new HashMap<>(env);
+        e.remove("GOROOT");
+        e.remove("GOOS");
+        e.remove("GOARCH");
+        e.put("GOTOOLCHAIN", "local");
+        e.put("GOBIN", gobin.toString());
+        return e;
+    }
+
+    /** Go's words, kept to its last lines; a known cause gets its own key. */
+    private static Problem failure(Step step, String output, int exit) {
+        String last = tail(output);
+        if (output.contains("requires go >=") || output.contains("GOTOOLCHAIN=local")) {
+            return Problem.of("tools.rebuild.needsNewerGo", step.target(), last);
+        }
+        return Problem.of("tools.rebuild.failed", step.target(), exit, last);
+    }
+
+    static String tail(String output) {
+        List<String> lines = output.strip().lines().toList();
+        String t = String.join("\n", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+        return t.length() > 2000 ? t.substring(t.length() - 2000) : t;
+    }
+
+    /** Reads the go command's output, keeping the last {@link #MAX_OUTPUT} bytes; stops on cancel. */
+    private static byte[] drain(InputStream in, Process p, CancelToken cancel) throws IOException {
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            kept.write(buf, 0, n);
+            if (kept.size() > 2 * MAX_OUTPUT) {
+                byte[] all = kept.toByteArray();
+                kept.reset();
+                kept.write(all, all.length - MAX_OUTPUT, MAX_OUTPUT);
+            }
+            if (cancel.isCancelled()) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                break;
+            }
+        }
+        return kept.toByteArray();
+    }
+
+    /** Puts the copy from before back when the rebuild did not leave a readable Go binary. */
+    private static void restore(Path backup, Path target) {
+        try {
+            if (Files.exists(backup, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                ToolBinary now = GoBinaryReader.read(target, null);
+                if (now.kind() == ToolBinary.Kind.GO && Files.size(target) == Files.size(backup) && Files.mismatch(target, backup) == -1) {
+                    Files.delete(backup); // untouched
+                } else {
+                    Files.move(backup, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            // the copy stays beside it (".NAME.gosetup-old"), for the user to put back
+        }
+    }
+}
