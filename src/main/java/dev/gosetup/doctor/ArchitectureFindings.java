@@ -64,7 +64,7 @@ public final class ArchitectureFindings {
         if (e.install().broken() || archs.isEmpty() || !wrong(archs, nativeArch)) {
             return Optional.empty();
         }
-        return Optional.of(Finding.warn("wrong-arch-go:" + e.install().root(), "doctor.archGo." + how(host, archs), null,
+        return Optional.of(Finding.warn(id("wrong-arch-go-", String.valueOf(e.install().version())), "doctor.archGo." + how(host, archs), null,
                 String.valueOf(e.install().version()), e.install().root().toString(), String.join("+", archs), nativeArch));
     }
 
@@ -76,10 +76,15 @@ public final class ArchitectureFindings {
                 && t.binary().buildInfo().main() != null && !"(devel)".equals(t.binary().buildInfo().main().version());
         String target = t.binary().buildInfo().main() == null ? t.binary().buildInfo().path()
                 : t.binary().buildInfo().path() + "@" + t.binary().buildInfo().main().version();
-        return Finding.warn("wrong-arch-tool:" + t.binary().file(), "doctor.archTool." + kind, canRebuild ? Fix.REBUILD_TOOL : null,
+        return Finding.warn(id("wrong-arch-tool-", t.name()), "doctor.archTool." + kind, canRebuild ? Fix.REBUILD_TOOL : null,
                 t.name(), t.binary().file().toString(), archs, nativeArch, built,
                 active == null ? "" : active.install().root().toString(), target,
                 active == null ? "" : String.valueOf(active.install().version()));
+    }
+
+    /** A stable id for scripts and the window's node ids: the prefix and the name, in characters ids take. */
+    static String id(String prefix, String name) {
+        return prefix + name.replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
     /** "translated" where the OS runs amd64 programs on arm64 (Rosetta 2, Windows' x64 emulation), else "cannotRun". */

@@ -38,7 +38,7 @@ public final class DoctorFixes {
         List<Path> written = new ArrayList<>();
         switch (finding.fix()) {
             case CHECK_SIGNATURE -> written.add(checkSignature(finding, settings, cacheDir));
-            case REBUILD_TOOL -> written.add(rebuildTool(finding));
+            case REBUILD_TOOL -> written.add(rebuildTool(finding, System.getenv()));
             case APPLY_ENV, APPLY_ENV_DISABLE_CONFLICTS -> {
                 EnvSetup setup = where.setup();
                 EnvSetup.Plan plan = setup.plan(where.spec(settings), where.defaultShells(), Set.of());
@@ -84,7 +84,7 @@ public final class DoctorFixes {
      * Rebuilds one tool with the active Go (the finding names both), with the user's environment; a failure leaves
      * the old binary in place and is thrown as the problem it is.
      */
-    private static Path rebuildTool(Finding finding) throws IOException {
+    static Path rebuildTool(Finding finding, java.util.Map<String, String> env) throws IOException {
         Path file = Path.of(finding.arg(ArchitectureFindings.ARG_FILE));
         Path activeRoot = Path.of(finding.arg(ArchitectureFindings.ARG_ACTIVE_ROOT));
         dev.gosetup.tools.ToolScan.Result one = dev.gosetup.tools.ToolScan.scanFiles(List.of(file));
@@ -94,7 +94,7 @@ public final class DoctorFixes {
             throw new dev.gosetup.i18n.ProblemException(plan.steps().isEmpty()
                     ? dev.gosetup.i18n.Problem.of("tools.notGoAnyMore", file) : plan.steps().getFirst().cannot());
         }
-        dev.gosetup.tools.ToolRebuilder.Outcome outcome = new dev.gosetup.tools.ToolRebuilder().run(plan, System.getenv(),
+        dev.gosetup.tools.ToolRebuilder.Outcome outcome = new dev.gosetup.tools.ToolRebuilder().run(plan, env,
                 dev.gosetup.tools.ToolRebuilder.Listener.NONE, new dev.gosetup.fetch.CancelToken()).getFirst();
         if (outcome.status() != dev.gosetup.tools.ToolRebuilder.Status.REBUILT) {
             throw new dev.gosetup.i18n.ProblemException(outcome.problem() != null ? outcome.problem()

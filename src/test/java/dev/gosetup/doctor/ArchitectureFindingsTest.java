@@ -68,8 +68,7 @@ class ArchitectureFindingsTest {
             assertThat(host.arch()).as("the native CPU, seen through Rosetta").isEqualTo("arm64");
             List<Finding> findings = ArchitectureFindings.of(host, inventory, scan(host));
 
-            assertThat(findings).extracting(Finding::id).containsExactly("wrong-arch-go:" + tmp.resolve("usr/local/go"),
-                    "wrong-arch-tool:" + bin.resolve("dlv"));
+            assertThat(findings).extracting(Finding::id).containsExactly("wrong-arch-go-go1.21.13", "wrong-arch-tool-dlv");
             Finding go = findings.get(0);
             assertThat(go.key()).isEqualTo("doctor.archGo.translated");
             assertThat(go.status()).isEqualTo(Finding.Status.WARN);
@@ -126,5 +125,22 @@ class ArchitectureFindingsTest {
             assertThat(f.status()).isEqualTo(Finding.Status.OK);
             assertThat(Messages.of(Language.SIMPLIFIED_CHINESE).get(f.key() + ".title", f.args().toArray())).contains("arm64");
         });
+    }
+
+    /** The fix the finding offers runs the real go install of the active Go (here a real linux-amd64 Go 1.23). */
+    @Test
+    void theFixRebuildsTheToolWithTheActiveGo() throws Exception {
+        Path dlv = Files.copy(GoToolBuilds.build("1.21.13", "darwin", "amd64", "dlv"), bin.resolve("dlv"));
+        Path activeRoot = GoToolBuilds.goRoot("1.23.5");
+        InventoryEntry active = new InventoryEntry(new GoInstall(activeRoot, "go1.23.5", List.of("darwin-arm64"), Source.SDK, null),
+                0, true, null, true, -1, List.of());
+        Finding finding = ArchitectureFindings.of(m2, List.of(active), scan(m2)).getFirst();
+        assertThat(finding.fix()).isEqualTo(Finding.Fix.REBUILD_TOOL);
+
+        Path written = DoctorFixes.rebuildTool(finding, GoToolBuilds.env(Files.createDirectories(tmp.resolve("gohome"))));
+
+        assertThat(written).isEqualTo(dlv);
+        assertThat(GoToolBuilds.goVersionM(dlv)).startsWith(dlv + ": go1.23.5\n").contains("\tpath\t" + GoToolBuilds.DLV + "\n")
+                .contains("\tbuild\tGOOS=linux\n"); // the active Go builds for the machine it runs on
     }
 }

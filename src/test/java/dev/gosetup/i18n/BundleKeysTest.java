@@ -53,7 +53,9 @@ class BundleKeysTest {
             Map.entry("doctor.unsigned.", "why a version was never signature-checked (never, none, off): doctor SignatureFindings"),
             Map.entry("doctor.switching.", "GOTOOLCHAIN mode (auto, local, path): doctor Checks.toolchainSwitching"),
             Map.entry("project.gotoolchain.", "where GOTOOLCHAIN came from (project.Gotoolchain.Where): ProjectCommand, ProjectsPage"),
-            Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage")));
+            Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage"),
+            Map.entry("doctor.archGo.", "how a wrong-CPU Go install hurts (translated, cannotRun): doctor ArchitectureFindings"),
+            Map.entry("doctor.archTool.", "how a wrong-CPU tool hurts (dlv, translated, cannotRun, goFirst): doctor ArchitectureFindings")));
 
     /**
      * A doctor finding (doctor.Finding) carries a key K; the faces show K.title and K.detail (FindingLine, HealthPage),
