@@ -109,6 +109,21 @@ public final class ToolRebuilder {
         return new Plan(go, goVersion, steps);
     }
 
+    /**
+     * What the update flow offers after a new Go became active: the tools in GOBIN and GOPATH/bin built with an older
+     * Go or for another CPU, planned for a rebuild with the new Go. Show {@link Plan#steps()}, then {@link #run}.
+     *
+     * @param env      the user's environment (GOPATH, GOBIN, GOENV as the go command reads them)
+     * @param os       mac, linux or windows
+     * @param hostArch this machine's native CPU (HostInfo.arch()), or null
+     */
+    public static Plan planAfterUpdate(Map<String, String> env, String os, Path home, Path activeRoot,
+                                       dev.gosetup.release.GoVersion active, String hostArch) {
+        ToolScan.Result scan = ToolScan.scan(GoBinDirs.resolve(env, os, home, activeRoot), active, hostArch, System.getProperty("user.name"));
+        List<Tool> stale = scan.tools().stream().filter(t -> t.olderGo() || t.wrongArch()).toList();
+        return plan(stale, activeRoot, active.name(), os.equals("windows"));
+    }
+
     /** Rebuilds each possible step in order; one tool's failure does not stop the others. */
     public List<Outcome> run(Plan plan, Map<String, String> env, Listener listener, CancelToken cancel) {
         List<Outcome> outcomes = new ArrayList<>();

@@ -72,4 +72,27 @@ class ToolsCliTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("gopls");
     }
+
+    /** The real program in its own JVM, with the user's GOPROXY (a file proxy) in its environment: plan, progress, result. */
+    @Test
+    void rebuildShowsThePlanThenEachToolsProgressAndResult() throws Exception {
+        Path home = home();
+        Files.delete(home.resolve("go/bin/dlv")); // an arm64 build: not what this test is about
+        ProcessBuilder pb = dev.gosetup.testing.ChildJvm.of("dev.gosetup.Main", "--lang", "en", "tools", "--rebuild", "--yes",
+                "--home", home.toString());
+        pb.environment().putAll(GoToolBuilds.env(home));
+        pb.environment().remove("GOPATH");
+        pb.environment().remove("GOBIN");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+
+        String go = home.resolve("sdk/go1.23.5/bin/go").toString();
+        assertThat(out).contains("Rebuild with go1.23.5 (" + go + "):")
+                .contains("  hello: go install " + GoToolBuilds.HELLO + "@v1.0.0")
+                .contains("[1/1] hello: go install " + GoToolBuilds.HELLO + "@v1.0.0")
+                .contains("  hello: rebuilt with go1.23.5.");
+        assertThat(out.indexOf("Rebuild with")).isLessThan(out.indexOf("[1/1]"));
+        assertThat(GoToolBuilds.goVersionM(home.resolve("go/bin/hello"))).startsWith(home.resolve("go/bin/hello") + ": go1.23.5");
+    }
 }

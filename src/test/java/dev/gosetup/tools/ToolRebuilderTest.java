@@ -162,4 +162,21 @@ class ToolRebuilderTest {
                 .containsEntry("GOTOOLCHAIN", "local").containsEntry("GOBIN", "/home/u/go/bin")
                 .doesNotContainKeys("GOARCH", "GOOS", "GOROOT");
     }
+
+    /** The update flow's entry point: after go1.23.5 became active, the tool built by go1.19 is offered, the current one not. */
+    @Test
+    void afterAnUpdateTheOlderToolsAreOffered() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("home/go/bin"));
+        Files.copy(GoToolBuilds.build("1.19.8", "linux", "amd64", "hello"), bin.resolve("hello"));
+        Files.copy(GoToolBuilds.build("1.23.5", "linux", "amd64", "dlv"), bin.resolve("dlv"));
+        Path active = GoToolBuilds.goRoot("1.23.5");
+
+        ToolRebuilder.Plan plan = ToolRebuilder.planAfterUpdate(Map.of(), "linux", tmp.resolve("home"), active,
+                GoVersion.parse("go1.23.5").orElseThrow(), "amd64");
+
+        assertThat(plan.steps()).extracting(s -> s.tool().name(), ToolRebuilder.Step::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("hello", GoToolBuilds.HELLO + "@v1.0.0"));
+        assertThat(plan.go()).isEqualTo(active.resolve("bin/go"));
+        assertThat(plan.goVersion()).isEqualTo("go1.23.5");
+    }
 }
