@@ -17,20 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reinstalls tools with the active Go: {@code go install PATH@VERSION} per tool, the main package path from the
- * binary's build information and the version of its main module, into the folder the tool was found in (GOBIN set
- * to it). The update flow and `gosetup tools --rebuild` both call {@link #plan} (shown first) then {@link #run}.
+ * binary's build information and the version of its main module, in place of the file it was found as (see below). The update flow and `gosetup tools --rebuild` both call {@link #plan} (shown first) then {@link #run}.
  *
  * <p>The go command runs with the user's environment (GOPROXY, GOFLAGS, GOPRIVATE, GONOSUMDB, proxies, and
  * {@code go env -w} settings, which it reads itself), except: GOTOOLCHAIN=local, so that the active Go builds it
  * rather than a toolchain a tool's go.mod asks for (a tool that needs a newer Go then fails and says so); GOBIN
- * set to the tool's folder; GOOS/GOARCH from the environment dropped, so that the tool is built for the machine
+ * set to a hidden folder beside the tool; GOOS/GOARCH from the environment dropped, so that the tool is built for the machine
  * the active Go runs on (an exported GOARCH=amd64 is how amd64 tools end up on an arm64 Mac). GOROOT is dropped:
  * the go binary finds its own.
  *
- * <p>go install builds in a work folder and then moves or copies the program over the old one; a failed build
- * never touches it, but a copy across file systems (the work folder in /tmp) writes the file in place, so a full
- * disk could leave half a program. The old binary is therefore copied aside first and put back unless a readable
- * Go binary stands there afterwards.
+ * <p>go install builds in a work folder and then moves or copies the program into GOBIN; a copy across file
+ * systems (its work folder in /tmp) writes the file in place, so a full disk could leave half a program, and a
+ * tool the user renamed would not be replaced at all (go install names the file after the package). GOBIN is
+ * therefore a fresh hidden folder beside the tool: only a complete, readable Go binary is then renamed over the
+ * old one (atomic on one file system); on any failure the old one is untouched.
  */
 public final class ToolRebuilder {
     /** What a rebuild of one tool will do, or why it cannot be done. */
@@ -147,21 +147,21 @@ public final class ToolRebuilder {
 
     private Outcome rebuild(Path go, Step step, Map<String, String> env, CancelToken cancel) {
         Path target = step.tool().binary().file();
-        Path dir = target.getParent();
-        Path backup = dir.resolve("." + target.getFileName() + ".gosetup-old");
-        String output = "";
+        Path work;
         try {
-            Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            // beside the tool, so that the final move is a rename on one file system (atomic), and hidden from scans
+            work = Files.createTempDirectory(target.getParent(), ".gosetup-rebuild-");
         } catch (IOException e) {
-            return new Outcome(step, Status.FAILED, Problem.of("tools.rebuild.noBackup", target, dev.gosetup.i18n.Problems.of(e)), null, "");
+            return new Outcome(step, Status.FAILED, Problem.of("tools.rebuild.noWorkFolder", target.getParent(),
+                    dev.gosetup.i18n.Problems.of(e)), null, "");
         }
+        String output = "";
         try {
             ProcessBuilder pb = new ProcessBuilder(go.toString(), "install", step.target()).redirectErrorStream(true)
                     .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile()); // outside any module or go.work
             Map<String, String> e = pb.environment();
             e.clear();
-            e.putAll(environment(env, dir));
+            e.putAll(environment(env, work));
             Process p = pb.start();
             byte[] out = drain(p.getInputStream(), p, cancel);
             output = new String(out, StandardCharsets.UTF_8);
@@ -169,28 +169,40 @@ public final class ToolRebuilder {
             if (!exited || cancel.isCancelled()) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                restore(backup, target);
                 return new Outcome(step, cancel.isCancelled() ? Status.CANCELLED : Status.FAILED,
                         cancel.isCancelled() ? null : Problem.of("tools.rebuild.timeout", step.target(), timeout), null, output);
             }
             if (p.exitValue() != 0) {
-                restore(backup, target);
                 return new Outcome(step, Status.FAILED, failure(step, output, p.exitValue()), null, output);
             }
-            ToolBinary after = GoBinaryReader.read(target, null);
-            if (after.kind() != ToolBinary.Kind.GO) {
-                restore(backup, target);
+            // go install names the program after the package (a renamed tool keeps its own name here)
+            Path built;
+            try (var files = Files.list(work)) {
+                built = files.filter(Files::isRegularFile).findFirst().orElse(null);
+            }
+            ToolBinary fresh = built == null ? null : GoBinaryReader.read(built, null);
+            if (fresh == null || fresh.kind() != ToolBinary.Kind.GO) {
                 return new Outcome(step, Status.FAILED, Problem.of("tools.rebuild.broken", target), null, output);
             }
-            Files.deleteIfExists(backup);
-            return new Outcome(step, Status.REBUILT, null, after, output);
+            Files.move(built, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Outcome(step, Status.REBUILT, null, GoBinaryReader.read(target, null), output);
         } catch (IOException ex) {
-            restore(backup, target);
             return new Outcome(step, Status.FAILED, Problem.of("tools.rebuild.couldNotRun", go, dev.gosetup.i18n.Problems.of(ex)), null, output);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            restore(backup, target);
             return new Outcome(step, Status.CANCELLED, null, null, output);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover hidden folder (".gosetup-rebuild-…") is skipped by every scan; the next run makes a new one
         }
     }
 
@@ -239,21 +251,5 @@ public final class ToolRebuilder {
             }
         }
         return kept.toByteArray();
-    }
-
-    /** Puts the copy from before back when the rebuild did not leave a readable Go binary. */
-    private static void restore(Path backup, Path target) {
-        try {
-            if (Files.exists(backup, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                ToolBinary now = GoBinaryReader.read(target, null);
-                if (now.kind() == ToolBinary.Kind.GO && Files.size(target) == Files.size(backup) && Files.mismatch(target, backup) == -1) {
-                    Files.delete(backup); // untouched
-                } else {
-                    Files.move(backup, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-        } catch (IOException e) {
-            // the copy stays beside it (".NAME.gosetup-old"), for the user to put back
-        }
     }
 }

@@ -73,6 +73,8 @@ class ToolRebuilderTest {
     void rebuildsAnOldGoToolWithTheActiveGoFromTheUsersProxy() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("gopath/bin"));
         Path hello = Files.copy(GoToolBuilds.build("1.21.13", "linux", "amd64", "hello"), bin.resolve("hello"));
+        // renamed by its user: go install would write "hello"; the rebuild replaces the file as it is named
+        Path renamed = Files.copy(GoToolBuilds.build("1.19.8", "linux", "amd64", "hello"), bin.resolve("hi"));
         Path active = GoToolBuilds.goRoot("1.23.5");
         Map<String, String> env = new java.util.HashMap<>(GoToolBuilds.env(Files.createDirectories(tmp.resolve("home"))));
         env.put("GOPATH", tmp.resolve("gopath").toString());
@@ -81,7 +83,8 @@ class ToolRebuilderTest {
                 GoVersion.parse("go1.23.5").orElseThrow(), "amd64", null);
 
         ToolRebuilder.Plan plan = ToolRebuilder.plan(scan.tools(), active, "go1.23.5", false);
-        assertThat(plan.steps()).extracting(ToolRebuilder.Step::target).containsExactly(GoToolBuilds.HELLO + "@v1.0.0");
+        assertThat(plan.steps()).extracting(ToolRebuilder.Step::target).containsExactly(GoToolBuilds.HELLO + "@v1.0.0",
+                GoToolBuilds.HELLO + "@v1.0.0");
         List<String> progress = new ArrayList<>();
         List<ToolRebuilder.Outcome> outcomes = new ToolRebuilder().run(plan, env, new ToolRebuilder.Listener() {
             @Override
@@ -95,13 +98,14 @@ class ToolRebuilderTest {
             }
         }, new CancelToken());
 
-        assertThat(outcomes.getFirst().status()).as(outcomes.getFirst().output()).isEqualTo(ToolRebuilder.Status.REBUILT);
-        assertThat(progress).containsExactly("start hello 1/1", "REBUILT hello");
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.output()).isEqualTo(ToolRebuilder.Status.REBUILT));
+        assertThat(progress).containsExactly("start hello 1/2", "REBUILT hello", "start hi 2/2", "REBUILT hi");
+        assertThat(GoToolBuilds.goVersionM(renamed)).startsWith(renamed + ": go1.23.5\n");
         assertThat(GoToolBuilds.goVersionM(hello)).startsWith(hello + ": go1.23.5\n").contains("\tbuild\tGOARCH=amd64\n");
         assertThat(outcomes.getFirst().after().buildInfo().goVersion()).isEqualTo("go1.23.5");
         assertThat(outcomes.getFirst().after().buildInfo().path()).isEqualTo(GoToolBuilds.HELLO);
         try (var left = Files.list(bin)) {
-            assertThat(left).as("the copy from before is gone").containsExactly(hello);
+            assertThat(left).as("no work folder left behind").containsExactlyInAnyOrder(hello, renamed);
         }
     }
 
