@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-300}
 mvn -B -q -o test-compile
 failed=0
-for pair in release-list:ReleaseListFuzzTest mirror-url:MirrorUrlFuzzTest snapshot:SnapshotFuzzTest binary-header:BinaryHeaderFuzzTest \
+for pair in release-list:ReleaseListFuzzTest mirror-url:MirrorUrlFuzzTest snapshot:SnapshotFuzzTest binary-header:BinaryHeaderFuzzTest go-build-info:GoBuildInfoFuzzTest \
             archive:ArchiveFuzzTest block-editor:BlockEditorFuzzTest policy:PolicyReaderFuzzTest; do
   id=${pair%%:*}; target=${pair##*:}
   file=$(grep -rl "class $target" src/test/java)

@@ -114,13 +114,15 @@ public final class DoctorCommand implements Callable<Integer> {
             }
             java.util.Set<Object> done = new java.util.HashSet<>();
             boolean unproven = false;
-            boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF && f.fix() != Finding.Fix.CHECK_SIGNATURE);
+            boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF && f.fix() != Finding.Fix.CHECK_SIGNATURE
+                    && f.fix() != Finding.Fix.REBUILD_TOOL);
             for (Finding f : fixable) {
                 // One env write covers every env finding; a block is placed once below each line that undid it.
                 Object which = switch (f.fix()) {
                     case CRLF_TO_LF -> f.fix() + " " + f.args();
                     case PLACE_BLOCK_AFTER -> f.fix() + " " + TerminalFindings.placement(f);
                     case CHECK_SIGNATURE -> f.fix() + " " + f.args(); // one check per version
+                    case REBUILD_TOOL -> f.fix() + " " + f.id(); // one rebuild per tool
                     default -> f.fix();
                 };
                 if (done.add(which)) {
@@ -128,7 +130,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     try {
                         changes = DoctorFixes.apply(f, shells, context.settings(), context.paths().cacheDir());
                     } catch (java.io.IOException | RuntimeException e) {
-                        if (f.fix() != Finding.Fix.CHECK_SIGNATURE) {
+                        if (f.fix() != Finding.Fix.CHECK_SIGNATURE && f.fix() != Finding.Fix.REBUILD_TOOL) {
                             throw e;
                         }
                         // A version that cannot be proven (offline, changed files) does not stop the other fixes; it is said.

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
         subcommands = {DetectCommand.class, ReportCommand.class, ReleasesCommand.class, InstallCommand.class,
                 UseCommand.class, UpdateCommand.class, RollbackCommand.class, RemoveCommand.class, ListCommand.class, ProjectCommand.class,
-                EnvCommand.class, DoctorCommand.class, MirrorCommand.class, GuiCommand.class},
+                EnvCommand.class, DoctorCommand.class, ToolsCommand.class, MirrorCommand.class, GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class GoSetupCommand implements Runnable {
     private static final Logger LOG = Logger.getLogger(GoSetupCommand.class.getName());

@@ -42,7 +42,18 @@ public final class Doctor {
         List<Finding> findings = new java.util.ArrayList<>(Checks.run(input.withTerminals(report)));
         findings.addAll(SignatureFindings.check(input.inventory()));
         findings.addAll(SystemSetupFindings.check(new dev.gosetup.shell.SystemEnvironment(shells.files().os(), Path.of("/"))));
+        findings.addAll(ArchitectureFindings.of(input.host(), input.inventory(), tools(input)));
         return new Checkup(findings, report);
+    }
+
+    /** The programs in GOBIN and GOPATH/bin, judged against the active Go (read from the files, none run). */
+    static dev.gosetup.tools.ToolScan.Result tools(DoctorInput input) {
+        java.util.Optional<InventoryEntry> active = input.inventory().stream().filter(InventoryEntry::active).findFirst()
+                .or(() -> input.inventory().stream().filter(InventoryEntry::sdkActive).findFirst());
+        dev.gosetup.tools.GoBinDirs dirs = dev.gosetup.tools.GoBinDirs.resolve(input.env(), input.os(), input.home(),
+                active.map(a -> a.install().root()).orElse(null));
+        return dev.gosetup.tools.ToolScan.scan(dirs, active.flatMap(a -> dev.gosetup.release.GoVersion.parse(a.install().version()))
+                .orElse(null), input.host() == null ? null : input.host().arch(), System.getProperty("user.name"));
     }
 
     private static DoctorInput gather(ShellSources shells, InventorySources installs, HostSource hostSource, Map<String, String> env,

@@ -38,6 +38,7 @@ public final class DoctorFixes {
         List<Path> written = new ArrayList<>();
         switch (finding.fix()) {
             case CHECK_SIGNATURE -> written.add(checkSignature(finding, settings, cacheDir));
+            case REBUILD_TOOL -> written.add(rebuildTool(finding, System.getenv()));
             case APPLY_ENV, APPLY_ENV_DISABLE_CONFLICTS -> {
                 EnvSetup setup = where.setup();
                 EnvSetup.Plan plan = setup.plan(where.spec(settings), where.defaultShells(), Set.of());
@@ -68,7 +69,8 @@ public final class DoctorFixes {
         }
         List<Change> changes = new ArrayList<>();
         for (Path file : written) {
-            if (file.getFileName().toString().equals(dev.gosetup.install.VerificationRecord.FILE)) {
+            if (finding.fix() == Finding.Fix.REBUILD_TOOL
+                    || file.getFileName().toString().equals(dev.gosetup.install.VerificationRecord.FILE)) {
                 changes.add(new Change(file, null)); // gosetup's own record, not a user's file
                 continue;
             }
@@ -76,6 +78,29 @@ public final class DoctorFixes {
             changes.add(new Change(file, ours ? null : StartupFiles.backupOf(file).orElse(null)));
         }
         return changes;
+    }
+
+    /**
+     * Rebuilds one tool with the active Go (the finding names both), with the user's environment; a failure leaves
+     * the old binary in place and is thrown as the problem it is.
+     */
+    static Path rebuildTool(Finding finding, java.util.Map<String, String> env) throws IOException {
+        Path file = Path.of(finding.arg(ArchitectureFindings.ARG_FILE));
+        Path activeRoot = Path.of(finding.arg(ArchitectureFindings.ARG_ACTIVE_ROOT));
+        dev.gosetup.tools.ToolScan.Result one = dev.gosetup.tools.ToolScan.scanFiles(List.of(file));
+        dev.gosetup.tools.ToolRebuilder.Plan plan = dev.gosetup.tools.ToolRebuilder.plan(one.tools(), activeRoot,
+                finding.args().size() > 7 ? finding.arg(7) : "", System.getProperty("os.name", "").startsWith("Windows"));
+        if (plan.possible().isEmpty()) {
+            throw new dev.gosetup.i18n.ProblemException(plan.steps().isEmpty()
+                    ? dev.gosetup.i18n.Problem.of("tools.notGoAnyMore", file) : plan.steps().getFirst().cannot());
+        }
+        dev.gosetup.tools.ToolRebuilder.Outcome outcome = new dev.gosetup.tools.ToolRebuilder().run(plan, env,
+                dev.gosetup.tools.ToolRebuilder.Listener.NONE, new dev.gosetup.fetch.CancelToken()).getFirst();
+        if (outcome.status() != dev.gosetup.tools.ToolRebuilder.Status.REBUILT) {
+            throw new dev.gosetup.i18n.ProblemException(outcome.problem() != null ? outcome.problem()
+                    : dev.gosetup.i18n.Problem.of("tools.rebuild.cancelled", file));
+        }
+        return file;
     }
 
     /**

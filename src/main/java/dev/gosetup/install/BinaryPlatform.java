@@ -27,7 +27,8 @@ public final class BinaryPlatform {
         return of(head, file);
     }
 
-    static List<String> of(byte[] head, Path file) throws IOException {
+    /** The same, from a file's first bytes already read (4 KiB hold every header this reads). */
+    public static List<String> of(byte[] head, Path file) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(head);
         if (head.length >= 20 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
             b.order(head[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);

@@ -56,7 +56,9 @@ class BundleKeysTest {
             Map.entry("project.gotoolchain.", "where GOTOOLCHAIN came from (project.Gotoolchain.Where): ProjectCommand, ProjectsPage"),
             Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage"),
             Map.entry("cli.mirror.state.", "what a mirror folder has of an archive (mirror.MirrorPlan.State): MirrorBuildCommand"),
-            Map.entry("cli.mirror.verify.kind.", "a mirror verify finding (mirror.MirrorVerifier.Kind): MirrorVerifyCommand")));
+            Map.entry("cli.mirror.verify.kind.", "a mirror verify finding (mirror.MirrorVerifier.Kind): MirrorVerifyCommand"),
+            Map.entry("doctor.archGo.", "how a wrong-CPU Go install hurts (translated, cannotRun): doctor ArchitectureFindings"),
+            Map.entry("doctor.archTool.", "how a wrong-CPU tool hurts (dlv, translated, cannotRun, goFirst): doctor ArchitectureFindings")));
 
     /**
      * A doctor finding (doctor.Finding) carries a key K; the faces show K.title and K.detail (FindingLine, HealthPage),

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(300)
 class PseudoLocaleCliTest {
-    static final List<String> COMMANDS = List.of("detect", "report", "releases", "install", "use", "update", "rollback", "remove", "list", "env", "doctor", "gui");
+    static final List<String> COMMANDS = List.of("detect", "report", "releases", "install", "use", "update", "rollback", "remove", "list", "env", "doctor", "gui", "tools");
 
     @TempDir
     static Path tmp;
@@ -86,6 +86,7 @@ class PseudoLocaleCliTest {
         }
         String detect = run("detect", Leaks.thisMachine(), "detect");
         run("list", "list", "--home", "HOME");
+        run("tools", "tools", "--home", "HOME");
         String releases = run("releases", "releases", "--catalog", catalog, "--allow-http", "127.0.0.1", "--platform", "linux-amd64");
         run("doctor", "doctor", "--home", "HOME", "--offline", "--no-probe");
         run("env", "env", "--home", "HOME", "--shell", "bash,zsh,fish", "--no-probe");

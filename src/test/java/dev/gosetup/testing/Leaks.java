@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class Leaks {
     /** Product names and command names: the same in every language. */
     public static final Set<String> NAMES = Set.of("Go", "gosetup", "go", "zsh", "bash", "fish", "pwsh", "sh",
-            "detect", "report", "releases", "install", "use", "update", "rollback", "remove", "list", "env", "doctor", "gui", "project",
+            "detect", "report", "releases", "install", "use", "update", "rollback", "remove", "list", "env", "doctor", "gui", "project", "tools",
             "mirror", "build", "verify", // gosetup mirror build / verify
             "KiB", "MiB", "GiB", "kB", "MB", "GB");
 
