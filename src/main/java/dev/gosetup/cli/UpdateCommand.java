@@ -180,7 +180,12 @@ public final class UpdateCommand implements Callable<Integer> {
             out.println(m.text(dev.gosetup.install.VerificationRecord.summary(result.install().verified())));
             out.println(m.get("cli.update.checked", result.checked().versionLine(), result.checked().goroot()));
             out.println(m.get("cli.update.rollbackHint", result.previous().name()));
-            // tools-rebuild offer: wired by the integrator
+            // Tools in GOPATH/bin built with the Go just replaced (or for another CPU) are offered a rebuild.
+            int stale = dev.gosetup.tools.ToolRebuilder.staleAfterUpdate(sdk.home(), result.install().dir(), result.now(),
+                    new HostDetector().detect(ThisMachine.hostSource()).arch());
+            if (stale > 0) {
+                out.println(m.get("cli.update.toolsStale", stale));
+            }
         }
         return ExitCodes.OK;
     }

@@ -117,6 +117,20 @@ public final class ToolRebuilder {
      * @param os       mac, linux or windows
      * @param hostArch this machine's native CPU (HostInfo.arch()), or null
      */
+    /**
+     * After an update of this user's active Go to {@code active} (in {@code activeRoot}): how many of their tools
+     * {@link #planAfterUpdate} would rebuild — what the update flow offers, in the CLI and the window. Reading the
+     * tools must never fail the update that already succeeded: unreadable bin folders count as none.
+     */
+    public static int staleAfterUpdate(Path home, Path activeRoot, dev.gosetup.release.GoVersion active, String hostArch) {
+        try {
+            String os = dev.gosetup.shell.ShellFiles.osOf(System.getProperty("os.name", ""));
+            return planAfterUpdate(System.getenv(), os, home, activeRoot, active, hostArch).steps().size();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     public static Plan planAfterUpdate(Map<String, String> env, String os, Path home, Path activeRoot,
                                        dev.gosetup.release.GoVersion active, String hostArch) {
         ToolScan.Result scan = ToolScan.scan(GoBinDirs.resolve(env, os, home, activeRoot), active, hostArch, System.getProperty("user.name"));

@@ -98,7 +98,11 @@ class UpdateCliTest {
         assertThat(noYes.err()).contains("add --yes");
         assertThat(home.resolve("sdk/go1.22.12")).doesNotExist();
 
+        // a tool built with the Go being replaced: the update offers its rebuild
+        Path tool = java.nio.file.Files.createDirectories(home.resolve("go/bin")).resolve("hello");
+        java.nio.file.Files.copy(dev.gosetup.testing.GoToolBuilds.build("1.21.13", "linux", "amd64", "hello"), tool);
         CliResult to122 = runNet("update", "--line", "1.22", "--yes");
+        assertThat(to122.out()).contains("One tool in GOPATH/bin was built with an older Go or for another CPU: \"gosetup tools --rebuild\"");
         assertThat(to122.exitCode()).as(to122.err()).isZero();
         assertThat(to122.out()).contains("go1.22.12 is now the active Go (was go1.21.13); installed in ~/sdk/go1.22.12.")
                 .contains("Checked: go version go1.22.12 linux/amd64, GOROOT " + home.resolve("sdk/go1.22.12").toRealPath())

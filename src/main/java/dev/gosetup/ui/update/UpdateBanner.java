@@ -165,19 +165,24 @@ public final class UpdateBanner extends VBox {
                         release.version().name(), nb.platform()));
             };
             InstallPlan plan = s.plan(release.version(), file);
-            return new Updater(s.sdk(), s.installer(), NewGoCheck.standard()).update(plan, listener, new CancelToken());
+            Updater.Result r = new Updater(s.sdk(), s.installer(), NewGoCheck.standard()).update(plan, listener, new CancelToken());
+            return new Updated(r, dev.gosetup.tools.ToolRebuilder.staleAfterUpdate(dev.gosetup.settings.UserHome.current(), r.install().dir(), r.now(), platform.arch()));
         }, this::updated, this::failed);
     }
 
-    private void updated(Updater.Result r) {
+    /** @param staleTools tools in GOPATH/bin built with an older Go or for another CPU, which `gosetup tools --rebuild` rebuilds */
+    private record Updated(Updater.Result result, int staleTools) {}
+
+    private void updated(Updated u) {
+        Updater.Result r = u.result();
         // The notice is answered: the bar now says what happened, nothing else.
-        text.setText(messages.get("ui.update.done", r.now().name(), r.previous().name()));
+        text.setText(messages.get("ui.update.done", r.now().name(), r.previous().name())
+                + (u.staleTools() > 0 ? " " + messages.get("cli.update.toolsStale", u.staleTools()) : ""));
         show(bar, false);
         show(status, false);
         show(update, false);
         notNow.setText(messages.get("common.close"));
         notNow.setDisable(false);
-        // tools-rebuild offer: wired by the integrator
         onUpdated.run();
     }
 
