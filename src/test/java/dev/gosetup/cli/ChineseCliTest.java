@@ -17,14 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ChineseCliTest {
     private static final List<String> COMMANDS = List.of("detect", "report", "releases", "install", "use", "remove", "list", "env",
-            "doctor", "gui", "tools");
+            "doctor", "gui", "tools", "update", "rollback", "project", "mirror");
     /** Words that are names, not prose: what may stay Latin in Chinese help. */
     private static final Pattern NAMES = Pattern.compile(
             "--?\\[?[a-z][a-z0-9\\-\\]]*(=[A-Z0-9_\\-\\[\\],.]+(\\.\\.\\.)?\\]?)?|[A-Z][A-Z0-9_\\-]+(\\[,[A-Z]+\\.\\.\\.\\])?"
                     + "|https?://\\S+|[~/.][\\w./\\-]*|\\b(gosetup|go|gvm|goenv|zsh|bash|fish|pwsh|cmd|shell|system|en|zh|CN|latest|diff|eval"
-                    + "|root|set|goroot|google|detect|report|releases|install|use|remove|list|env|doctor|gui|tools|golang\\.org|dl|json|os|arch|processArch|translated|chip|osVersion|wsl|container|goamd64|notes|amd64|arm64|linux"
+                    + "|root|set|goroot|google|detect|report|releases|install|use|remove|list|env|doctor|gui|tools|update|rollback|project|mirror|build|verify|client-env|golang\\.org|dl|json|os|arch|processArch|translated|chip|osVersion|wsl|container|goamd64|notes|amd64|arm64|linux"
                     + "|macOS|Linux|Windows|Go|IT|CPU|CRLF|JSON|HTTP|HTTPS|URL|SHA|URL|PowerShell|direct|mode|include|all|goproxy|cn"
-                    + "|OpenPGP|if-available|required|off)\\b"
+                    + "|OpenPGP|if-available|required|off|tool-versions|go-version|Web|index|releaseList|fileMirror)\\b"
                     + "|\\d[\\d.]*");
 
     @TempDir
