@@ -48,7 +48,7 @@ final class FileWriters implements AutoCloseable {
     static final int THREADS = Integer.getInteger("gosetup.unpack.writers",
             Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors())));
     /** Bytes read but not yet written, at most (plus one file being read). */
-    static final int BUDGET = 8 << 20;
+    static final int BUDGET = Integer.getInteger("gosetup.unpack.budget", 4 << 20);
     /** Files up to this size are read whole and batched; larger ones go in chunks of this size. */
     static final int SMALL = 64 * 1024;
     private static final int BATCH_BYTES = 256 * 1024;
