@@ -44,11 +44,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #close()} waits until no writer runs any more, so the staging folder can be deleted safely.
  */
 final class FileWriters implements AutoCloseable {
-    /** Writer threads: this machine's cores, at least two (a writer waits on the disk as much as it works). */
-    static final int THREADS = Integer.getInteger("gosetup.unpack.writers",
-            Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors())));
+    /**
+     * Writer threads: this machine's cores, at least two (a writer waits on the disk as much as it works), at most
+     * eight. {@code -Dgosetup.unpack.writers=N} and {@code -Dgosetup.unpack.budget=BYTES} are for measuring.
+     */
+    static final int THREADS = Math.max(1, Integer.getInteger("gosetup.unpack.writers",
+            Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()))));
     /** Bytes read but not yet written, at most (plus one file being read). */
-    static final int BUDGET = Integer.getInteger("gosetup.unpack.budget", 4 << 20);
+    static final int BUDGET = Math.max(4 * 64 * 1024, Integer.getInteger("gosetup.unpack.budget", 4 << 20));
     /** Files up to this size are read whole and batched; larger ones go in chunks of this size. */
     static final int SMALL = 64 * 1024;
     private static final int BATCH_BYTES = 256 * 1024;
