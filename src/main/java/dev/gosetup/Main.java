@@ -7,6 +7,13 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The one command that needs nothing else: no log, settings, policy, proxy or command model. It is
+            // what scripts and package checks run, so it should cost the JVM's start and no more (3,450 classes
+            // loaded through the full path, docs/benchmarks.md).
+            System.out.println(dev.gosetup.cli.VersionText.text());
+            return;
+        }
         // The OS proxy settings (Windows/macOS system proxy, GNOME) when no HTTPS_PROXY is set. Read once,
         // when the default ProxySelector is first made, so it must be set before anything touches the network.
         if (System.getProperty("java.net.useSystemProxies") == null) {

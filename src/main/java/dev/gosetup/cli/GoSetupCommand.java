@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -230,10 +229,7 @@ public final class GoSetupCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = GoSetupCommand.class.getModule().getDescriptor() != null
-                    ? GoSetupCommand.class.getModule().getDescriptor().rawVersion().orElse("dev") : "dev";
-            return new String[] {"gosetup " + v + " (Java " + Runtime.version() + ", "
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch").toLowerCase(Locale.ROOT) + ")"};
+            return new String[] {VersionText.text()};
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChunkPipe {
     private static final byte[] END = new byte[0];
-    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(64);
+    private final BlockingQueue<byte[]> queue;
     private volatile IOException readerFailure;
     private volatile boolean writerFailed;
     private final CancelToken cancel;
@@ -26,7 +26,13 @@ final class ChunkPipe {
 
     /** @param cancel also ends a writer's wait on a reader that neither reads nor fails (a hung disk) */
     ChunkPipe(CancelToken cancel) {
+        this(cancel, 64);
+    }
+
+    /** @param capacity chunks in the pipe at most: with the writer's chunk size, the memory it may hold */
+    ChunkPipe(CancelToken cancel, int capacity) {
         this.cancel = cancel;
+        this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
     /** The writing side: copies each chunk (the downloader reuses its buffer). */

@@ -165,7 +165,8 @@ public final class Installer {
             }
             return r;
         }
-        ChunkPipe pipe = new ChunkPipe(cancel);
+        // 16 chunks of at most 128 KiB (the downloader's): 2 MiB between the network and the unpacker.
+        ChunkPipe pipe = new ChunkPipe(cancel, 16);
         ExecutorService unpackThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gosetup-unpack");
             t.setDaemon(true);

@@ -8,18 +8,9 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Enumeration;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -31,14 +22,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * Unpacks a Go distribution (Apache Commons Compress), streaming: a tar.gz straight from the download
  * pipe, a zip from its file (the central directory is at the end). Strips {@code go/}, creates missing
  * parents (real archives lack directory entries), keeps exec bits, and refuses anything {@link EntryGuard}
- * refuses. Files are created new, never written through an existing path.
+ * refuses. Files are created new, never written through an existing path. This thread reads and judges every
+ * entry and creates the folders in archive order; {@link FileWriters} writes the files on several threads.
  */
 public final class SafeUnpacker {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final Set<PosixFilePermission> EXEC = PosixFilePermissions.fromString("rwxr-xr-x");
-    private static final Set<PosixFilePermission> PLAIN = PosixFilePermissions.fromString("rw-r--r--");
-
-    private static final Set<StandardOpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final ArchiveLimits limits;
 
@@ -53,7 +40,8 @@ public final class SafeUnpacker {
     public void unpackTarGz(InputStream in, Path target, CancelToken cancel) throws IOException {
         // The caller closes {@code in}; the gzip reader's close would drain it, that is download the whole rest.
         CountingInputStream packed = new CountingInputStream(new BufferedInputStream(unclosable(in), 256 * 1024));
-        ChunkPipe inflated = new ChunkPipe();
+        // 16 chunks of 128 KiB: enough to keep the reader fed, 2 MiB at most (memory is part of the goal).
+        ChunkPipe inflated = new ChunkPipe(cancel, 16);
         IOException[] inflateFailure = new IOException[1];
         Thread inflater = Thread.ofPlatform().name("gosetup-inflate").daemon().start(() -> {
             byte[] buf = new byte[128 * 1024];
@@ -126,7 +114,8 @@ public final class SafeUnpacker {
             throws IOException {
         EntryGuard guard = new EntryGuard(limits, target);
         FolderMaker folders = new FolderMaker();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream)) {
+        try (FileWriters writers = new FileWriters(cancel);
+             TarArchiveInputStream tar = new TarArchiveInputStream(tarStream)) {
             TarArchiveEntry entry;
             int count = 0;
             while ((entry = tar.getNextEntry()) != null) {
@@ -149,11 +138,16 @@ public final class SafeUnpacker {
                     continue;
                 }
                 guard.declared(name, entry.getSize());
-                write(tar, path, (entry.getMode() & 0111) != 0, guard, folders, packedBytes);
+                folders.make(path.getParent());
+                writers.file(path, (entry.getMode() & 0111) != 0, entry.getSize(), tar,
+                        n -> guard.addTotal(n, packedBytes.getAsLong()));
             }
             if (count == 0) {
                 throw new UnsafeArchiveException(Problem.of("archive.empty"));
             }
+            writers.finish();
+        } catch (FileWriters.WriteFailed e) {
+            throw e.failure(); // the disk's failure (full, read-only), not the archive's
         } catch (EOFException e) {
             throw new UnsafeArchiveException(Problem.of("archive.truncated"), e);
         } catch (UnsafeArchiveException | CancelToken.CancelledException e) {
@@ -171,7 +165,8 @@ public final class SafeUnpacker {
         EntryGuard guard = new EntryGuard(limits, target);
         FolderMaker folders = new FolderMaker();
         long packedSize = Files.size(zip);
-        try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+        try (FileWriters writers = new FileWriters(cancel);
+             ZipFile file = ZipFile.builder().setPath(zip).get()) {
             Enumeration<ZipArchiveEntry> entries = file.getEntriesInPhysicalOrder();
             int count = 0;
             while (entries.hasMoreElements()) {
@@ -188,42 +183,24 @@ public final class SafeUnpacker {
                     continue;
                 }
                 guard.declared(name, entry.getSize());
+                folders.make(path.getParent());
                 try (InputStream in = file.getInputStream(entry)) {
-                    write(in, path, (entry.getUnixMode() & 0111) != 0, guard, folders, () -> packedSize);
+                    writers.file(path, (entry.getUnixMode() & 0111) != 0, entry.getSize(), in,
+                            n -> guard.addTotal(n, packedSize));
                 }
             }
             if (count == 0) {
                 throw new UnsafeArchiveException(Problem.of("archive.empty"));
             }
+            writers.finish();
+        } catch (FileWriters.WriteFailed e) {
+            throw e.failure();
         } catch (UnsafeArchiveException | CancelToken.CancelledException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
             throw new UnsafeArchiveException(Problem.of("archive.zipCorrupt", detail(e)), e);
         }
     }
-
-    private void write(InputStream in, Path path, boolean executable, EntryGuard guard, FolderMaker folders, LongSupplier packed)
-            throws IOException {
-        folders.make(path.getParent());
-        byte[] buf = new byte[64 * 1024];
-        // The mode is given at creation (one system call, not a chmod per file: 12,000 files in a Go tree).
-        // CREATE_NEW is O_CREAT|O_EXCL: it never follows or reuses an existing path, link or not.
-        FileAttribute<?>[] mode = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(executable ? EXEC : PLAIN)}
-                : new FileAttribute<?>[0];
-        try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(path, CREATE_NEW, mode))) {
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                out.write(buf, 0, r);
-                guard.addTotal(r, packed.getAsLong());
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new UnsafeArchiveException(Problem.of("archive.entry.overwrites", path.getFileName()), e);
-        }
-        if (POSIX && executable && !Files.isExecutable(path)) {
-            Files.setPosixFilePermissions(path, EXEC); // a umask that removed the owner's x bit (executables only)
-        }
-    }
-
 
     /** Counts the packed bytes read, for the compression-ratio check. */
     static final class CountingInputStream extends FilterInputStream {

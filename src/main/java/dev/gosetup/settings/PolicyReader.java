@@ -351,7 +351,7 @@ public final class PolicyReader {
             } catch (IOException e) {
                 throw fail(field, "settings.policy.error.caUnreadable", pem, dev.gosetup.i18n.Problems.of(e));
             }
-            try (InputStream in = Files.newInputStream(pem)) {
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(pem))) { // the parser reads byte by byte
                 if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
                     throw fail(field, "settings.policy.error.noCertificate", pem);
                 }

@@ -26,7 +26,7 @@ public final class LinuxNativeCalls implements NativeCalls {
     }
 
     // "libc.so.6" by its soname: asked for "c", JNA falls back to running `ldconfig -p` (a process, ~40 ms).
-    private final LibC libc = Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, LibC.class);
+    private final LibC libc = Native.load("libc.so.6", LibC.class);
 
     @Override
     public Optional<Uname> uname() {

@@ -29,7 +29,8 @@ public final class LoginShell {
             return Optional.empty();
         }
         try {
-            LibC libc = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
+            // On Linux by its soname: asked for "c", JNA runs `ldconfig -p` (a process) to find it.
+            LibC libc = Native.load(Platform.isLinux() ? "libc.so.6" : Platform.C_LIBRARY_NAME, LibC.class);
             Pointer pw = libc.getpwuid(libc.getuid());
             if (pw != null) {
                 Pointer shell = pw.getPointer(shellOffset());
