@@ -41,6 +41,10 @@ public final class Doctor {
         TerminalReport report = asked.join();
         List<Finding> findings = new java.util.ArrayList<>(Checks.run(input.withTerminals(report)));
         findings.addAll(SignatureFindings.check(input.inventory()));
+        java.util.Optional<Path> terminalGo = report.first().filter(c -> !c.go().isBlank()).map(c -> Path.of(c.go()))
+                .or(() -> installs.newTerminal() == null ? java.util.Optional.empty() : installs.newTerminal().go());
+        findings.addAll(IdeFindings.check(shells.files().os(), shells.home(), env, terminalGo, shells.sdkRoot(), input.host().arch(),
+                new dev.gosetup.settings.ProjectFolders(shells.scriptsDir()).load()));
         return new Checkup(findings, report);
     }
 

@@ -24,7 +24,9 @@ public record Finding(String id, Status status, String key, List<Object> args, F
         /** put our block right below the line that undoes it (PATH set from scratch, another Go first), a backup first */
         PLACE_BLOCK_AFTER,
         /** fetch a version's archive and signature again, check both and the installed files, record the result */
-        CHECK_SIGNATURE
+        CHECK_SIGNATURE,
+        /** point VS Code's go.goroot (user settings) at the active link ~/sdk/go, only that value's bytes changed, a backup first */
+        POINT_VSCODE_GOROOT
     }
 
     public Finding {
