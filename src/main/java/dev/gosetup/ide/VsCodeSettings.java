@@ -107,6 +107,8 @@ public final class VsCodeSettings {
                 throw new ProblemException(Problem.of("ide.vscode.notObject", file));
             }
             return root;
+        } catch (ProblemException e) {
+            throw e;
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ProblemException(Problem.of("ide.vscode.unreadable", file, line), e);
