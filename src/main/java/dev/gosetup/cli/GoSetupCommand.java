@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code gosetup}: the root command. With no subcommand it opens the window when there is a display. */
 @Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
         subcommands = {DetectCommand.class, ReportCommand.class, ReleasesCommand.class, InstallCommand.class,
-                UseCommand.class, RemoveCommand.class, CleanupCommand.class, ListCommand.class, ProjectCommand.class, EnvCommand.class, DoctorCommand.class,
+                UseCommand.class, RemoveCommand.class, CleanupCommand.class, IdeCommand.class, ListCommand.class, ProjectCommand.class, EnvCommand.class, DoctorCommand.class,
                 GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class GoSetupCommand implements Runnable {
