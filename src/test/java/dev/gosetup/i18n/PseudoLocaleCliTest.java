@@ -94,6 +94,11 @@ class PseudoLocaleCliTest {
         run("install-no-such-version", "install", "9.99", "--catalog", catalog, "--allow-http", "127.0.0.1", "--home", "HOME",
                 "--platform", "linux-amd64");
         run("use-not-installed", "use", "1.19.8", "--home", "HOME");
+        for (String command : List.of("cleanup", "ide")) { // ide cleanup
+            run("help-" + command, command, "--help");
+        }
+        run("cleanup", "cleanup", "--dry-run", "--home", "HOME");
+        run("ide", "ide", "--home", "HOME");
         run("bad-option", "install", "--no-such-option");
 
         assertThat(detect).as("the pseudo-locale is in use").contains(String.valueOf(PseudoLocale.OPEN));

@@ -25,6 +25,7 @@ public final class Leaks {
     /** Product names and command names: the same in every language. */
     public static final Set<String> NAMES = Set.of("Go", "gosetup", "go", "zsh", "bash", "fish", "pwsh", "sh",
             "detect", "report", "releases", "install", "use", "remove", "list", "env", "doctor", "gui", "project",
+            "cleanup", "ide",
             "KiB", "MiB", "GiB", "kB", "MB", "GB");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
