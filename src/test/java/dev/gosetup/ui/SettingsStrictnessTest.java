@@ -71,7 +71,7 @@ class SettingsStrictnessTest {
         assertThat(box.getValue()).isEqualTo(Strictness.IF_AVAILABLE);
         assertThat(box.isDisabled()).isFalse();
         assertThat(robot.from(window).lookup("#managed-signatures").tryQuery()).isEmpty();
-        assertThat(box.getButtonCell().getText()).isEqualTo("If available: check it when the mirror has one");
+        assertThat(box.getButtonCell().getText()).isEqualTo("If available");
 
         robot.interact(() -> box.setValue(Strictness.OFF));
         robot.clickOn(robot.from(window).lookup("#saveSources").queryAs(javafx.scene.Node.class));
