@@ -58,6 +58,29 @@ class IdeCleanupCliTest {
     }
 
     @Test
+    void doctorReportsTheIdesGoAndItsFixEditsOnlyTheValue() throws Exception {
+        Path home = home();
+        Path settings = home.resolve(".config/VSCodium/User/settings.json");
+        Files.createDirectories(settings.getParent());
+        String original = "{\n\t\"go.goroot\": \"/opt/go-removed\" // gone\n}\n";
+        Files.writeString(settings, original);
+        CliResult r = CliResult.run(tmp, "doctor", "--json", "--offline", "--no-probe", "--home", home.toString());
+        JsonNode ide = null;
+        for (JsonNode f : new ObjectMapper().readTree(r.out())) {
+            if (f.get("id").asText().startsWith("ide-vscode-goroot")) {
+                ide = f;
+            }
+        }
+        assertThat(ide).as(r.out()).isNotNull();
+        assertThat(ide.get("status").asText()).isEqualTo("fail");
+        assertThat(ide.get("detail").asText()).contains(settings.toString()).contains("/opt/go-removed").contains("bin/go");
+
+        CliResult fixed = CliResult.run(tmp, "doctor", "--fix", "--yes", "--offline", "--no-probe", "--home", home.toString());
+        assertThat(fixed.out()).contains(settings.toString());
+        assertThat(Files.readString(settings)).isEqualTo(original.replace("/opt/go-removed", home.resolve("sdk/go").toString()));
+    }
+
+    @Test
     void cleanupShowsFirstAsksThroughYesAndLeavesWhatIsNotOurs() throws Exception {
         Path home = home();
         Path sdk = home.resolve("sdk");
