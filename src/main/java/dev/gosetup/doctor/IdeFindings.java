@@ -56,12 +56,12 @@ public final class IdeFindings {
             VsCodeSettings.GoSettings s = read.get();
             Finding.Fix fix = activeLink ? Finding.Fix.POINT_VSCODE_GOROOT : null;
             if (s.goroot() != null) {
-                out.add(judge("ide-vscode-goroot" + suffix, "doctor.ide.vscode.goroot", fix, file, s.goroot(),
+                out.add(judge("ide-vscode-goroot" + suffix, "doctor.ide.vscode.goroot.", fix, file, s.goroot(),
                         s.gorootPath(), terminalRoot, hostArch, os, active));
             }
             if (s.alternateGo() != null && s.alternateGoPath() != null) {
                 Path root = gorootOf(s.alternateGoPath());
-                out.add(judge("ide-vscode-alternate" + suffix, "doctor.ide.vscode.alternate", null, file, s.alternateGo(),
+                out.add(judge("ide-vscode-alternate" + suffix, "doctor.ide.vscode.alternate.", null, file, s.alternateGo(),
                         root, terminalRoot, hostArch, os, active));
             }
         }
@@ -71,7 +71,7 @@ public final class IdeFindings {
             try {
                 Optional<JetBrainsGoroot.ProjectGoroot> g = JetBrainsGoroot.read(project, home);
                 if (g.isPresent() && g.get().goroot() != null) {
-                    out.add(judge("ide-jetbrains-goroot-" + p, "doctor.ide.jetbrains", null, g.get().workspaceFile(),
+                    out.add(judge("ide-jetbrains-goroot-" + p, "doctor.ide.jetbrains.", null, g.get().workspaceFile(),
                             g.get().goroot().toString(), g.get().goroot(), terminalRoot, hostArch, os, active));
                 }
             } catch (IOException unreadable) {
@@ -82,26 +82,26 @@ public final class IdeFindings {
     }
 
     /**
-     * One configured Go root against the terminal's. Keys: KEY.missing, KEY.wrongArch, KEY.differs, KEY.ok;
+     * One configured Go root against the terminal's ({@code key} ends with a dot). Keys: KEY.missing, KEY.wrongArch, KEY.differs, KEY.ok;
      * arguments: the settings file, the value as written, then what it is compared with.
      */
     private static Finding judge(String id, String key, Finding.Fix fix, Path file, String written, Path root, Path terminalRoot,
                                  String hostArch, String os, Path active) {
         if (root == null) {
-            return Finding.warn(id, key + ".unresolved", fix, file, written, active);
+            return Finding.warn(id, key + "unresolved", fix, file, written, active);
         }
         Path go = root.resolve("bin").resolve(os.equals("windows") ? "go.exe" : "go");
         if (!Files.isRegularFile(go)) {
-            return Finding.fail(id, key + ".missing", fix, file, written, active);
+            return Finding.fail(id, key + "missing", fix, file, written, active);
         }
         Optional<String> platform = BinaryPlatform.single(go);
         if (platform.isPresent() && hostArch != null && !platform.get().endsWith("-" + hostArch)) {
-            return Finding.fail(id, key + ".wrongArch", fix, file, written, platform.get(), hostArch, active);
+            return Finding.fail(id, key + "wrongArch", fix, file, written, platform.get(), hostArch, active);
         }
         if (terminalRoot != null && !same(root, terminalRoot)) {
-            return Finding.warn(id, key + ".differs", fix, file, written, terminalRoot.toString(), active);
+            return Finding.warn(id, key + "differs", fix, file, written, terminalRoot.toString(), active);
         }
-        return Finding.ok(id, key, file, written);
+        return Finding.ok(id, key.substring(0, key.length() - 1), file, written);
     }
 
     private static boolean same(Path a, Path b) {

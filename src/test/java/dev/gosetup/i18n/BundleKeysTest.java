@@ -53,7 +53,16 @@ class BundleKeysTest {
             Map.entry("doctor.unsigned.", "why a version was never signature-checked (never, none, off): doctor SignatureFindings"),
             Map.entry("doctor.switching.", "GOTOOLCHAIN mode (auto, local, path): doctor Checks.toolchainSwitching"),
             Map.entry("project.gotoolchain.", "where GOTOOLCHAIN came from (project.Gotoolchain.Where): ProjectCommand, ProjectsPage"),
-            Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage")));
+            Map.entry("project.result.", "what go runs in a project (project.ProjectReport.Result): ProjectCommand, ProjectsPage"),
+            // ide cleanup
+            Map.entry("doctor.ide.vscode.goroot.", "how VS Code's go.goroot compares (missing, wrongArch, differs, unresolved): IdeFindings"),
+            Map.entry("doctor.ide.vscode.alternate.", "how VS Code's go.alternateTools go compares: IdeFindings"),
+            Map.entry("doctor.ide.jetbrains.", "how a GoLand project's GOROOT compares: IdeFindings"),
+            Map.entry("cli.cleanup.ask.", "Cleanup.Choice: CleanupCommand"),
+            Map.entry("cli.cleanup.choice.", "Cleanup.Choice: CleanupCommand, CleanupSection"),
+            Map.entry("cli.cleanup.failed.", "Cleanup.Choice: CleanupCommand, CleanupSection"),
+            Map.entry("cli.cleanup.freed.", "Cleanup.Choice: CleanupCommand, CleanupSection"),
+            Map.entry("settings.signatures.", "Strictness.jsonName: SettingsPage")));
 
     /**
      * A doctor finding (doctor.Finding) carries a key K; the faces show K.title and K.detail (FindingLine, HealthPage),
