@@ -6,6 +6,7 @@ import dev.gosetup.AppContext;
 import dev.gosetup.doctor.Doctor;
 import dev.gosetup.doctor.DoctorFixes;
 import dev.gosetup.doctor.Finding;
+import dev.gosetup.doctor.IdeFindings;
 import dev.gosetup.doctor.TerminalFindings;
 import dev.gosetup.host.live.ThisMachine;
 import dev.gosetup.i18n.Messages;
@@ -115,7 +116,8 @@ public final class DoctorCommand implements Callable<Integer> {
             java.util.Set<Object> done = new java.util.HashSet<>();
             boolean unproven = false;
             boolean pathFixed = fixable.stream().anyMatch(f -> f.fix() != Finding.Fix.CRLF_TO_LF && f.fix() != Finding.Fix.CHECK_SIGNATURE
-                    && f.fix() != Finding.Fix.REBUILD_TOOL);
+                    && f.fix() != Finding.Fix.REBUILD_TOOL
+                    && f.fix() != Finding.Fix.POINT_VSCODE_GOROOT);
             for (Finding f : fixable) {
                 // One env write covers every env finding; a block is placed once below each line that undid it.
                 Object which = switch (f.fix()) {
@@ -123,6 +125,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     case PLACE_BLOCK_AFTER -> f.fix() + " " + TerminalFindings.placement(f);
                     case CHECK_SIGNATURE -> f.fix() + " " + f.args(); // one check per version
                     case REBUILD_TOOL -> f.fix() + " " + f.id(); // one rebuild per tool
+                    case POINT_VSCODE_GOROOT -> f.fix() + " " + f.arg(IdeFindings.ARG_FILE); // one edit per settings file
                     default -> f.fix();
                 };
                 if (done.add(which)) {

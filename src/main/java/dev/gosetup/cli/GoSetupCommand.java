@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code gosetup}: the root command. With no subcommand it opens the window when there is a display. */
 @Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
         subcommands = {DetectCommand.class, ReportCommand.class, ReleasesCommand.class, InstallCommand.class,
-                UseCommand.class, UpdateCommand.class, RollbackCommand.class, RemoveCommand.class, ListCommand.class, ProjectCommand.class,
-                EnvCommand.class, DoctorCommand.class, ToolsCommand.class, MirrorCommand.class, GuiCommand.class},
+                UseCommand.class, UpdateCommand.class, RollbackCommand.class, RemoveCommand.class, CleanupCommand.class, ListCommand.class,
+                ProjectCommand.class, EnvCommand.class, DoctorCommand.class, ToolsCommand.class, IdeCommand.class, MirrorCommand.class,
+                GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class GoSetupCommand implements Runnable {
     private static final Logger LOG = Logger.getLogger(GoSetupCommand.class.getName());

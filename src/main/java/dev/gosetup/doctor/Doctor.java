@@ -43,6 +43,17 @@ public final class Doctor {
         findings.addAll(SignatureFindings.check(input.inventory()));
         findings.addAll(SystemSetupFindings.check(new dev.gosetup.shell.SystemEnvironment(shells.files().os(), Path.of("/"))));
         findings.addAll(ArchitectureFindings.of(input.host(), input.inventory(), tools(input)));
+        java.util.Optional<Path> terminalGo = report.first().filter(c -> !c.go().isBlank()).map(c -> Path.of(c.go()))
+                .or(() -> installs.newTerminal() == null ? java.util.Optional.empty() : installs.newTerminal().go());
+        // XDG_CONFIG_HOME / APPDATA belong to this process's home: for another one (--home) its own defaults apply
+        Map<String, String> ideEnv = env;
+        if (!shells.home().toAbsolutePath().normalize().equals(dev.gosetup.settings.UserHome.current())) {
+            ideEnv = new java.util.HashMap<>(env);
+            ideEnv.remove("XDG_CONFIG_HOME");
+            ideEnv.remove("APPDATA");
+        }
+        findings.addAll(IdeFindings.check(shells.files().os(), shells.home(), ideEnv, terminalGo, shells.sdkRoot(), input.host().arch(),
+                new dev.gosetup.settings.ProjectFolders(shells.scriptsDir()).load()));
         return new Checkup(findings, report);
     }
 

@@ -39,6 +39,12 @@ public final class DoctorFixes {
         switch (finding.fix()) {
             case CHECK_SIGNATURE -> written.add(checkSignature(finding, settings, cacheDir));
             case REBUILD_TOOL -> written.add(rebuildTool(finding, System.getenv()));
+            case POINT_VSCODE_GOROOT -> {
+                Path file = Path.of(finding.arg(IdeFindings.ARG_FILE));
+                dev.gosetup.ide.VsCodeGorootEdit edit = new dev.gosetup.ide.VsCodeGorootEdit(where.scriptsDir());
+                edit.apply(edit.plan(file, where.sdkRoot().resolve(dev.gosetup.install.SdkRoot.ACTIVE_LINK)));
+                written.add(file);
+            }
             case APPLY_ENV, APPLY_ENV_DISABLE_CONFLICTS -> {
                 EnvSetup setup = where.setup();
                 EnvSetup.Plan plan = setup.plan(where.spec(settings), where.defaultShells(), Set.of());

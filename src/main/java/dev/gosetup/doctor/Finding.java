@@ -26,7 +26,9 @@ public record Finding(String id, Status status, String key, List<Object> args, F
         /** fetch a version's archive and signature again, check both and the installed files, record the result */
         CHECK_SIGNATURE,
         /** reinstall a tool with the active Go (go install PATH@VERSION into the tool's folder; the old one kept on failure) */
-        REBUILD_TOOL
+        REBUILD_TOOL,
+        /** point VS Code's go.goroot (user settings) at the active link ~/sdk/go, only that value's bytes changed, a backup first */
+        POINT_VSCODE_GOROOT
     }
 
     public Finding {

@@ -299,11 +299,28 @@ public final class SdkRoot {
      * made: a folder with one of its names but without its mark (a user's {@code .staging-notes}) stays, and
      * a {@code .go-link-*} is removed only when it is a link (the link only, never its target).
      */
-    int cleanLeftovers() throws IOException {
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
+    public int cleanLeftovers() throws IOException {
         int n = 0;
+        for (Path p : leftovers()) {
+            if (p.getFileName().toString().startsWith(LINK_PREFIX)) {
+                Files.deleteIfExists(p);
+            } else {
+                deleteTree(p);
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * What {@link #cleanLeftovers} would delete: staging and trash folders with gosetup's mark, and
+     * {@code .go-link-*} links. Read without the lock (for a preview); delete only under it.
+     */
+    public List<Path> leftovers() throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, p -> {
             String name = p.getFileName().toString();
             return name.startsWith(STAGING_PREFIX) || name.startsWith(TRASH_PREFIX) || name.startsWith(LINK_PREFIX);
@@ -313,15 +330,17 @@ public final class SdkRoot {
                 if (isLinkName ? !link.isLink(p) : !ours(p)) {
                     continue; // a user's folder that happens to have one of our names
                 }
-                if (isLinkName) {
-                    Files.deleteIfExists(p);
-                } else {
-                    deleteTree(p);
-                }
-                n++;
+                out.add(p);
             }
         }
-        return n;
+        out.sort(null);
+        return out;
+    }
+
+    /** Whether {@code name} in the root is one gosetup uses for itself (lock, downloads, commands, link, leftovers). */
+    public static boolean ownName(String name) {
+        return name.equals(ACTIVE_LINK) || name.equals(LOCK_FILE) || name.equals(".downloads") || name.equals(VersionCommands.FOLDER)
+                || name.startsWith(STAGING_PREFIX) || name.startsWith(TRASH_PREFIX) || name.startsWith(LINK_PREFIX);
     }
 
     /** Holds the install lock; another process gets an answer at once instead of a race. */

@@ -144,8 +144,7 @@ public final class MainWindow extends BorderPane {
         boolean policyBroken = context.policyError().isPresent();
         Node content = switch (target) {
             case SETUP -> policyBroken ? installsRefused(m) : setupPage;
-            case VERSIONS -> policyBroken ? installsRefused(m) : new VersionsPage(m, inventorySources, this::hostPlatform, installSources,
-                    context.managed().versions());
+            case VERSIONS -> policyBroken ? installsRefused(m) : versionsPage(m);
             case PROJECTS -> new dev.gosetup.ui.projects.ProjectsPage(m,
                     () -> dev.gosetup.project.ProjectLookup.of(shellSources.get(), context.settings(), System.getenv()),
                     policyBroken ? null : installSources, this::hostPlatform, context.managed().versions(),
@@ -200,6 +199,20 @@ public final class MainWindow extends BorderPane {
         if (context.policyError().isEmpty()) {
             updateBanner.check(clock);
         }
+    }
+
+    /** Installed versions, with Free disk space below the table. */
+    private VersionsPage versionsPage(Messages m) {
+        VersionsPage page = new VersionsPage(m, inventorySources, this::hostPlatform, installSources, context.managed().versions());
+        page.addSection(new dev.gosetup.ui.versions.CleanupSection(m, () -> {
+            java.util.Map<String, String> env = System.getenv();
+            dev.gosetup.shell.sources.ShellSources shells = shellSources.get();
+            return new dev.gosetup.ui.versions.CleanupSection.Source(
+                    new dev.gosetup.cleanup.Cleanup(new dev.gosetup.install.SdkRoot(inventorySources.get().sdkRoot()), env),
+                    dev.gosetup.cleanup.ProjectNeeds.of(shells, context.settings(), env,
+                            new dev.gosetup.settings.ProjectFolders(context.paths().configDir()).load()));
+        }, context.home(), page::refresh));
+        return page;
     }
 
     /** Tests point the inventory at a machine built in a folder. */

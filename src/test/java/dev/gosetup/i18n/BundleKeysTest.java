@@ -58,7 +58,16 @@ class BundleKeysTest {
             Map.entry("cli.mirror.state.", "what a mirror folder has of an archive (mirror.MirrorPlan.State): MirrorBuildCommand"),
             Map.entry("cli.mirror.verify.kind.", "a mirror verify finding (mirror.MirrorVerifier.Kind): MirrorVerifyCommand"),
             Map.entry("doctor.archGo.", "how a wrong-CPU Go install hurts (translated, cannotRun): doctor ArchitectureFindings"),
-            Map.entry("doctor.archTool.", "how a wrong-CPU tool hurts (dlv, translated, cannotRun, goFirst): doctor ArchitectureFindings")));
+            Map.entry("doctor.archTool.", "how a wrong-CPU tool hurts (dlv, translated, cannotRun, goFirst): doctor ArchitectureFindings"),
+            // ide cleanup
+            Map.entry("doctor.ide.vscode.goroot.", "how VS Code's go.goroot compares (missing, wrongArch, differs, unresolved): IdeFindings"),
+            Map.entry("doctor.ide.vscode.alternate.", "how VS Code's go.alternateTools go compares: IdeFindings"),
+            Map.entry("doctor.ide.jetbrains.", "how a GoLand project's GOROOT compares: IdeFindings"),
+            Map.entry("cli.cleanup.ask.", "Cleanup.Choice: CleanupCommand"),
+            Map.entry("cli.cleanup.choice.", "Cleanup.Choice: CleanupCommand, CleanupSection"),
+            Map.entry("cli.cleanup.failed.", "Cleanup.Choice: CleanupCommand, CleanupSection"),
+            Map.entry("cli.cleanup.freed.", "Cleanup.Choice: CleanupCommand, CleanupSection"),
+            Map.entry("settings.signatures.", "Strictness.jsonName: SettingsPage")));
 
     /**
      * A doctor finding (doctor.Finding) carries a key K; the faces show K.title and K.detail (FindingLine, HealthPage),

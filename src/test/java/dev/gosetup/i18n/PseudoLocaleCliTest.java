@@ -98,6 +98,11 @@ class PseudoLocaleCliTest {
         run("update-no-active", "update", "--yes", "--home", "HOME");
         run("rollback-nothing", "rollback", "--home", "HOME");
         run("update-bad-line", Set.of("soon"), "update", "--line", "soon", "--home", "HOME");
+        for (String command : List.of("cleanup", "ide")) { // ide cleanup
+            run("help-" + command, command, "--help");
+        }
+        run("cleanup", "cleanup", "--dry-run", "--home", "HOME");
+        run("ide", "ide", "--home", "HOME");
         run("bad-option", "install", "--no-such-option");
         for (String sub : List.of("build", "verify")) {
             run("help-mirror-" + sub, "mirror", sub, "--help");

@@ -26,6 +26,7 @@ public final class Leaks {
     public static final Set<String> NAMES = Set.of("Go", "gosetup", "go", "zsh", "bash", "fish", "pwsh", "sh",
             "detect", "report", "releases", "install", "use", "update", "rollback", "remove", "list", "env", "doctor", "gui", "project", "tools",
             "mirror", "build", "verify", // gosetup mirror build / verify
+            "cleanup", "ide",
             "KiB", "MiB", "GiB", "kB", "MB", "GB");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");

@@ -7,6 +7,7 @@ import dev.gosetup.settings.MirrorPreset;
 import dev.gosetup.settings.PolicySetting;
 import dev.gosetup.settings.Settings;
 import dev.gosetup.settings.UserInput;
+import dev.gosetup.signature.Strictness;
 import dev.gosetup.ui.common.BackgroundTasks;
 import dev.gosetup.ui.common.FileManager;
 import dev.gosetup.ui.common.ManagedMarks;
@@ -68,6 +69,7 @@ public final class SettingsPage extends BorderPane {
     private final TextField proxy;
     private final TextField noProxy;
     private final ComboBox<MirrorPreset> preset = new ComboBox<>();
+    private final ComboBox<Strictness> strictness = new ComboBox<>();
     private final Label verification = new Label();
     private final Label status = new Label();
     private boolean filling;
@@ -150,6 +152,16 @@ public final class SettingsPage extends BorderPane {
         add.accept("GOPROXY", marked(goproxy, PolicySetting.GOPROXY));
         add.accept("GOSUMDB", marked(gosumdb, PolicySetting.GOSUMDB));
         span.accept(verification);
+        // How strictly Go's OpenPGP signatures are asked for: the saved choice, else the default for this machine
+        // (required where a policy applies). A policy that sets it marks it; one that locks it disables it.
+        strictness.setId("signatureStrictness");
+        strictness.getItems().addAll(Strictness.values());
+        strictness.setCellFactory(list -> new StrictnessCell(messages));
+        strictness.setButtonCell(new StrictnessCell(messages));
+        strictness.setValue(Strictness.named(settings.signatures()).orElse(Strictness.defaultFor(managed.active())));
+        strictness.setMaxWidth(Double.MAX_VALUE);
+        add.accept(messages.get("settings.signatures"), marks.mark(strictness, PolicySetting.SIGNATURES));
+        span.accept(muted(messages.get("settings.signatures.hint")));
 
         // Folders and network
         sdkRoot = field("sdkRootField", settings.sdkRoot(), messages.get("settings.default", shown(installRoot)));
@@ -177,7 +189,7 @@ public final class SettingsPage extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
         boolean allLocked = Arrays.stream(new PolicySetting[] {PolicySetting.RELEASE_LIST, PolicySetting.FILE_MIRROR,
                 PolicySetting.PLAIN_HTTP_HOSTS, PolicySetting.GOPROXY, PolicySetting.GOSUMDB, PolicySetting.SDK_ROOT,
-                PolicySetting.GOPATH, PolicySetting.PROXY, PolicySetting.NO_PROXY}).allMatch(managed::locked);
+                PolicySetting.GOPATH, PolicySetting.PROXY, PolicySetting.NO_PROXY, PolicySetting.SIGNATURES}).allMatch(managed::locked);
         HBox saveRow = new HBox(10, new WhyDisabled(save, allLocked ? messages.get("settings.why.allLocked") : null), status);
         saveRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -302,7 +314,8 @@ public final class SettingsPage extends BorderPane {
             vars.put("GOPROXY", goproxy.getText());
             vars.put("GOSUMDB", gosumdb.getText());
             Settings updated = settings.withSources(listValue, mirrorValue, hosts).withSdkRoot(rootValue)
-                    .withEnvironment(gopathValue, settings.setGoroot(), vars).withProxy(proxyValue, list(noProxy.getText()));
+                    .withEnvironment(gopathValue, settings.setGoroot(), vars).withProxy(proxyValue, list(noProxy.getText()))
+                    .withSignatures(strictness.getValue() == null ? null : strictness.getValue().jsonName, settings.signingKeys());
             onSaved.accept(updated);
             settings = updated;
             LOG.info("Settings saved: release list " + orDefault(listValue) + ", file mirror " + orDefault(mirrorValue)
@@ -436,6 +449,21 @@ public final class SettingsPage extends BorderPane {
                 case ENGLISH -> "English";
                 case SIMPLIFIED_CHINESE -> "简体中文";
             });
+        }
+    }
+
+    /** Each strictness in words, with what a missing signature means under it. */
+    private static final class StrictnessCell extends ListCell<Strictness> {
+        private final Messages messages;
+
+        StrictnessCell(Messages messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        protected void updateItem(Strictness item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : messages.get("settings.signatures." + item.jsonName));
         }
     }
 

@@ -61,6 +61,7 @@ public final class VersionsPage extends ScrollPane {
     /** "Roll back to go1.X.Y": shown when the install root's history knows the version active before this one. */
     private final Button rollback = new Button();
     private final Label rolledBack = new Label();
+    private final VBox content = new VBox(12);
     /** The sources of the last scan: home for "~", whether new terminals were asked. */
     private InventorySources scanned;
     /** How each of gosetup's versions was verified, read with the scan (off the FX thread), by its folder. */
@@ -171,13 +172,18 @@ public final class VersionsPage extends ScrollPane {
         for (Label wrapped : List.of(intro, summary, stale)) {
             wrapped.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox content = new VBox(12, title, intro, top, rolledBack, stale, table, details);
+        content.getChildren().setAll(title, intro, top, rolledBack, stale, table, details);
         content.getStyleClass().add("page");
         setContent(content);
         setFitToWidth(true);
         setFitToHeight(true);
         getStyleClass().add("page-scroll");
         refresh();
+    }
+
+    /** A section of its own below the table (Free disk space). */
+    public void addSection(javafx.scene.Node section) {
+        content.getChildren().add(section);
     }
 
     private TableColumn<InventoryEntry, String> column(String key, Function<InventoryEntry, String> value, double width, String header) {
