@@ -176,13 +176,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** A newer Go for the active one, from the cached release list (the health check does not fetch it for this). */
     private List<Finding> updateFindings(Path sdkRoot) {
-        dev.gosetup.install.InstallSources s = dev.gosetup.install.InstallSources.of(context.settings(), context.paths(), sdkRoot);
-        dev.gosetup.release.ReleaseCatalog catalog = new dev.gosetup.release.ReleaseCatalog(
-                () -> dev.gosetup.fetch.HttpClients.create(s.policy()), s.policy(), s.cacheDir());
-        boolean comparable = dev.gosetup.update.UpdateNotices.enabled(context.managed()) && s.sdk().active().isPresent()
-                && catalog.cachedOnly(s.releaseList()).isPresent();
-        return dev.gosetup.doctor.UpdateFindings.of(
-                dev.gosetup.update.UpdateNotices.cached(catalog, s.releaseList(), s.sdk(), context.managed()), comparable);
+        return dev.gosetup.doctor.UpdateFindings.forInstallRoot(context.settings(), context.paths(), context.managed(), sdkRoot);
     }
 
     private int failed(List<Finding> findings) {

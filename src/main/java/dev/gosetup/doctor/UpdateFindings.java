@@ -34,4 +34,18 @@ public final class UpdateFindings {
         }
         return checked ? List.of(Finding.ok(ID, "doctor.update")) : List.of();
     }
+
+    /**
+     * For this user's install root: compared with the release list saved on this computer (never fetched for this),
+     * as {@code gosetup doctor} and the Health check page both show it.
+     */
+    public static List<Finding> forInstallRoot(dev.gosetup.settings.Settings settings, dev.gosetup.settings.AppPaths paths,
+                                               dev.gosetup.settings.ManagedSettings managed, java.nio.file.Path sdkRoot) {
+        dev.gosetup.install.InstallSources s = dev.gosetup.install.InstallSources.of(settings, paths, sdkRoot);
+        dev.gosetup.release.ReleaseCatalog catalog = new dev.gosetup.release.ReleaseCatalog(
+                () -> dev.gosetup.fetch.HttpClients.create(s.policy()), s.policy(), s.cacheDir());
+        boolean comparable = dev.gosetup.update.UpdateNotices.enabled(managed) && s.sdk().active().isPresent()
+                && catalog.cachedOnly(s.releaseList()).isPresent();
+        return of(dev.gosetup.update.UpdateNotices.cached(catalog, s.releaseList(), s.sdk(), managed), comparable);
+    }
 }
