@@ -18,6 +18,23 @@ public final class EntryGuard {
     private long totalBytes;
     private int entries;
 
+    /**
+     * A tar entry must be a plain file or folder: links (symbolic or hard) could point anywhere once unpacked,
+     * devices and FIFOs have no business in a Go tree. One rule for the unpacker and the toolchain zip maker.
+     */
+    public static void refuseSpecial(org.apache.commons.compress.archivers.tar.TarArchiveEntry entry) throws UnsafeArchiveException {
+        String name = entry.getName();
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            throw new UnsafeArchiveException(Problem.of("archive.entry.link", printable(name), printable(entry.getLinkName())));
+        }
+        if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+            throw new UnsafeArchiveException(Problem.of("archive.entry.device", printable(name)));
+        }
+        if (!entry.isDirectory() && !entry.isFile()) {
+            throw new UnsafeArchiveException(Problem.of("archive.entry.special", printable(name)));
+        }
+    }
+
     public EntryGuard(ArchiveLimits limits, Path root) {
         this.limits = limits;
         this.root = root;

@@ -122,16 +122,7 @@ public final class SafeUnpacker {
                 cancel.throwIfCancelled();
                 count++;
                 String name = entry.getName();
-                if (entry.isSymbolicLink() || entry.isLink()) {
-                    throw new UnsafeArchiveException(Problem.of("archive.entry.link", EntryGuard.printable(name),
-                            EntryGuard.printable(entry.getLinkName())));
-                }
-                if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-                    throw new UnsafeArchiveException(Problem.of("archive.entry.device", EntryGuard.printable(name)));
-                }
-                if (!entry.isDirectory() && !entry.isFile()) {
-                    throw new UnsafeArchiveException(Problem.of("archive.entry.special", EntryGuard.printable(name)));
-                }
+                EntryGuard.refuseSpecial(entry);
                 Path path = guard.target(name, entry.isDirectory());
                 if (entry.isDirectory()) {
                     folders.make(path);

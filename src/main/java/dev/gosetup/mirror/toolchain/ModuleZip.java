@@ -185,16 +185,7 @@ public final class ModuleZip {
                     while ((entry = tar.getNextEntry()) != null) {
                         count++;
                         String name = entry.getName();
-                        if (entry.isSymbolicLink() || entry.isLink()) {
-                            throw new UnsafeArchiveException(Problem.of("archive.entry.link", EntryGuard.printable(name),
-                                    EntryGuard.printable(entry.getLinkName())));
-                        }
-                        if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-                            throw new UnsafeArchiveException(Problem.of("archive.entry.device", EntryGuard.printable(name)));
-                        }
-                        if (!entry.isDirectory() && !entry.isFile()) {
-                            throw new UnsafeArchiveException(Problem.of("archive.entry.special", EntryGuard.printable(name)));
-                        }
+                        EntryGuard.refuseSpecial(entry);
                         guard.target(name, entry.isDirectory());
                         if (entry.isDirectory()) {
                             continue;
