@@ -337,9 +337,10 @@ public final class SdkRoot {
         return out;
     }
 
-    /** Whether {@code name} in the root is one gosetup uses for itself (lock, downloads, commands, link, leftovers). */
+    /** Whether {@code name} in the root is one gosetup uses for itself (lock, downloads, commands, link, history, leftovers). */
     public static boolean ownName(String name) {
         return name.equals(ACTIVE_LINK) || name.equals(LOCK_FILE) || name.equals(".downloads") || name.equals(VersionCommands.FOLDER)
+                || name.equals(ActivationHistory.FILE)
                 || name.startsWith(STAGING_PREFIX) || name.startsWith(TRASH_PREFIX) || name.startsWith(LINK_PREFIX);
     }
 

@@ -117,6 +117,7 @@ class CleanupTest {
     @Test
     @Order(1)
     void theDryRunListsWhatCanGoWithSizesFindAgreesWith() throws Exception {
+        Files.writeString(sdk.path().resolve(".gosetup-history.json"), "[]"); // the activation history rollback reads: ours
         Cleanup.Plan plan = new Cleanup(sdk, env).scan(Map.of(GoVersion.parse("go1.22.12").orElseThrow(), base.resolve("app")));
 
         assertThat(plan.of(Cleanup.Choice.VERSIONS)).extracting(Cleanup.Item::name).containsExactly("go1.21.13");
