@@ -165,7 +165,9 @@ public final class ProjectCommand implements Callable<Integer> {
             out.println("  " + o.goMessage());
         }
         if (r.versionFileOnly()) {
-            out.println(m.get("cli.project.versionFileOnly", r.winner().get().fileName));
+            if (r.folderHook() != ProjectReport.FolderHook.ON) { // its advice is moot when the hook does it
+                out.println(m.get("cli.project.versionFileOnly", r.winner().get().fileName));
+            }
             out.println(m.get("project.folderHook." + r.folderHook().name(), r.winner().get().fileName, r.gotoolchain().value()));
         }
         for (ProjectReport.Conflict c : r.conflicts()) {
