@@ -378,7 +378,7 @@ class MirrorCliTest {
                 MultiGoMirror.dir().resolve("dl.json").toString(), "--platforms", "linux/amd64,windows/amd64", "--versions", "1.21",
                 "--home", home);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.out()).contains("待下载").contains("已跳过，该平台没有归档文件");
+        assertThat(r.out()).contains("待下载").contains("已跳过，该平台没有压缩包");
         assertThat(r.err()).contains("没有终端时不会询问");
         CliResult v = run("--lang", "zh-CN", "mirror", "verify", tmp.resolve("nowhere").toString());
         assertThat(v.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
