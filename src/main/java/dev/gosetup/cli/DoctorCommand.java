@@ -176,7 +176,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** A newer Go for the active one, from the cached release list (the health check does not fetch it for this). */
     private List<Finding> updateFindings(Path sdkRoot) {
-        return dev.gosetup.doctor.UpdateFindings.forInstallRoot(context.settings(), context.paths(), context.managed(), sdkRoot);
+        return dev.gosetup.doctor.UpdateFindings.cached(
+                dev.gosetup.install.InstallSources.of(context.settings(), context.paths(), sdkRoot), context.managed());
     }
 
     private int failed(List<Finding> findings) {

@@ -36,16 +36,14 @@ public final class UpdateFindings {
     }
 
     /**
-     * For this user's install root: compared with the release list saved on this computer (never fetched for this),
-     * as {@code gosetup doctor} and the Health check page both show it.
+     * For the install root and release list of {@code sources}: compared with that list as saved on this computer
+     * (never fetched for this), as {@code gosetup doctor} and the Health check page both show it.
      */
-    public static List<Finding> forInstallRoot(dev.gosetup.settings.Settings settings, dev.gosetup.settings.AppPaths paths,
-                                               dev.gosetup.settings.ManagedSettings managed, java.nio.file.Path sdkRoot) {
-        dev.gosetup.install.InstallSources s = dev.gosetup.install.InstallSources.of(settings, paths, sdkRoot);
+    public static List<Finding> cached(dev.gosetup.install.InstallSources sources, dev.gosetup.settings.ManagedSettings managed) {
         dev.gosetup.release.ReleaseCatalog catalog = new dev.gosetup.release.ReleaseCatalog(
-                () -> dev.gosetup.fetch.HttpClients.create(s.policy()), s.policy(), s.cacheDir());
-        boolean comparable = dev.gosetup.update.UpdateNotices.enabled(managed) && s.sdk().active().isPresent()
-                && catalog.cachedOnly(s.releaseList()).isPresent();
-        return of(dev.gosetup.update.UpdateNotices.cached(catalog, s.releaseList(), s.sdk(), managed), comparable);
+                () -> dev.gosetup.fetch.HttpClients.create(sources.policy()), sources.policy(), sources.cacheDir());
+        boolean comparable = dev.gosetup.update.UpdateNotices.enabled(managed) && sources.sdk().active().isPresent()
+                && catalog.cachedOnly(sources.releaseList()).isPresent();
+        return of(dev.gosetup.update.UpdateNotices.cached(catalog, sources.releaseList(), sources.sdk(), managed), comparable);
     }
 }

@@ -158,8 +158,10 @@ public final class MainWindow extends BorderPane {
                 // this window's own environment, which predates any change made since it opened.
                 findings.addAll(dev.gosetup.doctor.Doctor.check(shellSources.get(), installs, sources.get(), installs.env(), installs.home(),
                         installSources.get(), dev.gosetup.shell.terminal.NewTerminal.Options.defaults()).findings());
-                findings.addAll(dev.gosetup.doctor.UpdateFindings.forInstallRoot(context.settings(), context.paths(),
-                        context.managed(), installs.sdkRoot()));
+                dev.gosetup.install.InstallSources sources = installSources.get();
+                if (sources != null) { // the list the update banner saved: same sources, same cache
+                    findings.addAll(dev.gosetup.doctor.UpdateFindings.cached(sources, context.managed()));
+                }
                 return findings;
             }, shellSources, context::settings);
             case SETTINGS -> new SettingsPage(m, Language.fromTag(context.settings().language()),

@@ -192,4 +192,18 @@ class UpdateUiTest {
         PageChecks.nothingCut(window, 980);
         dev.gosetup.testing.Screens.save(stage.getScene(), "update-banner-offline-zh.png");
     }
+
+    /** The Health check page says it too, from the list the banner saved (the page itself fetches nothing for it). */
+    @Test
+    void theHealthPageNamesTheNewerPatchAndTheCommand(FxRobot robot) throws Exception {
+        open(robot, Language.ENGLISH);
+        robot.interact(() -> window.checkForUpdates(at(start)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> banner(robot).isVisible());
+        server.close(); // offline: what the page shows comes from the saved list
+        robot.clickOn(robot.from(window).lookup("#navHealth").queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.from(window).lookup("#finding-go-update").tryQuery().isPresent());
+        assertThat(robot.from(window).lookup("#status-go-update").queryAs(Label.class).getText()).isEqualTo("Warning");
+        assertThat(robot.from(window).lookup("#finding-go-update").lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t.contains("go1.21.14")).anyMatch(t -> t.contains("gosetup update"));
+    }
 }
