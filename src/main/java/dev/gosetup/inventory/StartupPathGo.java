@@ -89,24 +89,22 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
     /** Whether the env script of the login shell puts the go1.X.Y commands' folder on PATH (one from before them does not). */
     static boolean versionCommandsOnPath(ShellSources shells, EnvSpec spec) {
         Shell login = loginShell(shells);
-        try {
-            Path script = shells.scriptsDir().resolve(scriptName(login));
-            return Files.size(script) < 1 << 20 && dev.gosetup.shell.EnvScripts.putsOnPath(
-                    Files.readString(script, StandardCharsets.UTF_8), login, spec, spec.versionCommands());
-        } catch (IOException e) {
-            return false;
-        }
+        return loginScript(shells).map(t -> dev.gosetup.shell.EnvScripts.putsOnPath(t, login, spec, spec.versionCommands())).orElse(false);
     }
 
     /** Whether the env script a new login shell sources holds gosetup's per-folder Go (shell/FolderGoHook). */
     public static boolean folderHookInScript(ShellSources shells) {
-        Shell login = loginShell(shells);
+        return loginScript(shells).map(dev.gosetup.shell.FolderGoHook::writtenIn).orElse(false);
+    }
+
+    /** The env script a new login shell sources, when it is a regular file under 1 MiB (never a FIFO that would block). */
+    private static java.util.Optional<String> loginScript(ShellSources shells) {
         try {
-            Path script = shells.scriptsDir().resolve(scriptName(login));
+            Path script = shells.scriptsDir().resolve(scriptName(loginShell(shells)));
             return Files.isRegularFile(script) && Files.size(script) < 1 << 20
-                    && Files.readString(script, StandardCharsets.UTF_8).contains("_gosetup_folder_go");
+                    ? java.util.Optional.of(Files.readString(script, StandardCharsets.UTF_8)) : java.util.Optional.empty();
         } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
+            return java.util.Optional.empty();
         }
     }
 

@@ -35,6 +35,11 @@ public final class FolderGoHook {
         };
     }
 
+    /** Whether an env script (as written, perhaps by an older gosetup) holds the hook, in either shell's form. */
+    public static boolean writtenIn(String scriptText) {
+        return scriptText.contains("_gosetup_folder_go"); // also the fish form, __gosetup_folder_go
+    }
+
     /** For env.sh: {@code sdkRoot} already quoted for sh. */
     static String sh(String sdkRoot, String suffix) {
         return fill("folder-go.sh", sdkRoot, suffix);
