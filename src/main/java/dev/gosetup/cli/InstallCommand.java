@@ -89,11 +89,7 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return run();
-        } finally {
-            sdk.closeClient();
-        }
+        return sdk.closingClient(this::run);
     }
 
     private Integer run() throws Exception {

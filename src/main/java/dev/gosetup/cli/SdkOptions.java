@@ -149,6 +149,15 @@ final class SdkOptions {
         }
     }
 
+    /** Runs a command's body, then closes the HTTP client it may have made (see {@link #closeClient()}). */
+    Integer closingClient(java.util.concurrent.Callable<Integer> body) throws Exception {
+        try {
+            return body.call();
+        } finally {
+            closeClient();
+        }
+    }
+
     HttpDownloader downloader() {
         return new HttpDownloader(this::client, policy());
     }
