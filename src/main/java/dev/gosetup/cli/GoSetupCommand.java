@@ -18,13 +18,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code gosetup}: the root command. With no subcommand it opens the window when there is a display. */
 @Command(name = "gosetup", mixinStandardHelpOptions = true, versionProvider = GoSetupCommand.Version.class,
-        subcommands = {DetectCommand.class, ReportCommand.class, ReleasesCommand.class, InstallCommand.class,
-                UseCommand.class, UpdateCommand.class, RollbackCommand.class, RemoveCommand.class, CleanupCommand.class, ListCommand.class,
-                ProjectCommand.class, EnvCommand.class, DoctorCommand.class, ToolsCommand.class, IdeCommand.class, MirrorCommand.class,
-                GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class GoSetupCommand implements Runnable {
     private static final Logger LOG = Logger.getLogger(GoSetupCommand.class.getName());
+
+    /** Every subcommand, in the order help lists them. */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(DetectCommand.class, ReportCommand.class,
+            ReleasesCommand.class, InstallCommand.class, UseCommand.class, UpdateCommand.class, RollbackCommand.class,
+            RemoveCommand.class, CleanupCommand.class, ListCommand.class, ProjectCommand.class, EnvCommand.class,
+            DoctorCommand.class, ToolsCommand.class, IdeCommand.class, MirrorCommand.class, GuiCommand.class);
+
+    /** The root's options that take a value: skipped when looking for the subcommand's name. */
+    private static final java.util.Set<String> ROOT_OPTIONS_WITH_VALUE = java.util.Set.of("--lang", "--policy");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -97,6 +102,9 @@ public final class GoSetupCommand implements Runnable {
      */
     public static int run(AppContext context, String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new GoSetupCommand(context), new Factory(context));
+        for (Class<?> command : subcommandsFor(args)) {
+            cli.addSubcommand(command);
+        }
         cli.setResourceBundle(context.messages().bundle());
         cli.setOut(new PrintWriter(Redaction.writer(out), true));
         cli.setErr(new PrintWriter(Redaction.writer(err), true));
@@ -137,6 +145,33 @@ public final class GoSetupCommand implements Runnable {
             cli.getOut().flush();
             cli.getErr().flush();
         }
+    }
+
+    /**
+     * The subcommands to build for these arguments: only the one named, when the arguments plainly name one;
+     * otherwise all of them (help, the window, a misspelt name that picocli suggests a correction for). picocli
+     * builds each command's model from its annotations when it is added, which for all of them was most of a
+     * short command's start-up (docs/benchmarks.md); the result of parsing is the same either way.
+     */
+    static java.util.List<Class<?>> subcommandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (ROOT_OPTIONS_WITH_VALUE.contains(arg)) {
+                i++; // its value
+                continue;
+            }
+            if (ROOT_OPTIONS_WITH_VALUE.stream().anyMatch(o -> arg.startsWith(o + "="))) {
+                continue;
+            }
+            for (Class<?> command : SUBCOMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (annotation.name().equals(arg) || java.util.Arrays.asList(annotation.aliases()).contains(arg)) {
+                    return java.util.List.of(command);
+                }
+            }
+            break; // anything else (help, the version, an unknown word): everything, as picocli needs it
+        }
+        return SUBCOMMANDS;
     }
 
     /**
