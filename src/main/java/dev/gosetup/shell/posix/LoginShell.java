@@ -4,6 +4,12 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,9 +34,11 @@ public final class LoginShell {
         if (Platform.isWindows()) {
             return Optional.empty();
         }
+        if (Platform.isLinux()) {
+            return fromAccountLinux().or(LoginShell::fromEnvironment);
+        }
         try {
-            // On Linux by its soname: asked for "c", JNA runs `ldconfig -p` (a process) to find it.
-            LibC libc = Native.load(Platform.isLinux() ? "libc.so.6" : Platform.C_LIBRARY_NAME, LibC.class);
+            LibC libc = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
             Pointer pw = libc.getpwuid(libc.getuid());
             if (pw != null) {
                 Pointer shell = pw.getPointer(shellOffset());
@@ -44,7 +52,43 @@ public final class LoginShell {
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.log(Level.FINE, "getpwuid failed; using $SHELL", e);
         }
+        return fromEnvironment();
+    }
+
+    private static Optional<String> fromEnvironment() {
         return Optional.ofNullable(System.getenv("SHELL")).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * Linux: getpwuid(getuid())'s pw_shell through the JDK's foreign function API, not JNA: JNA's first library
+     * load on Linux runs {@code /sbin/ldconfig -p}, a process, which every command asking for the login shell paid.
+     */
+    private static Optional<String> fromAccountLinux() {
+        try {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            MethodHandle getuid = linker.downcallHandle(libc.find("getuid").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT));
+            MethodHandle getpwuid = linker.downcallHandle(libc.find("getpwuid").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            MemorySegment pw = (MemorySegment) getpwuid.invokeExact((int) getuid.invokeExact());
+            if (pw.equals(MemorySegment.NULL)) {
+                return Optional.empty();
+            }
+            long offset = 4L * ValueLayout.ADDRESS.byteSize() + 8; // as shellOffset() on Linux
+            MemorySegment shell = pw.reinterpret(offset + ValueLayout.ADDRESS.byteSize())
+                    .get(ValueLayout.ADDRESS, offset);
+            if (shell.equals(MemorySegment.NULL)) {
+                return Optional.empty();
+            }
+            String s = shell.reinterpret(4096).getString(0); // a path; PATH_MAX bounds it
+            return s.isBlank() ? Optional.empty() : Optional.of(s);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.log(Level.FINE, "getpwuid failed; using $SHELL", e);
+            return Optional.empty();
+        }
     }
 
     /**

@@ -39,6 +39,16 @@ public final class ZshDotDir {
     }
 
     static Optional<Answer> ask(Path zsh, Path home) {
+        return ask(zsh, home, globalZshenv(zsh));
+    }
+
+    static Optional<Answer> ask(Path zsh, Path home, java.util.List<Path> globalZshenv) {
+        if (globalZshenv.stream().noneMatch(f -> Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                && !Files.exists(home.resolve(".zshenv"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // Nothing zsh reads before .zprofile and .zshrc exists, so nothing can set ZDOTDIR: zsh reads the home
+            // folder. The usual case on a Mac (no /etc/zshenv there), and it saves starting a process.
+            return Optional.of(new Answer(Optional.empty()));
+        }
         ProcessBuilder pb = new ProcessBuilder(zsh.toString(), "-c", "print -r -- \"" + MARK + "${ZDOTDIR-}\"");
         Map<String, String> env = pb.environment();
         env.clear(); // nothing of this process's: no ZDOTDIR, no PATH tricks
@@ -82,6 +92,21 @@ public final class ZshDotDir {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where a zsh may have its global zshenv (compiled in as its etcdir): /etc/zshenv (macOS, most builds),
+     * /etc/zsh/zshenv (Debian, Ubuntu, Arch), and PREFIX/etc/zshenv for a zsh in PREFIX/bin (Homebrew, /usr/local).
+     * Listing one too many only costs asking zsh.
+     */
+    static java.util.List<Path> globalZshenv(Path zsh) {
+        java.util.List<Path> places = new java.util.ArrayList<>(java.util.List.of(Path.of("/etc/zshenv"), Path.of("/etc/zsh/zshenv")));
+        Path bin = zsh.toAbsolutePath().getParent();
+        if (bin != null && bin.getParent() != null) {
+            places.add(bin.getParent().resolve("etc/zshenv"));
+            places.add(bin.getParent().resolve("etc/zsh/zshenv"));
+        }
+        return places;
     }
 
     static Optional<Answer> parse(String output, Path home) {

@@ -50,6 +50,23 @@ class ZshDotDirTest {
     }
 
     @Test
+    void withNoZshenvAnywhereZshIsNotEvenStarted() throws Exception {
+        // A zsh that cannot start: an answer proves none was needed; asking it gives no answer at all.
+        Path noZsh = home.resolve("missing/bin/zsh");
+        java.util.List<Path> global = java.util.List.of(home.resolve("etc/zshenv"));
+        assertThat(ZshDotDir.ask(noZsh, home, global)).contains(new ZshDotDir.Answer(Optional.empty()));
+
+        Files.createDirectories(home.resolve("etc"));
+        Files.writeString(home.resolve("etc/zshenv"), "export ZDOTDIR=$HOME/.config/zsh\n");
+        assertThat(ZshDotDir.ask(noZsh, home, global)).as("a global zshenv may move it: zsh must be asked").isEmpty();
+        Files.delete(home.resolve("etc/zshenv"));
+        Files.createSymbolicLink(home.resolve(".zshenv"), home.resolve("dotfiles/zshenv")); // dangling, still zsh's business
+        assertThat(ZshDotDir.ask(noZsh, home, global)).isEmpty();
+        assertThat(ZshDotDir.globalZshenv(Path.of("/opt/homebrew/bin/zsh")))
+                .contains(Path.of("/etc/zshenv"), Path.of("/etc/zsh/zshenv"), Path.of("/opt/homebrew/etc/zshenv"));
+    }
+
+    @Test
     void noZshenvMeansTheHomeFolder() throws Exception {
         assertThat(ZshDotDir.ask(home)).contains(new ZshDotDir.Answer(Optional.empty()));
         assertThat(ShellSources.forHome(home, null).files().targets(Shell.ZSH))
