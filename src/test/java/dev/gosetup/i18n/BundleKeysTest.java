@@ -123,6 +123,18 @@ class BundleKeysTest {
     }
 
     @Test
+    void picocliTextHasNoMessageFormatQuoting() {
+        // picocli prints its texts as they are: a MessageFormat '' would reach the help screen doubled (it did).
+        for (Properties bundle : List.of(en, zh)) {
+            for (String key : bundle.stringPropertyNames()) {
+                if (isPrintf(key)) {
+                    assertThat(bundle.getProperty(key)).as(key).doesNotContain("''");
+                }
+            }
+        }
+    }
+
+    @Test
     void everyKeyIsUsed() {
         assertThat(unused(en.stringPropertyNames(), literals, commandNames))
                 .as("keys no code uses (not a literal in src/main/java, no listed prefix or suffix rule)").isEmpty();
