@@ -20,7 +20,15 @@ fail() { printf 'check-deb: %s\n' "$*" >&2; exit 1; }
 say "install $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 # apt-get rather than a bare dpkg -i: it installs the dependencies the package declares (GTK, X11 ...).
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
-[ "$(readlink /usr/bin/gosetup)" = /opt/gosetup/bin/gosetup ] || fail "/usr/bin/gosetup is not the link to /opt/gosetup/bin/gosetup"
+[ "$(readlink /usr/bin/gosetup)" = /opt/gosetup/lib/app/gosetup.sh ] || fail "/usr/bin/gosetup is not the link to /opt/gosetup/lib/app/gosetup.sh"
+[ -x /opt/gosetup/lib/app/gosetup.sh ] || fail "/opt/gosetup/lib/app/gosetup.sh is not executable"
+# The menu entry runs the same script (what a user clicks is what is timed below).
+entry=$(grep -l '^Exec=' /opt/gosetup/lib/*.desktop | head -1)
+[ "$(sed -n 's/^Exec=//p' "$entry")" = /opt/gosetup/lib/app/gosetup.sh ] || fail "the menu entry does not run lib/app/gosetup.sh: $(cat "$entry")"
+# Arguments reach the app untouched, spaces and quotes included (the script passes them after the cfg's options).
+odd=$(mktemp -d "/tmp/it's a home.XXXX")
+gosetup list --home "$odd" >/dev/null || fail "an argument with a space and a quote did not reach the app intact"
+rm -rf "$odd"
 
 say "gosetup detect --json (the installed command, from PATH)"
 home=$(mktemp -d)
@@ -73,7 +81,7 @@ openbox >/dev/null 2>&1 &
 wm=$!
 sleep 0.5
 start=$(date +%s.%N)
-/opt/gosetup/bin/gosetup >"$home/app.log" 2>&1 &
+/opt/gosetup/lib/app/gosetup.sh >"$home/app.log" 2>&1 &
 app=$!
 window=$(timeout 60 xdotool search --sync --onlyvisible --name "Go Setup Assistant" | head -1) \
   || fail "no window within 60 s; the app said: $(cat "$home/app.log")"

@@ -2,7 +2,9 @@
 # Time to first window, and command-line start, of the installer's app image against the alternatives,
 # side by side in one run (A B C A B C ...), medians: src/bench/first-window.sh [ROUNDS]
 #
-#   A  the installer's image as built (jlink'd runtime with the app linked in, AOT cache trained on the window)
+#   S  the installer's image through lib/app/gosetup.sh, what /usr/bin/gosetup and the menu entry run on Linux
+#   A  the installer's image through jpackage's launcher bin/gosetup (jlink'd runtime with the app linked in, AOT
+#      cache trained on the window), which asks rpm and dpkg which package owns it before starting Java
 #   B  the same image without its AOT cache (the cfg's -XX:AOTCache line taken out of a copy)
 #   C  the development launcher target/gosetup (the JDK, jars on a module path, its own AOT cache)
 #
@@ -30,7 +32,7 @@ sleep 0.5
 # Settings, logs and caches of these runs stay in the work folder.
 export XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state XDG_CACHE_HOME=$work/cache
 
-declare -A launcher=([A]="$image/bin/gosetup" [B]="$work/no-aot/bin/gosetup" [C]="target/gosetup")
+declare -A launcher=([S]="$image/lib/app/gosetup.sh" [A]="$image/bin/gosetup" [B]="$work/no-aot/bin/gosetup" [C]="target/gosetup")
 declare -A window version
 now() { date +%s%N; }
 
@@ -52,18 +54,20 @@ cli_start() {
 
 first_window "${launcher[A]}" >/dev/null # warm the page cache once for everyone
 for r in $(seq "$rounds"); do
-  for k in A B C; do
+  for k in S A B C; do
     window[$k]="${window[$k]:-} $(first_window "${launcher[$k]}")"
     version[$k]="${version[$k]:-} $(cli_start "${launcher[$k]}")"
   done
-  echo "round $r: window A ${window[A]##* } B ${window[B]##* } C ${window[C]##* } | --version A ${version[A]##* } B ${version[B]##* } C ${version[C]##* }"
+  echo "round $r: window S ${window[S]##* } A ${window[A]##* } B ${window[B]##* } C ${window[C]##* } | --version S ${version[S]##* } A ${version[A]##* } B ${version[B]##* } C ${version[C]##* }"
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
 echo "medians of $rounds rounds ($(nproc) cores, $(date -u +%F)):"
-for k in A B C; do
+for k in S A B C; do
   echo "  $k first window $(echo "${window[$k]}" | median) s   --version $(echo "${version[$k]}" | median) s"
 done
 a=$(echo "${window[A]}" | median); b=$(echo "${window[B]}" | median)
 awk -v a="$a" -v b="$b" 'BEGIN { printf "  A/B first window %.2f (the AOT cache)\n", a / b }'
+s=$(echo "${window[S]}" | median)
+awk -v s="$s" -v a="$a" 'BEGIN { printf "  S/A first window %.2f (no package look-up)\n", s / a }'

@@ -79,6 +79,7 @@ public class InstallerInputs {
             }
         }
         deleteTree(work);
+        linuxLauncher(app);
         if (policy.isPresent()) {
             Files.copy(policy.get(), app.resolve("policy.json"));
             System.out.println("Policy baked into the image: " + policy.get());
@@ -94,6 +95,20 @@ public class InstallerInputs {
                 "--compress", "zip-6", "--output", runtime.toString());
         System.out.println("Runtime: " + runtime + " with " + addModules + " and what they require");
         train(runtime, main, jvmFlags, app.resolve("gosetup.aot"), out.resolve("aot-training"));
+    }
+
+    /**
+     * Linux: installer/linux/gosetup.sh into app/, executable: the command /usr/bin/gosetup and the menu entry run
+     * (the script says why it is not jpackage's launcher).
+     */
+    private static void linuxLauncher(Path app) throws IOException {
+        if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return;
+        }
+        Path script = Path.of("installer", "linux", "gosetup.sh");
+        Path target = app.resolve("gosetup.sh");
+        Files.copy(script, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /** One run recorded into the AOT cache: the window where there is a display, else an install. */
