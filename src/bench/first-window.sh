@@ -9,7 +9,8 @@
 #   C  the development launcher target/gosetup (the JDK, jars on a module path, its own AOT cache)
 #
 # "First window" is from starting the program until X11 maps a visible window titled Go Setup Assistant
-# (xdotool search --sync), under Xvfb with openbox. Needs: mvn -Pinstaller package (target/installer/image),
+# (polled every 5 ms: `xdotool search --sync` looks only every 0.5 s, which rounded every figure before 2026-12-03
+# up to the next half second), under Xvfb with openbox. Needs: mvn -Pinstaller package (target/installer/image),
 # mvn package (target/gosetup), xvfb, xdotool, openbox (see .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,12 +37,20 @@ declare -A launcher=([S]="$image/lib/app/gosetup.sh" [A]="$image/bin/gosetup" [B
 declare -A window version
 now() { date +%s%N; }
 
+wait_for_window() { # returns as soon as the window is mapped (xdotool's own --sync polls only every 0.5 s)
+  local i
+  for i in $(seq 12000); do
+    xdotool search --onlyvisible --name "Go Setup Assistant" >/dev/null 2>&1 && return 0
+    sleep 0.005
+  done
+  return 1
+}
 first_window() { # prints seconds until the window is mapped, then closes the app
   local t0 pid
   t0=$(now)
   "$1" gui >/dev/null 2>&1 &
   pid=$!
-  timeout 60 xdotool search --sync --onlyvisible --name "Go Setup Assistant" >/dev/null
+  wait_for_window
   awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
   kill $pid; wait $pid 2>/dev/null || true
 }
