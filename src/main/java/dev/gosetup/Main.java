@@ -14,6 +14,9 @@ public final class Main {
             System.out.println(dev.gosetup.cli.VersionText.text());
             return;
         }
+        if (dev.gosetup.cli.GuiCommand.opensWindow(args)) {
+            dev.gosetup.ui.EarlyToolkit.begin(); // starts while the settings and the command line are read
+        }
         // The OS proxy settings (Windows/macOS system proxy, GNOME) when no HTTPS_PROXY is set. Read once,
         // when the default ProxySelector is first made, so it must be set before anything touches the network.
         if (System.getProperty("java.net.useSystemProxies") == null) {
@@ -23,6 +26,11 @@ public final class Main {
         useRuntimeNativeLibraries();
         AppContext context = AppContext.start(homeArgument(args));
         int exitCode = GoSetupCommand.run(context, args);
+        if (Boolean.getBoolean("gosetup.training")) {
+            // The installer image's AOT training run (src/build/InstallerInputs.java) has opened and closed the window;
+            // the commands people type most are recorded too, so the installed command line starts from the cache.
+            GoSetupCommand.rehearse(context);
+        }
         System.exit(exitCode);
     }
 

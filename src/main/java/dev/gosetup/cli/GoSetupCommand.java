@@ -147,6 +147,14 @@ public final class GoSetupCommand implements Runnable {
         }
     }
 
+    /** For the AOT training run: the commonest commands once each, their output dropped (help builds every command). */
+    public static void rehearse(AppContext context) {
+        for (String[] args : java.util.List.of(new String[] {"--help"}, new String[] {"list", "--json"},
+                new String[] {"detect", "--json"})) {
+            run(context, args, new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()));
+        }
+    }
+
     /**
      * The subcommands to build for these arguments: only the one named, when the arguments plainly name one;
      * otherwise all of them (help, the window, a misspelt name that picocli suggests a correction for). picocli

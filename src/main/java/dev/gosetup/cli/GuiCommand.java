@@ -23,6 +23,14 @@ public final class GuiCommand implements Runnable {
         dev.gosetup.ui.GoSetupApp.launchWith(context);
     }
 
+    /**
+     * Whether these arguments open the window: none (on a desktop), or {@code gui} alone. Asked before anything else
+     * runs, so the window's toolkit can start at once; anything more (help, options) takes the normal path.
+     */
+    public static boolean opensWindow(String[] args) {
+        return (args.length == 0 || args.length == 1 && args[0].equals("gui")) && displayAvailable();
+    }
+
     /** macOS and Windows always have a desktop; elsewhere X11 or Wayland must be there. */
     static boolean displayAvailable() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -24,7 +25,36 @@ public final class GoSetupApp extends Application {
     /** Opens the window and returns when it is closed. */
     public static void launchWith(AppContext context) {
         launchContext = context;
-        Application.launch(GoSetupApp.class);
+        if (!EarlyToolkit.begun()) {
+            Application.launch(GoSetupApp.class);
+            return;
+        }
+        // The toolkit was started early (EarlyToolkit): open the window on it as Application.launch would, and
+        // return when it is closed, with what start() threw, as Application.launch does.
+        EarlyToolkit.await();
+        java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.complete(null));
+                new GoSetupApp().start(stage);
+            } catch (RuntimeException | Error e) {
+                closed.completeExceptionally(e);
+            }
+        });
+        try {
+            closed.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        } finally {
+            Platform.exit();
+        }
     }
 
     @Override
