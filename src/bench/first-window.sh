@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-7}
-image=target/installer/image/gosetup
+image=${BENCH_IMAGE:-target/installer/image/gosetup} # BENCH_IMAGE=/opt/gosetup: the installed package
 [ -x "$image/bin/gosetup" ] || { echo "no $image: run mvn -Pinstaller -DskipTests package first" >&2; exit 2; }
 [ -x target/gosetup ] || { echo "no target/gosetup: run mvn -DskipTests package first" >&2; exit 2; }
 

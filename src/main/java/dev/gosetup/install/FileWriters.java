@@ -50,8 +50,13 @@ final class FileWriters implements AutoCloseable {
      */
     static final int THREADS = Math.max(1, Integer.getInteger("gosetup.unpack.writers",
             Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()))));
-    /** Bytes read but not yet written, at most (plus one file being read). */
-    static final int BUDGET = Math.max(4 * 64 * 1024, Integer.getInteger("gosetup.unpack.budget", 4 << 20));
+    /**
+     * Bytes read but not yet written, at most (plus one file being read). 1 MiB, not 4: on a disk the writers are the
+     * slower side, so the budget is always spent, and with 4 MiB the bytes in flight outgrew the young generation's
+     * survivor space at every collection, were promoted and piled up as garbage in the old one (install peak RSS on
+     * ext4 177 -> 130 MiB, the same wall time; on tmpfs no difference either way; docs/benchmarks.md).
+     */
+    static final int BUDGET = Math.max(4 * 64 * 1024, Integer.getInteger("gosetup.unpack.budget", 1 << 20));
     /** Files up to this size are read whole and batched; larger ones go in chunks of this size. */
     static final int SMALL = 64 * 1024;
     private static final int BATCH_BYTES = 256 * 1024;
