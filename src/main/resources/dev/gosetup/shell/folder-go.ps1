@@ -30,7 +30,7 @@ function global:__gosetup_folder_go {
         } elseif ($mark) {
             if ($ours) {
                 $prev = [Environment]::GetEnvironmentVariable('_GOSETUP_TC_PREV')
-                if ($prev -and $prev.StartsWith('=')) {
+                if ($prev -and $prev.StartsWith('=', [StringComparison]::Ordinal)) {
                     [Environment]::SetEnvironmentVariable('GOTOOLCHAIN', $prev.Substring(1))
                 } else {
                     [Environment]::SetEnvironmentVariable('GOTOOLCHAIN', $null)
@@ -51,7 +51,7 @@ function global:__gosetup_folder_version {
     $here = $ExecutionContext.SessionState.Path.CurrentLocation
     if ($here.Provider.Name -ne 'FileSystem') { return '' }
     $gowork = [Environment]::GetEnvironmentVariable('GOWORK')
-    if ($gowork -and $gowork -ne 'off' -and ($gowork.StartsWith('/') -or $gowork -match '^([A-Za-z]:[\\/]|\\\\)') -and
+    if ($gowork -and $gowork -ne 'off' -and ($gowork.StartsWith('/', [StringComparison]::Ordinal) -or $gowork -match '^([A-Za-z]:[\\/]|\\\\)') -and
             [IO.File]::Exists($gowork)) {
         return ''
     }
@@ -69,7 +69,7 @@ function global:__gosetup_folder_version {
         }
         $d = [IO.Path]::GetDirectoryName($d) # $null above the root
     }
-    if ($word.StartsWith('go')) { $word = $word.Substring(2) }
+    if ($word.StartsWith('go', [StringComparison]::Ordinal)) { $word = $word.Substring(2) }
     # -cmatch: case-sensitive and [0-9], as sh reads it (PowerShell's -match ignores case and \d takes any digit)
     if ($word -cmatch '^1\.[0-9]+(\.[0-9]+|(rc|beta)[1-9][0-9]*)\z') { return $word }
     if (-not ($word -cmatch '^1\.([0-9]+)(\.x)?\z')) { return '' }
@@ -101,7 +101,7 @@ function global:__gosetup_read_word([string] $file, [bool] $tool) {
         if ($length -lt 1 -or $length -gt @MAX@) { return '' }
         foreach ($line in [IO.File]::ReadAllLines($file)) {
             $words = $line.Split([char[]] " `t`r", [StringSplitOptions]::RemoveEmptyEntries)
-            if ($words.Count -eq 0 -or $words[0].StartsWith('#')) { continue }
+            if ($words.Count -eq 0 -or $words[0].StartsWith('#', [StringComparison]::Ordinal)) { continue }
             if (-not $tool) { return $words[0] }
             if (($words[0] -ceq 'golang' -or $words[0] -ceq 'go') -and $words.Count -ge 2) {
                 $v = $words[1].Split([char] '#')[0]
