@@ -42,6 +42,8 @@ public final class FolderGoCases {
             at("line/cmd/tool", "go1.22.10+path", "the nearest file above", f("line/cmd/tool", null)),
             at("exact", "go1.22.3+path", "comments, blanks, spaces and CRLF", f("exact/.go-version", "# goenv\n\n  go1.22.3  \r\n")),
             at("linex", "go1.22.10+path", "1.22.x", f("linex/.go-version", "1.22.x")),
+            at("bom", "go1.22.3+path", "saved by Notepad: a UTF-8 byte order mark, CRLF", f("bom/.go-version", "\uFEFF1.22.3\r\n")),
+            at("bomtools", "go1.21.13+path", "the same for .tool-versions", f("bomtools/.tool-versions", "\uFEFFgolang 1.21.13\r\n")),
             at("asdf", "go1.21.13+path", "asdf: the golang entry's first version",
                     f("asdf/.tool-versions", "nodejs 20.11.0\ngolang 1.21.13 1.20.5 # pinned\n")),
             at("mise", "go1.22.10+path", "mise's go entry, CRLF", f("mise/.tool-versions", "go 1.22\r\n")),
