@@ -131,10 +131,14 @@ if (-not (Get-Variable -Name __gosetup_folder_hooked -Scope Global -ErrorAction 
     }
     if ($PSVersionTable.PSVersion.Major -ge 6) {
         # Set-Location, also by a script, switches at once; added to any action already there, as direnv does
-        $__gosetupOnCd = [EventHandler[System.Management.Automation.LocationChangedEventArgs]] { $null = __gosetup_folder_go }
-        $ExecutionContext.InvokeCommand.LocationChangedAction =
-            [Delegate]::Combine($ExecutionContext.InvokeCommand.LocationChangedAction, $__gosetupOnCd)
-        Remove-Variable __gosetupOnCd
+        try {
+            $__gosetupOnCd = [EventHandler[System.Management.Automation.LocationChangedEventArgs]] { $null = __gosetup_folder_go }
+            $ExecutionContext.InvokeCommand.LocationChangedAction =
+                [Delegate]::Combine($ExecutionContext.InvokeCommand.LocationChangedAction, $__gosetupOnCd)
+            Remove-Variable __gosetupOnCd
+        } catch {
+            # a session that allows no delegates (constrained language): the prompt still runs the hook
+        }
     }
     Remove-Variable __gosetupPrompt
 }
