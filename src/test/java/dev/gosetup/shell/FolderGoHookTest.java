@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The per-folder Go, run by the real bash, zsh and fish: each reads the folders as gosetup project does (nearest
  * file, go.mod above wins, lines to the newest installed patch, CRLF, comments, hostile files) and puts back
  * what was there. The hook is called as the prompt calls it; {@link #realPromptsRunTheHook} types at real
- * interactive shells to prove the prompt does call it.
+ * interactive shells to prove the prompt does call it. The folders and walks are the shared table
+ * (testing/FolderGoCases) that the PowerShell hook is held to as well (cli/RealPwshFolderGoTest).
  */
 class FolderGoHookTest {
     @TempDir

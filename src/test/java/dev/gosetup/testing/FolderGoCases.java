@@ -13,7 +13,8 @@ import java.util.List;
  * The per-folder Go's cases, listed once for every shell's hook (shell/FolderGoHook: folder-go.sh for bash and zsh,
  * folder-go.fish, folder-go.ps1): folder layouts with the GOTOOLCHAIN the hook must set there, and walks between
  * folders with what it must put back. FolderGoHookTest runs them in the real bash, zsh and fish;
- * cli/RealPwshFolderGoTest in the real pwsh and Windows PowerShell on the platform runners.
+ * cli/RealPwshFolderGoTest in the real pwsh and Windows PowerShell on the platform runners; ProjectExplainerTest
+ * checks that `gosetup project` names the same toolchain for each folder.
  *
  * <p>Each expected value is what the hook leaves after running in that folder: "go1.X.Y+path", or "-" for unset.
  */
