@@ -171,10 +171,11 @@ class RealPwshFolderGoTest {
                     "PATH", program.getParent() + ":/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"));
         }
         Process p = pb.start();
-        byte[] bytes = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(program + " did not finish: " + new String(bytes, StandardCharsets.UTF_8));
+        java.util.concurrent.atomic.AtomicBoolean killed = killAfter(p, 120);
+        byte[] bytes = p.getInputStream().readAllBytes(); // a hook stuck on a file fails the test instead of hanging it
+        p.waitFor();
+        if (killed.get()) {
+            throw new AssertionError(program + " did not finish in 120 s: " + new String(bytes, StandardCharsets.UTF_8));
         }
         String out = new String(bytes, StandardCharsets.UTF_8);
         // the hook prints nothing and raises nothing: an error in it would name env.ps1 (in gosetup's folder)
@@ -220,9 +221,27 @@ class RealPwshFolderGoTest {
         env.put("GOTOOLCHAIN", "path"); // only what is on PATH: never a download
         env.put("GOPROXY", "off");
         Process p = pb.start();
+        java.util.concurrent.atomic.AtomicBoolean killed = killAfter(p, 300);
         byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        p.waitFor();
+        assertThat(killed.get()).as("%s did not finish in 300 s", command).isFalse();
         return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** Destroys {@code p} when it runs longer than {@code seconds} (reading its output then ends); true once it did. */
+    private static java.util.concurrent.atomic.AtomicBoolean killAfter(Process p, int seconds) {
+        java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                    killed.set(true);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return killed;
     }
 
     /** A program on this JVM's PATH (with .exe on Windows), or where macOS installs pwsh. */
