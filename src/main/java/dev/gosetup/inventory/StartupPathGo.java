@@ -92,15 +92,23 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
         return loginScript(shells).map(t -> dev.gosetup.shell.EnvScripts.putsOnPath(t, login, spec, spec.versionCommands())).orElse(false);
     }
 
-    /** Whether the env script a new login shell sources holds gosetup's per-folder Go (shell/FolderGoHook). */
+    /**
+     * Whether the env script a new login shell sources holds gosetup's per-folder Go (shell/FolderGoHook). On Windows
+     * that is PowerShell's: cmd windows read the user environment, which has no per-folder anything.
+     */
     public static boolean folderHookInScript(ShellSources shells) {
-        return loginScript(shells).map(dev.gosetup.shell.FolderGoHook::writtenIn).orElse(false);
+        Shell shell = shells.files().os().equals("windows") ? Shell.PWSH : loginShell(shells);
+        return script(shells, shell).map(dev.gosetup.shell.FolderGoHook::writtenIn).orElse(false);
     }
 
     /** The env script a new login shell sources, when it is a regular file under 1 MiB (never a FIFO that would block). */
     private static java.util.Optional<String> loginScript(ShellSources shells) {
+        return script(shells, loginShell(shells));
+    }
+
+    private static java.util.Optional<String> script(ShellSources shells, Shell shell) {
         try {
-            Path script = shells.scriptsDir().resolve(scriptName(loginShell(shells)));
+            Path script = shells.scriptsDir().resolve(scriptName(shell));
             return Files.isRegularFile(script) && Files.size(script) < 1 << 20
                     ? java.util.Optional.of(Files.readString(script, StandardCharsets.UTF_8)) : java.util.Optional.empty();
         } catch (IOException | java.io.UncheckedIOException e) {

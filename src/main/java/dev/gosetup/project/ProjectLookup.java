@@ -74,13 +74,18 @@ public final class ProjectLookup {
     }
 
     private ProjectReport.FolderHook folderHook() {
-        if (!settings.folderVersions() || !newTerminal.ourEnvironmentRuns()) {
+        // on Windows no env script of ours runs in the terminal this report is about (cmd): only PowerShell's has the hook
+        boolean windows = newTerminal.windows();
+        if (!settings.folderVersions() || !windows && !newTerminal.ourEnvironmentRuns()) {
             return ProjectReport.FolderHook.OFF;
         }
         if (FolderGoHook.suffix(settings.goEnv().get("GOTOOLCHAIN")).isEmpty()) {
             return ProjectReport.FolderHook.LEFT_OUT;
         }
-        return folderHookInScript ? ProjectReport.FolderHook.ON : ProjectReport.FolderHook.OFF;
+        if (!folderHookInScript) {
+            return ProjectReport.FolderHook.OFF;
+        }
+        return windows ? ProjectReport.FolderHook.POWERSHELL_ONLY : ProjectReport.FolderHook.ON;
     }
 
     /** GOROOT of a go binary: the folder above its bin, through links (as the go command finds it). */

@@ -41,9 +41,11 @@ public record ProjectReport(ProjectFiles files, Optional<Request.Source> winner,
     /**
      * gosetup's opt-in per-folder Go (shell/FolderGoHook) in the new terminal's env script: off (not chosen, or the
      * script predates the choice: {@code gosetup env --folder-versions --apply}), on, or chosen but left out of
-     * the script because the GOTOOLCHAIN setting (local, a fixed toolchain) leaves no room for it.
+     * the script because the GOTOOLCHAIN setting (local, a fixed toolchain) leaves no room for it. On Windows it
+     * is at most POWERSHELL_ONLY: PowerShell windows run it, while the new terminal this report describes (cmd, the
+     * Windows user environment) does not, so the rest of the report stays as without it.
      */
-    public enum FolderHook { OFF, ON, LEFT_OUT }
+    public enum FolderHook { OFF, ON, LEFT_OUT, POWERSHELL_ONLY }
 
     /** Whether the folder's Go comes from a version file that only other tools read (no go.mod or go.work). */
     public boolean versionFileOnly() {

@@ -84,7 +84,8 @@ public final class EnvScripts {
                 + "Where-Object { $_ -and $_ -ne $__gosetupDir })) -join $__gosetupSep");
         out.add("}");
         out.add("Remove-Variable __gosetupSep, __gosetupDir");
-        return String.join("\r\n", out) + "\r\n"; // PowerShell files are CRLF by Windows habit; every host reads both
+        String text = String.join("\r\n", out) + "\r\n"; // PowerShell files are CRLF by Windows habit; every host reads both
+        return spec.folderVersionSuffix().map(s -> text + FolderGoHook.powershell(psPath(spec, spec.goLink().getParent()), s)).orElse(text);
     }
 
     /**
@@ -138,8 +139,9 @@ public final class EnvScripts {
         return rel.isEmpty() ? "$HOME" : "(Join-Path $HOME " + psSingle(rel) + ")";
     }
 
+    /** PowerShell also ends a '…' string at ‘ ’ ‚ ‛ (a name typed with a typographic apostrophe): each is doubled too. */
     static String psSingle(String s) {
-        return "'" + s.replace("'", "''") + "'";
+        return "'" + s.replaceAll("(['\u2018\u2019\u201A\u201B])", "$1$1") + "'";
     }
 
     /** The path below home with '/' separators, "" for home itself, or null when it is elsewhere. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The opt-in per-folder Go for projects that name their version only in {@code .go-version} (goenv, setup-go) or
@@ -12,8 +15,8 @@ import java.util.Optional;
  * folder changes, the hook finds the file as {@code dev.gosetup.project.ProjectFiles} does and exports
  * {@code GOTOOLCHAIN=go1.X.Y+path}: go's own switching then runs {@code ~/sdk/bin/go1.X.Y}, with no shim in front of
  * go, and a go.mod or go.work above the folder leaves the choice to go. The scripts (folder-go.sh for bash and zsh,
- * folder-go.fish) are resources beside this class; they say in their comments how they keep the prompt fast and
- * what they put back on leaving.
+ * folder-go.fish, folder-go.ps1 for PowerShell 7 and Windows PowerShell 5.1) are resources beside this class; they
+ * say in their comments how they keep the prompt fast and what they put back on leaving.
  *
  * <p>The suffix follows the GOTOOLCHAIN chosen in gosetup's settings: {@code +auto} when it is {@code auto} (go may
  * download a version that is not installed), {@code +path} otherwise (never a download). With {@code local} (never
@@ -22,6 +25,7 @@ import java.util.Optional;
 public final class FolderGoHook {
     /** As ProjectFiles.MAX_BYTES: a larger version file is not read. */
     static final int MAX_BYTES = 1 << 20;
+    private static final Pattern PLACEHOLDER = Pattern.compile("@(SDK|SUFFIX|MAX)@");
 
     private FolderGoHook() {}
 
@@ -35,9 +39,9 @@ public final class FolderGoHook {
         };
     }
 
-    /** Whether an env script (as written, perhaps by an older gosetup) holds the hook, in either shell's form. */
+    /** Whether an env script (as written, perhaps by an older gosetup) holds the hook, in any shell's form. */
     public static boolean writtenIn(String scriptText) {
-        return scriptText.contains("_gosetup_folder_go"); // also the fish form, __gosetup_folder_go
+        return scriptText.contains("_gosetup_folder_go"); // also the fish and PowerShell form, __gosetup_folder_go
     }
 
     /** For env.sh: {@code sdkRoot} already quoted for sh. */
@@ -50,13 +54,20 @@ public final class FolderGoHook {
         return fill("folder-go.fish", sdkRoot, suffix);
     }
 
+    /** For env.ps1: {@code sdkRoot} already a PowerShell expression (a quoted path, or Join-Path $HOME); CRLF as env.ps1. */
+    static String powershell(String sdkRoot, String suffix) {
+        return fill("folder-go.ps1", sdkRoot, suffix).replace("\r\n", "\n").replace("\n", "\r\n");
+    }
+
     private static String fill(String resource, String sdkRoot, String suffix) {
         try (InputStream in = FolderGoHook.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@SDK@", sdkRoot).replace("@SUFFIX@", suffix).replace("@MAX@", Integer.toString(MAX_BYTES));
+            // one pass: a root whose name holds "@SUFFIX@" stays as it is
+            Map<String, String> values = Map.of("SDK", sdkRoot, "SUFFIX", suffix, "MAX", Integer.toString(MAX_BYTES));
+            return PLACEHOLDER.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .replaceAll(m -> Matcher.quoteReplacement(values.get(m.group(1))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

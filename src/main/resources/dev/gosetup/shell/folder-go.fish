@@ -86,6 +86,7 @@ function __gosetup_read_word -a file mode
     string match -qr '^[0-9]+$' -- "$size"; or return 0
     test "$size" -le @MAX@; or return 0
     for line in (cat -- $file)
+        set line (string replace -r '^\x{FEFF}' '' -- "$line") # a byte order mark (Notepad's), as gosetup project drops it
         if test "$mode" = tool
             set line (string replace -r '#.*' '' -- "$line")
         end

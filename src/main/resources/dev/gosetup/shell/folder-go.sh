@@ -83,7 +83,10 @@ _gosetup_read_word() {
   size=${size##* } # macOS's wc pads it
   [ "$size" -le @MAX@ ] 2>/dev/null || return 0
   IFS=$(printf ' \t\r')
+  local bom
+  bom=$(printf '\357\273\277') # a UTF-8 byte order mark (Notepad's), dropped as gosetup project drops it
   while read -r w1 w2 rest || [ -n "$w1" ]; do
+    w1=${w1#"$bom"}
     case "$w1" in ''|'#'*) w1=; continue ;; esac
     if [ "$2" != tool ]; then echo "$w1"; return 0; fi
     w2=${w2%%#*}

@@ -53,7 +53,7 @@ class FolderVersionsOfflineRunTest {
 
         CliResult on = CliResult.run(tmp, "env", "--home", home.toString(), "--shell", "bash,zsh,fish", "--folder-versions", "--apply", "--yes");
         assertThat(on.exitCode()).as(on.err()).isZero();
-        assertThat(on.err()).contains("bash, zsh and fish");
+        assertThat(on.err()).contains("bash, zsh, fish and PowerShell");
         JsonNode report = json(CliResult.run(tmp, "project", tool.toString(), "--home", home.toString(), "--json"));
         assertThat(report.at("/folderHook").asText()).isEqualTo("on");
         assertThat(report.at("/gotoolchain/from").asText()).isEqualTo("folder_hook");

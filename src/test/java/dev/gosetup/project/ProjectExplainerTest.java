@@ -165,4 +165,22 @@ class ProjectExplainerTest {
         });
         assertThat(two.missing()).isEmpty();
     }
+
+    /**
+     * What `gosetup project` says the per-folder Go sets, for every folder of the table the real shells' hooks are
+     * held to (testing/FolderGoCases: FolderGoHookTest, RealPwshFolderGoTest): the report and the hooks agree.
+     */
+    @Test
+    void theReportNamesWhatTheFolderHooksSetForEveryFolderOfTheirTable() throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        dev.gosetup.testing.FolderGoCases.install(home.resolve("sdk"), false);
+        List<Path> dirs = dev.gosetup.testing.FolderGoCases.layOut(home);
+        List<GoVersion> installed = dev.gosetup.testing.FolderGoCases.INSTALLED.stream().map(v -> GoVersion.parse(v).orElseThrow()).toList();
+        ProjectExplainer e = new ProjectExplainer(home.resolve("sdk"), installed, name -> Optional.empty());
+        List<String> said = new java.util.ArrayList<>();
+        for (Path dir : dirs) {
+            said.add(e.folderHookRequest(ProjectFiles.read(dir, Map.of())).flatMap(e::folderHookToolchain).map(t -> t + "+path").orElse("-"));
+        }
+        assertThat(said).as(dev.gosetup.testing.FolderGoCases.describe()).containsExactlyElementsOf(dev.gosetup.testing.FolderGoCases.expected());
+    }
 }

@@ -65,4 +65,39 @@ class ProjectLookupTest {
         assertThat(before.outcome().result()).isEqualTo(ProjectReport.Result.DOWNLOAD);
         assertThat(before.advice()).isEqualTo("project.advice.envOutdated");
     }
+
+    /**
+     * The per-folder Go as the report tells it: on Linux and macOS with pwsh as the login shell, env.ps1's hook (the
+     * PowerShell form) is recognised as on; on Windows, where the report is about cmd and the user environment, the
+     * hook in env.ps1 is on in PowerShell only, and GOTOOLCHAIN is not said to come from it.
+     */
+    @Test
+    void thePowerShellHookCountsForPwshLoginsAndOnlyForPowerShellOnWindows() throws Exception {
+        Settings on = Settings.defaults().withFolderVersions(true);
+        for (String os : java.util.List.of("linux", "windows")) {
+            Path home = Files.createDirectories(tmp.resolve(os + "/kim"));
+            Path sdk = home.resolve("sdk");
+            fakeGo(sdk, "1.22.12");
+            Path project = Files.createDirectories(home.resolve("src/tool"));
+            Files.writeString(project.resolve(".go-version"), "1.22.12\n");
+            ShellSources shells = new ShellSources(new ShellFiles(os, home, Map.of(), null), home, home.resolve(".config/gosetup"), sdk,
+                    os.equals("windows") ? null : Shell.PWSH);
+            Map<String, String> env = os.equals("windows") ? Map.of("Path", "C:\\Windows\\System32") : Map.of("PATH", "/usr/bin:/bin");
+            assertThat(ProjectLookup.of(shells, on, env).report(project).folderHook()).as(os + ": chosen, not written yet")
+                    .isEqualTo(ProjectReport.FolderHook.OFF);
+
+            var setup = shells.setup();
+            setup.apply(setup.plan(shells.spec(on), Set.of(Shell.PWSH), Set.of()));
+            assertThat(Files.readString(home.resolve(".config/gosetup/env.ps1"))).contains("__gosetup_folder_go");
+            ProjectReport written = ProjectLookup.of(shells, on, env).report(project);
+            if (os.equals("windows")) {
+                assertThat(written.folderHook()).isEqualTo(ProjectReport.FolderHook.POWERSHELL_ONLY);
+                assertThat(written.gotoolchain().where()).isNotEqualTo(Gotoolchain.Where.FOLDER_HOOK);
+            } else {
+                assertThat(written.folderHook()).isEqualTo(ProjectReport.FolderHook.ON);
+                assertThat(written.gotoolchain().value()).isEqualTo("go1.22.12+path");
+                assertThat(written.gotoolchain().where()).isEqualTo(Gotoolchain.Where.FOLDER_HOOK);
+            }
+        }
+    }
 }

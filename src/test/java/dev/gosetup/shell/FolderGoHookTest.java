@@ -2,6 +2,7 @@ package dev.gosetup.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gosetup.testing.FolderGoCases;
 import dev.gosetup.testing.Shells;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The per-folder Go, run by the real bash, zsh and fish: each reads the folders as gosetup project does (nearest
  * file, go.mod above wins, lines to the newest installed patch, CRLF, comments, hostile files) and puts back
  * what was there. The hook is called as the prompt calls it; {@link #realPromptsRunTheHook} types at real
- * interactive shells to prove the prompt does call it.
+ * interactive shells to prove the prompt does call it. The folders and walks are the shared table
+ * (testing/FolderGoCases) that the PowerShell hook is held to as well (cli/RealPwshFolderGoTest).
  */
 class FolderGoHookTest {
     @TempDir
@@ -33,13 +35,7 @@ class FolderGoHookTest {
     void installs() throws Exception {
         home = Files.createDirectories(tmp.resolve("home"));
         sdk = home.resolve("sdk");
-        for (String v : List.of("1.21.13", "1.22.3", "1.22.10", "1.22.9")) {
-            Path go = Files.createDirectories(sdk.resolve("go" + v + "/bin")).resolve("go");
-            Files.writeString(go, "#!/bin/sh\necho go" + v + "\n");
-            Files.setPosixFilePermissions(go, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        Files.createDirectories(sdk.resolve("go1.22.11/bin")); // no go binary: not an install
-        Files.createDirectories(sdk.resolve("go1.22.x7/bin"));
+        FolderGoCases.install(sdk, false);
         EnvSpec spec = new EnvSpec(home, sdk.resolve("go"), home.resolve("go"), false, Map.of(), true);
         Files.createDirectories(home.resolve(".config/gosetup"));
         Files.writeString(home.resolve(".config/gosetup/env.sh"), EnvScripts.sh(spec));
@@ -56,14 +52,24 @@ class FolderGoHookTest {
 
     /** GOTOOLCHAIN after the hook ran in each folder, one line per folder ("-" when unset). */
     private List<String> gotoolchainIn(String shell, List<Path> dirs, String before) throws Exception {
+        List<FolderGoCases.Step> steps = new ArrayList<>();
+        dirs.forEach(d -> steps.add(new FolderGoCases.Step(d.toString(), null, null)));
+        return gotoolchainAlong(shell, before, steps);
+    }
+
+    /** GOTOOLCHAIN after the hook ran at each step (a folder, perhaps a value set by hand first), "-" when unset. */
+    private List<String> gotoolchainAlong(String shell, String before, List<FolderGoCases.Step> steps) throws Exception {
         StringBuilder script = new StringBuilder();
         boolean fish = shell.equals("fish");
         script.append(fish ? "source ~/.config/gosetup/env.fish\n" : ". ~/.config/gosetup/env.sh\n");
         if (before != null) {
-            script.append(before).append('\n');
+            script.append(fish ? "set -gx GOTOOLCHAIN " : "export GOTOOLCHAIN=").append(before).append('\n');
         }
-        for (Path d : dirs) {
-            script.append("cd '").append(d).append("'\n");
+        for (FolderGoCases.Step step : steps) {
+            script.append("cd '").append(FolderGoCases.projects(home).resolve(step.folder())).append("'\n");
+            if (step.byHand() != null) {
+                script.append(fish ? "set -gx GOTOOLCHAIN " : "export GOTOOLCHAIN=").append(step.byHand()).append('\n');
+            }
             script.append(fish ? "__gosetup_folder_go\n" : "_gosetup_folder_go\n");
             script.append(fish ? "if set -q GOTOOLCHAIN; echo \"TC=$GOTOOLCHAIN\"; else; echo TC=-; end\n"
                     : "echo \"TC=${GOTOOLCHAIN--}\"\n");
@@ -82,54 +88,19 @@ class FolderGoHookTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         List<String> values = new ArrayList<>();
         out.lines().filter(l -> l.startsWith("TC=")).forEach(l -> values.add(l.substring(3)));
-        assertThat(values).as(out).hasSize(dirs.size());
+        assertThat(values).as(out).hasSize(steps.size());
         return values;
     }
 
+    /** The shared table (testing/FolderGoCases), which the pwsh hook is held to on the platform runners too. */
     @ParameterizedTest
     @ValueSource(strings = {"bash", "zsh", "fish"})
     void readsEachFolderAsGosetupProjectDoes(String shell) throws Exception {
         Shells.require(shell);
-        Path line = project("line", ".go-version", "1.22\n");
-        Path nested = Files.createDirectories(line.resolve("cmd/tool"));
-        Path exact = project("exact", ".go-version", "# goenv\n\n  go1.22.3  \r\n");
-        Path lineX = project("linex", ".go-version", "1.22.x");
-        Path asdf = project("asdf", ".tool-versions", "nodejs 20.11.0\ngolang 1.21.13 1.20.5 # pinned\n");
-        Path mise = project("mise", ".tool-versions", "go 1.22\r\n");
-        Path otherTools = project("other", ".tool-versions", "nodejs 20\n");
-        Path module = project("module", ".go-version", "1.21.13\n");
-        Files.writeString(module.resolve("go.mod"), "module example.com/m\n\ngo 1.22.3\n");
-        Path underModule = Files.createDirectories(module.resolve("sub"));
-        Files.writeString(underModule.resolve(".go-version"), "1.21.13\n");
-        Path rc = project("rc", ".go-version", "1.23rc1\n");
-        Path notInstalledLine = project("none", ".go-version", "1.20\n");
-        Path garbage = project("garbage", ".go-version", "latest\n");
-        Path injection = project("inject", ".go-version", "1.22.3$(touch pwned)\n");
-        Path both = project("both", ".go-version", "1.21.13\n");
-        Files.writeString(both.resolve(".tool-versions"), "golang 1.22.3\n");
-        Path nearer = Files.createDirectories(asdf.resolve("svc"));
-        Files.writeString(nearer.resolve(".go-version"), "1.22.9\n");
-
-        List<String> got = gotoolchainIn(shell, List.of(line, nested, exact, lineX, asdf, mise, otherTools, module, underModule, rc,
-                notInstalledLine, garbage, injection, both, nearer, home), null);
-        assertThat(got).containsExactly(
-                "go1.22.10+path", // newest installed 1.22 patch (not 1.22.9 by string order; 1.22.11 has no go)
-                "go1.22.10+path", // the nearest file above
-                "go1.22.3+path", // comments, blanks, spaces and CRLF
-                "go1.22.10+path",
-                "go1.21.13+path", // asdf: the golang entry's first version
-                "go1.22.10+path", // mise's go entry, CRLF
-                "-", // .tool-versions without Go
-                "-", // go.mod decides: go reads it itself
-                "-", // a go.mod above decides too
-                "go1.23rc1+path",
-                "-", // a line with nothing installed
-                "-", // not a version
-                "-", // not a version, and never run
-                "go1.21.13+path", // .go-version before .tool-versions in the same folder
-                "go1.22.9+path", // the nearer file
-                "-");
-        assertThat(home.resolve("src/inject/pwned")).doesNotExist();
+        FolderGoCases.layOut(home);
+        List<FolderGoCases.Step> steps = FolderGoCases.LAYOUTS.stream().map(l -> new FolderGoCases.Step(l.folder(), null, l.expected())).toList();
+        assertThat(gotoolchainAlong(shell, null, steps)).as(FolderGoCases.describe()).containsExactlyElementsOf(FolderGoCases.expected());
+        assertThat(FolderGoCases.projects(home).resolve("inject/pwned")).doesNotExist();
         assertThat(home.resolve("pwned")).doesNotExist();
     }
 
@@ -137,36 +108,11 @@ class FolderGoHookTest {
     @ValueSource(strings = {"bash", "zsh", "fish"})
     void putsBackWhatWasThereUnlessChangedByHand(String shell) throws Exception {
         Shells.require(shell);
-        Path a = project("a", ".go-version", "1.22.3\n");
-        Path b = project("b", ".go-version", "1.21.13\n");
-        Path plain = project("plain", null, null);
-        boolean fish = shell.equals("fish");
-        assertThat(gotoolchainIn(shell, List.of(a, plain, b, a, plain), fish ? "set -gx GOTOOLCHAIN auto" : "export GOTOOLCHAIN=auto"))
-                .containsExactly("go1.22.3+path", "auto", "go1.21.13+path", "go1.22.3+path", "auto");
-        assertThat(gotoolchainIn(shell, List.of(a, plain), null)).as("unset before, unset after").containsExactly("go1.22.3+path", "-");
-        // changed by hand inside the project: the user's value stays, there and after leaving
-        List<String> got = gotoolchainInWithHandEdit(shell, a, plain);
-        assertThat(got).containsExactly("go1.22.3+path", "local", "local");
-    }
-
-    private List<String> gotoolchainInWithHandEdit(String shell, Path project, Path plain) throws Exception {
-        boolean fish = shell.equals("fish");
-        String hook = fish ? "__gosetup_folder_go" : "_gosetup_folder_go";
-        String show = fish ? "if set -q GOTOOLCHAIN; echo \"TC=$GOTOOLCHAIN\"; else; echo TC=-; end" : "echo \"TC=${GOTOOLCHAIN--}\"";
-        String script = (fish ? "source ~/.config/gosetup/env.fish" : ". ~/.config/gosetup/env.sh") + "\n"
-                + "cd '" + project + "'\n" + hook + "\n" + show + "\n"
-                + (fish ? "set -gx GOTOOLCHAIN local" : "export GOTOOLCHAIN=local") + "\n" + hook + "\n" + show + "\n"
-                + "cd '" + plain + "'\n" + hook + "\n" + show + "\n";
-        List<String> command = fish ? List.of("fish", "--no-config", "-c", script)
-                : shell.equals("zsh") ? List.of("zsh", "-f", "-c", script) : List.of("bash", "--norc", "--noprofile", "-c", script);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(Map.of("HOME", home.toString(), "PATH", "/usr/bin:/bin", "LANG", "C.UTF-8"));
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return out.lines().filter(l -> l.startsWith("TC=")).map(l -> l.substring(3)).toList();
+        FolderGoCases.layOut(home);
+        for (FolderGoCases.Walk walk : FolderGoCases.WALKS) {
+            assertThat(gotoolchainAlong(shell, walk.before(), walk.steps())).as(walk.name())
+                    .containsExactlyElementsOf(walk.steps().stream().map(FolderGoCases.Step::expected).toList());
+        }
     }
 
     @ParameterizedTest
@@ -213,6 +159,35 @@ class FolderGoHookTest {
         assertThat(EnvScripts.fish(local)).doesNotContain("__gosetup_folder_go");
         EnvSpec off = new EnvSpec(home, sdk.resolve("go"), home.resolve("go"), false, Map.of(), false);
         assertThat(EnvScripts.sh(off)).doesNotContain("_gosetup_folder_go");
+    }
+
+    /**
+     * env.ps1 gets the PowerShell hook (folder-go.ps1) exactly when env.sh and env.fish get theirs, with the install
+     * root as a PowerShell expression: below home through Join-Path $HOME, elsewhere single-quoted with every quote
+     * PowerShell ends a string at doubled (' and the typographic ’), spaces kept. CRLF throughout, as the rest of
+     * env.ps1. Runs in the real pwsh and Windows PowerShell: cli/RealPwshFolderGoTest on the platform runners.
+     */
+    @Test
+    void powershellGetsTheHookWithTheRootQuotedForPowerShell() {
+        Path odd = home.resolve("my sdk's");
+        String below = EnvScripts.powershell(new EnvSpec(home, odd.resolve("go"), home.resolve("go"), false, Map.of(), true));
+        assertThat(below).contains("$global:__gosetup_sdk = (Join-Path $HOME 'my sdk''s')\r\n")
+                .contains("$want = \"go$v+path\"").contains("-gt 1048576)")
+                .doesNotContain("@SDK@").doesNotContain("@SUFFIX@").doesNotContain("@MAX@");
+        assertThat(below.replace("\r\n", "")).as("CRLF only").doesNotContain("\n").doesNotContain("\r");
+        assertThat(FolderGoHook.writtenIn(below)).isTrue();
+        assertThat(below.indexOf("__gosetup_folder_go")).as("after the PATH lines").isGreaterThan(below.indexOf("Remove-Variable __gosetupSep"));
+
+        Path outside = Path.of("/opt/Go tools/O\u2019Brien's @SUFFIX@/sdk");
+        String elsewhere = EnvScripts.powershell(new EnvSpec(home, outside.resolve("go"), home.resolve("go"), false,
+                Map.of("GOTOOLCHAIN", "auto"), true));
+        assertThat(elsewhere).contains("$global:__gosetup_sdk = '/opt/Go tools/O\u2019\u2019Brien''s @SUFFIX@/sdk'\r\n")
+                .contains("$want = \"go$v+auto\"");
+
+        EnvSpec off = new EnvSpec(home, sdk.resolve("go"), home.resolve("go"), false, Map.of(), false);
+        EnvSpec local = new EnvSpec(home, sdk.resolve("go"), home.resolve("go"), false, Map.of("GOTOOLCHAIN", "local"), true);
+        assertThat(FolderGoHook.writtenIn(EnvScripts.powershell(off))).isFalse();
+        assertThat(FolderGoHook.writtenIn(EnvScripts.powershell(local))).isFalse();
     }
 
     @Test
