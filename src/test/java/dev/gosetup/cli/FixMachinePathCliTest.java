@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,7 @@ class FixMachinePathCliTest {
     @TempDir
     Path tmp;
     Path home;
-    MapRegistry machine;
+    dev.gosetup.testing.MapRegistry machine;
     String machineBefore;
     int elevations;
 
@@ -41,7 +40,7 @@ class FixMachinePathCliTest {
     void windowsSeams() throws Exception {
         home = Files.createDirectories(tmp.resolve("home"));
         machineBefore = Files.readString(Fixtures.platform().resolve("windows_path_value_program-files-go_ddkwork.txt")).strip();
-        machine = new MapRegistry("HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment");
+        machine = dev.gosetup.testing.MapRegistry.machine();
         machine.set("Path", new UserEnvironment.Value(machineBefore, true));
     }
 
@@ -54,7 +53,7 @@ class FixMachinePathCliTest {
     private void onWindows(Elevation elevation) {
         Function<String, Optional<String>> vars = WindowsEnvEditor.lookupIn(Map.of("USERPROFILE", home.toString()));
         FixMachinePath.source = where -> {
-            MapRegistry user = new MapRegistry("HKEY_CURRENT_USER\\Environment");
+            dev.gosetup.testing.MapRegistry user = dev.gosetup.testing.MapRegistry.user();
             WindowsUserEnvironment windows = new WindowsUserEnvironment(user, machine, new WindowsEnvEditor(vars), tmp.resolve("u"));
             WindowsUserEnvironment machineScope = WindowsUserEnvironment.machine(machine, new WindowsEnvEditor(vars), tmp.resolve("m"));
             return Optional.of(new MachinePathFix(windows, machineScope,
@@ -133,38 +132,5 @@ class FixMachinePathCliTest {
         assertThat(still.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(still.err()).contains("will still run the Go in " + MSI_GO);
         assertThat(still.out()).doesNotContain("Fixed");
-    }
-
-    /** A registry key's values: names without regard to case, the types kept. */
-    static final class MapRegistry implements UserEnvironment {
-        private final Map<String, Value> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        private final String description;
-
-        MapRegistry(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public Optional<Value> get(String name) {
-            return Optional.ofNullable(values.get(name));
-        }
-
-        @Override
-        public void set(String name, Value value) {
-            values.put(name, value);
-        }
-
-        @Override
-        public void remove(String name) {
-            values.remove(name);
-        }
-
-        @Override
-        public void broadcastChange() {}
-
-        @Override
-        public String describe() {
-            return description;
-        }
     }
 }
