@@ -174,7 +174,10 @@ public final class EnvCommand implements Callable<Integer> {
                 windowsPlan.diffText().forEach(t -> out.println(m.text(t)));
             }
             if (machineCheck != null) {
-                machineCheck.problem(where.sdkRoot()).ifPresent(p -> err.println(m.describe(p)));
+                machineCheck.problem(where.sdkRoot()).ifPresent(p -> {
+                    err.println(m.describe(p));
+                    err.println(m.get("cli.env.fixMachinePath.hint"));
+                });
             }
             if (shells.contains(Shell.PWSH) && where.files().os().equals("windows") && !where.files().windowsPowerShellRunsScripts()) {
                 out.println(m.get(shells.contains(Shell.CMD) ? "env.windows.ps51NoScripts" : "env.windows.ps51NoScripts.noCmd"));
@@ -265,6 +268,7 @@ public final class EnvCommand implements Callable<Integer> {
             if (beaten.isPresent()) {
                 // Written, but not done: never "applied" while another Go still wins in every new terminal.
                 err.println(m.describe(beaten.get()));
+                err.println(m.get("cli.env.fixMachinePath.hint"));
                 return ExitCodes.FAILED;
             }
             if (action.undo || !report.ran()) {

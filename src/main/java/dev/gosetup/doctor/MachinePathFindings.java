@@ -15,14 +15,14 @@ import java.util.logging.Logger;
  * the gathering, not among the pure checks; nothing to say on other systems. The fix is the same one prompt as the
  * Environment step's button and {@code env --apply --fix-machine-path}; the check that follows it is the proof.
  */
-final class MachinePathFindings {
+public final class MachinePathFindings {
     static final String ID = "machine-go-wins";
     private static final Logger LOG = Logger.getLogger(MachinePathFindings.class.getName());
 
     private MachinePathFindings() {}
 
     /** @param fix the machine-Path fix (present on Windows only) */
-    static List<Finding> check(Optional<MachinePathFix> fix, EnvSpec spec) {
+    public static List<Finding> check(Optional<MachinePathFix> fix, EnvSpec spec) {
         if (fix.isEmpty()) {
             return List.of();
         }

@@ -168,4 +168,37 @@ class MachinePathFixUiTest {
         Node box = robot.lookup("#machinePathFixBox").query();
         PageChecks.nothingCut(box, 900);
     }
+
+    @Test
+    void theHealthFindingOffersTheSameFixAndTheCheckThatFollowsSaysItPasses(FxRobot robot) throws Exception {
+        ShellSources shells = new ShellSources(new ShellFiles("linux", home, Map.of(), null), home, home.resolve(".config/gosetup"),
+                home.resolve("sdk"), Shell.BASH);
+        Function<ShellSources, Optional<MachinePathFix>> fixes = windows(elevatedChild());
+        MachinePathFix fix = fixes.apply(shells).orElseThrow();
+        AtomicInteger checks = new AtomicInteger();
+        robot.interact(() -> {
+            dev.gosetup.ui.health.HealthPage page = new dev.gosetup.ui.health.HealthPage(Messages.of(Language.ENGLISH), () -> {
+                checks.incrementAndGet();
+                return dev.gosetup.doctor.MachinePathFindings.check(Optional.of(fix), shells.spec(Settings.defaults()));
+            }, () -> shells, Settings::defaults, fixes);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(page, 900, 700));
+            stage.show();
+        });
+        Label status = robot.lookup("#status-machine-go-wins").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#machinePathFix").tryQuery().isPresent());
+        assertThat(FxRead.onFx(status::getText)).isNotEqualTo("OK");
+        Button button = robot.lookup("#machinePathFix").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !button.isDisabled());
+        assertThat(FxRead.onFx(() -> robot.lookup("#machinePathChange").queryAs(TextArea.class).getText())).contains("HKEY_LOCAL_MACHINE");
+
+        robot.clickOn("#machinePathFix");
+
+        Label fixResult = robot.lookup("#healthFixResult").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixResult.getText().contains("this check now passes"));
+        assertThat(FxRead.onFx(fixResult::getText)).contains("the machine Path (HKEY_LOCAL_MACHINE), as administrator");
+        assertThat(FxRead.onFx(() -> robot.lookup("#status-machine-go-wins").queryAs(Label.class).getText())).isEqualTo("OK");
+        assertThat(checks).hasValue(2); // the first check, and the one after the fix
+        assertThat(prompts).hasValue(1);
+    }
 }

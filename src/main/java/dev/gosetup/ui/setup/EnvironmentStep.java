@@ -359,7 +359,7 @@ public final class EnvironmentStep extends VBox {
         }
         // What is wrong, the two ways out, and the button that takes the second with one UAC prompt.
         preview.machineGo().ifPresent(problem -> conflicts.getChildren().add(new MachinePathFixBox(messages, problem,
-                preview.fix().orElseThrow(), preview.spec(), after -> {
+                () -> new MachinePathFixBox.Target(preview.fix().orElseThrow(), preview.spec()), after -> {
                     result.getStyleClass().setAll("label", "host-consequence");
                     result.setText(messages.get("setup.env.fixMachinePath.fixed", preview.spec().goBin()));
                     refresh(true); // the registry, read again, decides what the step says now
