@@ -12,6 +12,7 @@ import dev.gosetup.shell.WindowsUserEnvironment;
 import dev.gosetup.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -132,5 +133,33 @@ class FixMachinePathCliTest {
         assertThat(still.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(still.err()).contains("will still run the Go in " + MSI_GO);
         assertThat(still.out()).doesNotContain("Fixed");
+    }
+
+    /** Every word of the preview, a fixed run and a declined one comes from the bundles (the pseudo-locale, issue 14). */
+    @Test
+    void everyWordComesFromTheBundles() throws Exception {
+        onWindows(child());
+        String preview = pseudo("env", "--home", home.toString(), "--fix-machine-path");
+        String fixed = pseudo("env", "--home", home.toString(), "--apply", "--fix-machine-path", "--yes");
+        onWindows((program, arguments) -> {
+            throw new ElevationDeclined();
+        });
+        machine.set("Path", new UserEnvironment.Value(machineBefore, true));
+        String declined = pseudo("env", "--home", home.toString(), "--apply", "--fix-machine-path", "--yes");
+        for (String shown : List.of(preview, fixed, declined)) {
+            assertThat(dev.gosetup.testing.Leaks.in(shown, true, java.util.Set.of())).as(shown).isEmpty();
+            assertThat(shown).contains("⟦");
+        }
+        assertThat(elevations).isEqualTo(1);
+    }
+
+    private String pseudo(String... args) {
+        dev.gosetup.AppContext context = dev.gosetup.AppContext.of(new dev.gosetup.settings.AppPaths(tmp.resolve("config"),
+                tmp.resolve("logs")), tmp.resolve("logs/gosetup0.log"), home);
+        context.useMessages(dev.gosetup.testing.PseudoLocale.messages());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        GoSetupCommand.run(context, args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        return out + err.toString();
     }
 }
