@@ -157,13 +157,20 @@ class MachinePathFixTest {
     void theLauncherIsOnlyWhatTheLauncherSaysItIs() throws IOException {
         Path exe = Files.createFile(tmp.resolve("gosetup.exe"));
         Path dev = Files.createFile(tmp.resolve("gosetup"));
-        assertThat(OwnLauncher.find(Map.of("jpackage.app-path", exe.toString(), "gosetup.launcher", dev.toString())::get)).contains(exe);
-        assertThat(OwnLauncher.find(Map.of("gosetup.launcher", dev.toString())::get)).contains(dev);
+        Path other = Files.createFile(tmp.resolve("other.exe"));
+        Optional<Path> unknown = Optional.empty();
+        assertThat(OwnLauncher.find(Map.of("jpackage.app-path", exe.toString(), "gosetup.launcher", dev.toString())::get, Optional.of(exe)))
+                .contains(exe);
+        assertThat(OwnLauncher.find(Map.of("gosetup.launcher", dev.toString())::get, unknown)).contains(dev);
+        // jpackage's property naming another program than this process's own executable (JAVA_TOOL_OPTIONS can set it)
+        assertThat(OwnLauncher.find(Map.of("jpackage.app-path", other.toString())::get, Optional.of(exe))).isEmpty();
         // relative, missing, a folder: not a program we may run as administrator
-        assertThat(OwnLauncher.find(Map.of("jpackage.app-path", "gosetup.exe")::get)).isEmpty();
-        assertThat(OwnLauncher.find(Map.of("jpackage.app-path", tmp.resolve("gone.exe").toString())::get)).isEmpty();
-        assertThat(OwnLauncher.find(Map.of("gosetup.launcher", tmp.toString())::get)).isEmpty();
-        assertThat(OwnLauncher.find(name -> null)).isEmpty();
+        assertThat(OwnLauncher.find(Map.of("jpackage.app-path", "gosetup.exe")::get, unknown)).isEmpty();
+        assertThat(OwnLauncher.find(Map.of("jpackage.app-path", tmp.resolve("gone.exe").toString())::get, unknown)).isEmpty();
+        assertThat(OwnLauncher.find(Map.of("gosetup.launcher", tmp.toString())::get, unknown)).isEmpty();
+        assertThat(OwnLauncher.find(name -> null, unknown)).isEmpty();
+        // this test JVM was started by no launcher of ours
+        assertThat(OwnLauncher.find()).isEmpty();
     }
 
     @Test
