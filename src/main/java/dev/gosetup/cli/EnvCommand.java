@@ -87,6 +87,9 @@ public final class EnvCommand implements Callable<Integer> {
     @Option(names = "--system", descriptionKey = "gosetup.env.system")
     boolean system;
 
+    @Option(names = "--fix-machine-path", descriptionKey = "gosetup.env.fixMachinePath")
+    boolean fixMachinePath;
+
     /** Tests point the system-wide files at a folder instead of /. */
     @Option(names = "--system-root", hidden = true)
     Path systemRoot = Path.of("/");
@@ -111,6 +114,13 @@ public final class EnvCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = settingsWithOptions(m);
         NewTerminal.Options terminals = probe.options(m); // a bad --probe-timeout is refused before anything is written
+        if (fixMachinePath) {
+            if (system || action.undo || action.print || action.diff || !shellNames.isEmpty()) {
+                throw new ProblemArgumentException("cli.env.fixMachinePath.notWithOthers");
+            }
+            ShellSources where = sources(settings);
+            return FixMachinePath.run(where, where.spec(settings), action.apply, yes, m, out, err);
+        }
         if (system) {
             return systemWide(settings, m, out, err);
         }
@@ -120,9 +130,7 @@ public final class EnvCommand implements Callable<Integer> {
             err.println(m.get("cli.env.machineAccount"));
             return systemWide(settings, m, out, err);
         }
-        Path sdkRoot = homeOptions.chosenSdkRoot(context); // --sdk-root, else where install puts Go on a managed machine
-        ShellSources where = homeOptions.home != null ? ShellSources.forHome(homeOptions.home, sdkRoot)
-                : ShellSources.forThisUser(sdkRoot != null ? settings.withSdkRoot(sdkRoot.toString()) : settings, context.paths());
+        ShellSources where = sources(settings);
         EnvSetup setup = where.setup();
         EnvSpec envSpec = where.spec(settings);
         Set<Shell> shells = shells(where, m);
@@ -166,7 +174,10 @@ public final class EnvCommand implements Callable<Integer> {
                 windowsPlan.diffText().forEach(t -> out.println(m.text(t)));
             }
             if (machineCheck != null) {
-                machineCheck.problem(where.sdkRoot()).ifPresent(p -> err.println(m.describe(p)));
+                machineCheck.problem(where.sdkRoot()).ifPresent(p -> {
+                    err.println(m.describe(p));
+                    err.println(m.get("cli.env.fixMachinePath.hint"));
+                });
             }
             if (shells.contains(Shell.PWSH) && where.files().os().equals("windows") && !where.files().windowsPowerShellRunsScripts()) {
                 out.println(m.get(shells.contains(Shell.CMD) ? "env.windows.ps51NoScripts" : "env.windows.ps51NoScripts.noCmd"));
@@ -257,6 +268,7 @@ public final class EnvCommand implements Callable<Integer> {
             if (beaten.isPresent()) {
                 // Written, but not done: never "applied" while another Go still wins in every new terminal.
                 err.println(m.describe(beaten.get()));
+                err.println(m.get("cli.env.fixMachinePath.hint"));
                 return ExitCodes.FAILED;
             }
             if (action.undo || !report.ran()) {
@@ -277,6 +289,13 @@ public final class EnvCommand implements Callable<Integer> {
             }
         }
         return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Whose shells: --home's, else this account's, with --sdk-root or the install root a managed machine uses. */
+    private ShellSources sources(Settings settings) {
+        Path sdkRoot = homeOptions.chosenSdkRoot(context); // --sdk-root, else where install puts Go on a managed machine
+        return homeOptions.home != null ? ShellSources.forHome(homeOptions.home, sdkRoot)
+                : ShellSources.forThisUser(sdkRoot != null ? settings.withSdkRoot(sdkRoot.toString()) : settings, context.paths());
     }
 
     /** A startup file left alone, in the user's language: what it is and what to do. */

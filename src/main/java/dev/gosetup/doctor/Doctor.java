@@ -43,6 +43,7 @@ public final class Doctor {
         findings.addAll(SignatureFindings.check(input.inventory()));
         findings.addAll(SystemSetupFindings.check(new dev.gosetup.shell.SystemEnvironment(shells.files().os(), Path.of("/"))));
         findings.addAll(ArchitectureFindings.of(input.host(), input.inventory(), tools(input)));
+        findings.addAll(MachinePathFindings.check(shells.machinePathFix(), shells.spec(dev.gosetup.settings.Settings.defaults())));
         java.util.Optional<Path> terminalGo = report.first().filter(c -> !c.go().isBlank()).map(c -> Path.of(c.go()))
                 .or(() -> installs.newTerminal() == null ? java.util.Optional.empty() : installs.newTerminal().go());
         // XDG_CONFIG_HOME / APPDATA belong to this process's home: for another one (--home) its own defaults apply

@@ -63,6 +63,14 @@ public final class DoctorFixes {
                         finding.arg(TerminalFindings.ARG_TEXT), Boolean.parseBoolean(finding.arg(TerminalFindings.ARG_STANDALONE))));
                 written.add(file);
             }
+            case FIX_MACHINE_PATH -> {
+                // One UAC prompt; success only when the machine Path, read again, puts our Go first (else it throws).
+                dev.gosetup.shell.MachinePathFix fix = where.machinePathFix()
+                        .orElseThrow(() -> new dev.gosetup.i18n.ProblemArgumentException("cli.env.fixMachinePath.onlyOnWindows"));
+                String key = fix.plan(where.spec(settings)).scope();
+                fix.run(where.spec(settings));
+                written.add(Path.of(key)); // the registry key, named as Windows names it
+            }
             case CRLF_TO_LF -> {
                 Path file = Path.of(finding.arg(0));
                 StartupFiles.Snapshot before = StartupFiles.read(file);
@@ -75,7 +83,7 @@ public final class DoctorFixes {
         }
         List<Change> changes = new ArrayList<>();
         for (Path file : written) {
-            if (finding.fix() == Finding.Fix.REBUILD_TOOL
+            if (finding.fix() == Finding.Fix.REBUILD_TOOL || finding.fix() == Finding.Fix.FIX_MACHINE_PATH
                     || file.getFileName().toString().equals(dev.gosetup.install.VerificationRecord.FILE)) {
                 changes.add(new Change(file, null)); // gosetup's own record, not a user's file
                 continue;

@@ -28,7 +28,9 @@ public record Finding(String id, Status status, String key, List<Object> args, F
         /** reinstall a tool with the active Go (go install PATH@VERSION into the tool's folder; the old one kept on failure) */
         REBUILD_TOOL,
         /** point VS Code's go.goroot (user settings) at the active link ~/sdk/go, only that value's bytes changed, a backup first */
-        POINT_VSCODE_GOROOT
+        POINT_VSCODE_GOROOT,
+        /** Windows: put our Go before a machine-wide one in the machine Path (one UAC prompt), then read it again */
+        FIX_MACHINE_PATH
     }
 
     public Finding {

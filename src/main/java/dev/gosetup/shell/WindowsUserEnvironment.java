@@ -129,7 +129,7 @@ public final class WindowsUserEnvironment {
     }
 
     /** How a plan is checked against the machine environment (the registry on Windows; captured values in tests). */
-    interface CheckFor {
+    public interface CheckFor {
         MachineCheck check(WindowsEnvPlan plan) throws IOException;
     }
 

@@ -24,7 +24,9 @@ class ChineseCliTest {
                     + "|https?://\\S+|[~/.][\\w./\\-]*|\\b(gosetup|go|gvm|goenv|zsh|bash|fish|pwsh|cmd|shell|system|en|zh|CN|latest|diff|eval"
                     + "|root|set|goroot|google|detect|report|releases|install|use|remove|list|env|doctor|gui|tools|update|rollback|project|mirror|build|verify|client-env|golang\\.org|dl|json|os|arch|processArch|translated|chip|osVersion|wsl|container|goamd64|notes|amd64|arm64|linux"
                     + "|macOS|Linux|Windows|Go|IT|CPU|CRLF|JSON|HTTP|HTTPS|URL|SHA|URL|PowerShell|direct|mode|include|all|goproxy|cn"
-                    + "|OpenPGP|if-available|required|off|tool-versions|go-version|Web|index|releaseList|fileMirror)\\b"
+                    + "|OpenPGP|if-available|required|off|tool-versions|go-version|Web|index|releaseList|fileMirror"
+                    // picocli may wrap the synopsis inside "--[no-]folder-versions", leaving the name on the next line
+                    + "|folder-versions)\\b"
                     + "|\\d[\\d.]*");
 
     @TempDir

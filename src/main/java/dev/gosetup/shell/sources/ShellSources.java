@@ -68,6 +68,18 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
                 dev.gosetup.shell.windows.RegistryEnvironment.forMachine(), WindowsEnvEditor.withProcessEnvironment(), scriptsDir));
     }
 
+    /**
+     * On Windows: putting the Go of {@link #sdkRoot} before a machine-wide one in the machine Path, through gosetup's
+     * own launcher run elevated (one UAC prompt); empty on other systems.
+     */
+    public java.util.Optional<dev.gosetup.shell.MachinePathFix> machinePathFix() {
+        return windows().map(user -> dev.gosetup.shell.MachinePathFix.of(user,
+                WindowsUserEnvironment.machine(dev.gosetup.shell.windows.RegistryEnvironment.forMachine(),
+                        WindowsEnvEditor.withProcessEnvironment(), scriptsDir),
+                sdkRoot, dev.gosetup.shell.OwnLauncher.find(),
+                new dev.gosetup.shell.windows.ShellExecuteElevation(java.time.Duration.ofMinutes(10))));
+    }
+
     public EnvSetup setup() {
         return new EnvSetup(files, scriptsDir);
     }

@@ -38,6 +38,7 @@ public final class HealthPage extends ScrollPane {
     private final Callable<List<Finding>> doctor;
     private final Supplier<ShellSources> shells;
     private final Supplier<Settings> settings;
+    private final java.util.function.Function<ShellSources, java.util.Optional<dev.gosetup.shell.MachinePathFix>> machineFixes;
     private final VBox list = new VBox(8);
     private final Label summary = new Label();
     private final Label fixResult = new Label();
@@ -47,6 +48,13 @@ public final class HealthPage extends ScrollPane {
     private record Fixed(String findingId, String title, String written) {}
 
     public HealthPage(Messages messages, Callable<List<Finding>> doctor, Supplier<ShellSources> shells, Supplier<Settings> settings) {
+        this(messages, doctor, shells, settings, ShellSources::machinePathFix);
+    }
+
+    /** @param machineFixes the machine-Path fix (Windows only: the registry and one UAC prompt; tests give a fake-backed one) */
+    public HealthPage(Messages messages, Callable<List<Finding>> doctor, Supplier<ShellSources> shells, Supplier<Settings> settings,
+                      java.util.function.Function<ShellSources, java.util.Optional<dev.gosetup.shell.MachinePathFix>> machineFixes) {
+        this.machineFixes = machineFixes;
         this.messages = messages;
         this.doctor = doctor;
         this.shells = shells;
@@ -136,11 +144,35 @@ public final class HealthPage extends ScrollPane {
             Label detail = new Label(messages.get(f.key() + ".detail", args));
             detail.setWrapText(true);
             body.getChildren().add(detail);
-            if (f.fix() != null) {
+            if (f.fix() == Finding.Fix.FIX_MACHINE_PATH) {
+                body.getChildren().add(machinePathRow(f, titleText));
+            } else if (f.fix() != null) {
                 body.getChildren().add(fixRow(f, titleText));
             }
         }
         return box;
+    }
+
+    /**
+     * The machine Path's fix as the Environment step offers it: the change first, then "Fix for everyone
+     * (administrator)…" (one UAC prompt); the check that follows says whether our Go now wins.
+     */
+    private Node machinePathRow(Finding f, String titleText) {
+        Supplier<ShellSources> where = shells;
+        Supplier<Settings> chosen = settings;
+        return new dev.gosetup.ui.common.MachinePathFixBox(messages, null, () -> {
+            ShellSources w = where.get();
+            dev.gosetup.shell.MachinePathFix fix = machineFixes.apply(w).orElseThrow(() ->
+                    new dev.gosetup.i18n.ProblemArgumentException("cli.env.fixMachinePath.onlyOnWindows"));
+            return new dev.gosetup.ui.common.MachinePathFixBox.Target(fix, w.spec(chosen.get()));
+        }, after -> {
+            lastFix = new Fixed(f.id(), titleText, messages.get("health.fix.machinePath"));
+            fixResult.getStyleClass().remove("fix-failed");
+            fixResult.setText(messages.get("health.fix.done", titleText, messages.get("health.fix.machinePath"),
+                    messages.get("health.checkingAgain")));
+            fixResult.setVisible(true);
+            check();
+        });
     }
 
     private Node fixRow(Finding f, String titleText) {

@@ -10,6 +10,8 @@ import dev.gosetup.shell.EnvSetup;
 import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.sources.ShellSources;
+import dev.gosetup.shell.MachinePathFix;
+import dev.gosetup.ui.common.MachinePathFixBox;
 import dev.gosetup.shell.WindowsEnvPlan;
 import dev.gosetup.ui.common.BackgroundTasks;
 import java.util.EnumSet;
@@ -44,6 +46,7 @@ public final class EnvironmentStep extends VBox {
 
     private final Messages messages;
     private final Supplier<ShellSources> where;
+    private final java.util.function.Function<ShellSources, java.util.Optional<MachinePathFix>> machineFixes;
     private final Supplier<Settings> settings;
     private final Consumer<Settings> saveSettings;
     private final FlowPane shellBoxes = new FlowPane(12, 6);
@@ -79,6 +82,16 @@ public final class EnvironmentStep extends VBox {
     /** @param managed the organisation's policy: the GOPATH and Go variables it locks cannot be edited here */
     public EnvironmentStep(Messages messages, Supplier<ShellSources> where, Supplier<Settings> settings, Consumer<Settings> saveSettings,
                            ManagedSettings managed) {
+        this(messages, where, settings, saveSettings, managed, ShellSources::machinePathFix);
+    }
+
+    /**
+     * @param machineFixes the machine-Path fix for these shells' owner (Windows only: the registry and one UAC prompt;
+     *                     tests give a fake-backed one)
+     */
+    public EnvironmentStep(Messages messages, Supplier<ShellSources> where, Supplier<Settings> settings, Consumer<Settings> saveSettings,
+                           ManagedSettings managed, java.util.function.Function<ShellSources, java.util.Optional<MachinePathFix>> machineFixes) {
+        this.machineFixes = machineFixes;
         this.messages = messages;
         ManagedMarks marks = new ManagedMarks(messages, managed);
         this.where = where;
@@ -244,11 +257,13 @@ public final class EnvironmentStep extends VBox {
             EnvSpec spec = w.spec(s);
             EnvSetup.Plan p = w.setup().plan(spec, shells, agreed);
             WindowsEnvPlan win = shells.contains(Shell.CMD) && w.windows().isPresent() ? w.windows().get().plan(spec) : null;
-            // An MSI's Go on the machine Path comes before anything in the user Path, in every new process.
-            java.util.Optional<dev.gosetup.i18n.Problem> machineGo = win == null ? java.util.Optional.empty()
-                    : w.windows().get().check(win).problem(w.sdkRoot());
+            // An MSI's Go on the machine Path comes before anything in the user Path, in every new process (cmd,
+            // IDEs started from Explorer), whichever shells are ticked here.
+            java.util.Optional<MachinePathFix> fix = machineFixes.apply(w);
+            java.util.Optional<dev.gosetup.i18n.Problem> machineGo = fix.isEmpty() ? java.util.Optional.empty()
+                    : fix.get().check(spec).problem(w.sdkRoot());
             return new Preview(p, win, dev.gosetup.shell.WslWindowsGo.forThisProcess().orElse(List.of()),
-                    p.effective().isEmpty() ? Current.of(w, shells) : null, machineGo);
+                    p.effective().isEmpty() ? Current.of(w, shells) : null, machineGo, fix, spec);
         }, preview -> {
             if (mine == generation) {
                 show(preview);
@@ -261,7 +276,7 @@ public final class EnvironmentStep extends VBox {
      *                there is nothing to change
      */
     private record Preview(EnvSetup.Plan plan, WindowsEnvPlan windows, List<java.nio.file.Path> wslWindowsGo, Current current,
-                           java.util.Optional<dev.gosetup.i18n.Problem> machineGo) {}
+                           java.util.Optional<dev.gosetup.i18n.Problem> machineGo, java.util.Optional<MachinePathFix> fix, EnvSpec spec) {}
 
     /** The setup as it is on disk: the startup files with our block, and env.sh's time. */
     private record Current(List<java.nio.file.Path> files, java.time.Instant since) {
@@ -342,13 +357,13 @@ public final class EnvironmentStep extends VBox {
             ps51.getStyleClass().add("note");
             conflicts.getChildren().add(ps51);
         }
-        machineGo.ifPresent(text -> {
-            Label wins = new Label(text);
-            wins.setId("envMachineGoWins");
-            wins.setWrapText(true);
-            wins.getStyleClass().add("note");
-            conflicts.getChildren().add(wins);
-        });
+        // What is wrong, the two ways out, and the button that takes the second with one UAC prompt.
+        preview.machineGo().ifPresent(problem -> conflicts.getChildren().add(new MachinePathFixBox(messages, problem,
+                () -> new MachinePathFixBox.Target(preview.fix().orElseThrow(), preview.spec()), after -> {
+                    result.getStyleClass().setAll("label", "host-consequence");
+                    result.setText(messages.get("setup.env.fixMachinePath.fixed", preview.spec().goBin()));
+                    refresh(true); // the registry, read again, decides what the step says now
+                })));
         String windowsChange = preview.windows() != null && preview.windows().changesAnything()
                 ? messages.get("cli.env.windows") + "\n" + String.join("\n", preview.windows().diffText().stream().map(messages::text).toList()) : "";
         windowsDiff.setText(dev.gosetup.secrets.Redaction.redact(windowsChange)); // as the command line shows it
