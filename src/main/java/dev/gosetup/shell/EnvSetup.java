@@ -376,11 +376,20 @@ public final class EnvSetup {
     private void script(List<FileChange> changes, List<Problem> problems, String name, String content) {
         try {
             StartupFiles.Snapshot before = read(scriptsDir.resolve(name));
-            byte[] after = content.getBytes(StandardCharsets.UTF_8);
+            byte[] after = scriptBytes(name, content);
             changes.add(new FileChange(null, null, before, after, Diffs.unified(name, before.content(), after), List.of()));
         } catch (IOException e) {
             problems.add(Problem.of(scriptsDir.resolve(name), e));
         }
+    }
+
+    /**
+     * A script's bytes: UTF-8, and for PowerShell with a byte order mark. Windows PowerShell 5.1 reads a .ps1 without
+     * one in the system's ANSI code page, so an install folder such as C:\Users\张三\sdk would reach PATH garbled
+     * (PowerShell 7 reads either; docs: about_Character_Encoding).
+     */
+    static byte[] scriptBytes(String name, String content) {
+        return (name.endsWith(".ps1") ? "\uFEFF" + content : content).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

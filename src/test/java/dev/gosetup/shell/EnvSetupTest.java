@@ -40,6 +40,24 @@ class EnvSetupTest {
     }
 
     @Test
+    void thePowerShellScriptCarriesAByteOrderMarkForWindowsPowerShell() throws IOException {
+        // Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: a Chinese folder name would be garbled.
+        Path home = home();
+        Path sdk = tmp.resolve("张三的 Go/sdk");
+        EnvSpec spec = new EnvSpec(home, sdk.resolve("go"), home.resolve("go"), false, Map.of());
+        EnvSetup setup = setup(home, "linux");
+        setup.apply(setup.plan(spec, EnumSet.of(Shell.PWSH, Shell.BASH), Set.of()));
+
+        byte[] ps1 = Files.readAllBytes(home.resolve(".config/gosetup/env.ps1"));
+        assertThat(java.util.Arrays.copyOf(ps1, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(ps1, 3, ps1.length - 3, java.nio.charset.StandardCharsets.UTF_8)).contains("张三的 Go");
+        byte[] sh = Files.readAllBytes(home.resolve(".config/gosetup/env.sh"));
+        assertThat(sh[0]).as("sh scripts stay without one: a BOM would be a command to sh").isNotEqualTo((byte) 0xEF);
+        assertThat(setup.plan(spec, EnumSet.of(Shell.PWSH, Shell.BASH), Set.of()).effective())
+                .as("applying again changes nothing: the mark is part of what is compared").isEmpty();
+    }
+
+    @Test
     void linuxBashAndZshAndFishRoundTripToTheOriginalBytes() throws IOException {
         Path home = home();
         Path bashrc = copyFixture("bashrc__linuxmint_bash__debian_skel.bashrc", home.resolve(".bashrc"));
