@@ -88,13 +88,19 @@ class MachinePathFixUiTest {
     }
 
     private void show(FxRobot robot, Elevation elevation) throws Exception {
+        show(robot, elevation, Language.ENGLISH);
+    }
+
+    private void show(FxRobot robot, Elevation elevation, Language language) throws Exception {
         ShellSources shells = new ShellSources(new ShellFiles("linux", home, Map.of(), null), home, home.resolve(".config/gosetup"),
                 home.resolve("sdk"), Shell.BASH);
         robot.interact(() -> {
-            EnvironmentStep step = new EnvironmentStep(Messages.of(Language.ENGLISH), () -> shells, Settings::defaults, s -> { },
+            EnvironmentStep step = new EnvironmentStep(Messages.of(language), () -> shells, Settings::defaults, s -> { },
                     ManagedSettings.NONE, windows(elevation));
             Stage stage = new Stage();
-            stage.setScene(new Scene(new javafx.scene.control.ScrollPane(step), 900, 800));
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(step);
+            scroll.setFitToWidth(true); // as the wizard (SetupPage) holds its steps
+            stage.setScene(new Scene(scroll, 900, 800));
             stage.show();
             step.enter();
         });
@@ -105,6 +111,11 @@ class MachinePathFixUiTest {
 
     /** The real pointer's click, once the step's scroll pane shows the button (as a user scrolls to it). */
     private void click(FxRobot robot, String query) {
+        scrollTo(robot, query);
+        robot.clickOn(query);
+    }
+
+    private void scrollTo(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();
         javafx.scene.control.ScrollPane scroll = robot.lookup(".scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
         robot.interact(() -> {
@@ -115,7 +126,28 @@ class MachinePathFixUiTest {
             scroll.setVvalue(content <= view ? 0 : target / (content - view));
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(query);
+    }
+
+    /** What a user sees, in both languages, before and after the fix (target/screenshots; docs/screenshots). */
+    @Test
+    void picturesOfTheFixInBothLanguages(FxRobot robot) throws Exception {
+        for (Language language : java.util.List.of(Language.ENGLISH, Language.SIMPLIFIED_CHINESE)) {
+            String tag = language == Language.ENGLISH ? "en" : "zh-CN";
+            machine.set("Path", new UserEnvironment.Value(machineBefore, true));
+            show(robot, elevatedChild(), language);
+            scrollTo(robot, "#machinePathFixBox");
+            Scene scene = robot.lookup("#machinePathFix").query().getScene();
+            dev.gosetup.testing.Screens.save(scene, "machine-path-fix-" + tag + ".png");
+            PageChecks.nothingCut(robot.lookup("#machinePathFixBox").query(), 900);
+
+            click(robot, "#machinePathFix");
+            Label result = robot.lookup("#envResult").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#envMachineGoWins").tryQuery().isEmpty());
+            assertThat(FxRead.onFx(result::getText)).isNotBlank();
+            dev.gosetup.testing.Screens.save(scene, "machine-path-fixed-" + tag + ".png");
+            robot.interact(() -> ((Stage) scene.getWindow()).close());
+        }
+        assertThat(prompts).hasValue(2);
     }
 
     @Test
