@@ -125,7 +125,7 @@ public class InstallerInputs {
             // The window opens, detection runs, and the app closes itself (GoSetupApp, gosetup.training).
             cmd.addAll(List.of("-Dgosetup.training=true", "--module", main, "gui"));
         } else {
-            cmd.addAll(List.of("--module", main));
+            cmd.addAll(List.of("-Dgosetup.training=true", "--module", main)); // then rehearses --help, list, detect (Main)
             cmd.addAll(WriteLauncher.tinyInstall(work));
         }
         WriteLauncher.record(cmd, aot, work, "the image", display ? "the window" : "an install");

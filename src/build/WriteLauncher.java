@@ -62,6 +62,8 @@ public class WriteLauncher {
         Files.deleteIfExists(aot);
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:AOTCacheOutput=" + aot, "-Xlog:aot=off", "-Xlog:cds=off"));
         cmd.addAll(List.of(jvmFlags.trim().split("\\s+")));
+        // After the install, Main rehearses --help, list and detect (gosetup.training), so they start from the cache too.
+        cmd.add("-Dgosetup.training=true");
         cmd.addAll(List.of("--module-path", appJar + File.pathSeparator + libDir, "--module", mainModule));
         cmd.addAll(tinyInstall(work));
         record(cmd, aot, work, "the launcher", "an install");

@@ -29,7 +29,7 @@ public final class Main {
         if (Boolean.getBoolean("gosetup.training")) {
             // The installer image's AOT training run (src/build/InstallerInputs.java) has opened and closed the window;
             // the commands people type most are recorded too, so the installed command line starts from the cache.
-            GoSetupCommand.rehearse(context);
+            GoSetupCommand.rehearse(context, homeArgument(args));
         }
         System.exit(exitCode);
     }

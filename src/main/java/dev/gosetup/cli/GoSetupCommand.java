@@ -147,10 +147,13 @@ public final class GoSetupCommand implements Runnable {
         }
     }
 
-    /** For the AOT training run: the commonest commands once each, their output dropped (help builds every command). */
-    public static void rehearse(AppContext context) {
-        for (String[] args : java.util.List.of(new String[] {"--help"}, new String[] {"list", "--json"},
-                new String[] {"detect", "--json"})) {
+    /**
+     * For the AOT training run: the commonest commands once each, their output dropped (help builds every command);
+     * {@code list} in the training's own home when it names one, not in the builder's (whose Go installs it would size).
+     */
+    public static void rehearse(AppContext context, java.nio.file.Path home) {
+        String[] list = home == null ? new String[] {"list", "--json"} : new String[] {"list", "--json", "--home", home.toString()};
+        for (String[] args : java.util.List.of(new String[] {"--help"}, list, new String[] {"detect", "--json"})) {
             run(context, args, new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()));
         }
     }
