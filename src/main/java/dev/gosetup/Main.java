@@ -27,8 +27,8 @@ public final class Main {
         AppContext context = AppContext.start(homeArgument(args));
         int exitCode = GoSetupCommand.run(context, args);
         if (Boolean.getBoolean("gosetup.training")) {
-            // The installer image's AOT training run (src/build/InstallerInputs.java) has opened and closed the window;
-            // the commands people type most are recorded too, so the installed command line starts from the cache.
+            // An AOT training run (src/build/WriteLauncher.java, InstallerInputs.java) has done its command (an install,
+            // or the window); the commands people type most are recorded too, so that they start from the cache.
             GoSetupCommand.rehearse(context, homeArgument(args));
         }
         System.exit(exitCode);

@@ -41,7 +41,7 @@ public final class LoginShell {
             LibC libc = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
             Pointer pw = libc.getpwuid(libc.getuid());
             if (pw != null) {
-                Pointer shell = pw.getPointer(shellOffset());
+                Pointer shell = pw.getPointer(shellOffset(Native.POINTER_SIZE, Platform.isMac() || Platform.isFreeBSD()));
                 if (shell != null) {
                     String s = shell.getString(0);
                     if (!s.isBlank()) {
@@ -75,7 +75,7 @@ public final class LoginShell {
             if (pw.equals(MemorySegment.NULL)) {
                 return Optional.empty();
             }
-            long offset = 4L * ValueLayout.ADDRESS.byteSize() + 8; // as shellOffset() on Linux
+            long offset = shellOffset(ValueLayout.ADDRESS.byteSize(), false);
             MemorySegment shell = pw.reinterpret(offset + ValueLayout.ADDRESS.byteSize())
                     .get(ValueLayout.ADDRESS, offset);
             if (shell.equals(MemorySegment.NULL)) {
@@ -95,8 +95,7 @@ public final class LoginShell {
      * Where pw_shell sits in struct passwd. Linux (glibc, musl): name, passwd, uid, gid, gecos, dir, shell.
      * macOS/BSD add pw_change and pw_class before gecos: name, passwd, uid, gid, change, class, gecos, dir, shell.
      */
-    static long shellOffset() {
-        int p = Native.POINTER_SIZE;
-        return Platform.isMac() || Platform.isFreeBSD() ? 2L * p + 8 + 8 + 3L * p : 4L * p + 8;
+    static long shellOffset(long pointerSize, boolean bsdLayout) {
+        return bsdLayout ? 2 * pointerSize + 8 + 8 + 3 * pointerSize : 4 * pointerSize + 8;
     }
 }
