@@ -1,7 +1,7 @@
 package dev.gosetup.ui;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 
 /**
@@ -38,16 +38,21 @@ public final class EarlyToolkit {
 
     /** Waits until the toolkit runs; throws what stopped it from starting. */
     static void await() {
+        join(started);
+    }
+
+    /** Waits for {@code work} and throws what it failed with, unwrapped, as Application.launch does. */
+    static void join(CompletableFuture<?> work) {
         try {
-            started.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the window's toolkit started", e);
-        } catch (ExecutionException e) {
+            work.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw (Error) e.getCause();
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 }

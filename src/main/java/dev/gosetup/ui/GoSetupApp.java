@@ -43,15 +43,7 @@ public final class GoSetupApp extends Application {
             }
         });
         try {
-            closed.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
+            EarlyToolkit.join(closed);
         } finally {
             Platform.exit();
         }
