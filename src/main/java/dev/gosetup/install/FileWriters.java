@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,8 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The reading thread keeps every check (it reads the bytes, counts them against the limits, creates the folders
  * in archive order before a file in them is handed over); the writers only create files that were already
- * judged, with {@code CREATE_NEW} and their mode as before. Small files are read whole and handed over in batches;
- * a larger file is handed over in chunks as it is read, never held whole. What is read but not yet written is
+ * judged, with {@code CREATE_NEW} and their mode as before. Small files are read whole into shared slabs and handed
+ * over in batches; a larger file is handed over in chunks as it is read, never held whole. Slabs and chunks are
+ * pooled buffers, given back once written. What is read but not yet written is
  * bounded by a byte budget: the reader waits when it is spent. No file is synced: an unpack goes into a staging
  * folder that is renamed into place only when complete, and a crash leaves only that folder, which the next run
  * removes. The first failure stops everything: the reader learns of it at its next hand-over, and
@@ -56,7 +58,7 @@ final class FileWriters implements AutoCloseable {
      * survivor space at every collection, were promoted and piled up as garbage in the old one (install peak RSS on
      * ext4 177 -> 130 MiB, the same wall time; on tmpfs no difference either way; docs/benchmarks.md).
      */
-    static final int BUDGET = Math.max(4 * 64 * 1024, Integer.getInteger("gosetup.unpack.budget", 1 << 20));
+    static final int BUDGET = Math.max(8 * 64 * 1024, Integer.getInteger("gosetup.unpack.budget", 1 << 20));
     /** Files up to this size are read whole and batched; larger ones go in chunks of this size. */
     static final int SMALL = 64 * 1024;
     private static final int BATCH_BYTES = 256 * 1024;
@@ -68,8 +70,7 @@ final class FileWriters implements AutoCloseable {
     private static final Set<PosixFilePermission> EXEC = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> PLAIN = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<StandardOpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    private static final byte[] END = new byte[0];
-
+    
     /** Counts bytes as they are read, against the archive's limits (on the reading thread). */
     interface Counter {
         void add(int bytes) throws IOException;
@@ -86,7 +87,13 @@ final class FileWriters implements AutoCloseable {
         }
     }
 
-    private record SmallFile(Path path, boolean executable, byte[] bytes) {}
+    /** A small file's bytes: a range of a slab (a pooled buffer that holds several small files). */
+    private record SmallFile(Path path, boolean executable, byte[] bytes, int offset, int length) {}
+
+    /** Part of a larger file: a pooled buffer and how much of it is filled. */
+    private record Chunk(byte[] bytes, int length) {
+        static final Chunk END = new Chunk(new byte[0], 0);
+    }
 
     private final ExecutorService pool;
     private final Semaphore budget = new Semaphore(BUDGET);
@@ -94,8 +101,18 @@ final class FileWriters implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final Object done = new Object();
     private final CancelToken cancel;
+    /**
+     * Buffers of {@link #SMALL} bytes, reused: the bytes of a whole install pass through the same few buffers, so
+     * nothing in flight is garbage that outlives a young collection and piles up in the old generation (what set
+     * the peak memory before: docs/benchmarks.md). How many exist is bounded by the budget.
+     */
+    private final ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+    // The reading thread's own: the batch being filled, its slabs, and the slab small files are read into.
     private List<SmallFile> batch = new ArrayList<>();
+    private List<byte[]> batchSlabs = new ArrayList<>();
     private int batchBytes;
+    private byte[] slab;
+    private int slabUsed;
 
     FileWriters(CancelToken cancel) {
         this(cancel, THREADS);
@@ -115,70 +132,108 @@ final class FileWriters implements AutoCloseable {
      */
     void file(Path path, boolean executable, long sizeHint, InputStream in, Counter counter) throws IOException {
         throwIfStopped();
-        int initial = sizeHint >= 0 && sizeHint <= SMALL ? (int) sizeHint : sizeHint < 0 ? 8192 : SMALL;
-        byte[] buf = new byte[initial];
-        int n = 0;
-        while (true) {
-            if (n == buf.length) {
-                int next = in.read(); // at a tar entry's end: -1 at once, with no copy
-                if (next < 0) {
+        if (sizeHint < 0 || sizeHint > SMALL) {
+            stream(path, executable, null, 0, in, counter);
+            return;
+        }
+        int size = (int) sizeHint;
+        if (slab == null || SMALL - slabUsed < size) {
+            startSlab();
+        }
+        int n = readUpTo(in, slab, slabUsed, size, counter);
+        int next = n == size ? in.read() : -1; // at a tar entry's end: -1 at once, with no copy
+        if (next >= 0) {
+            // More than declared (a zip header that understates): the general path, with what was read so far.
+            counter.add(1);
+            byte[] head = Arrays.copyOfRange(slab, slabUsed, slabUsed + n + 1);
+            head[n] = (byte) next;
+            stream(path, executable, head, head.length, in, counter);
+            return;
+        }
+        acquire(OVERHEAD);
+        batch.add(new SmallFile(path, executable, slab, slabUsed, n));
+        slabUsed += n;
+        batchBytes += OVERHEAD;
+        if (batchBytes >= BATCH_BYTES || batch.size() >= BATCH_FILES) {
+            flush();
+        }
+    }
+
+    /** A new slab for small files: a pooled buffer, counted against the budget until its batch is written. */
+    private void startSlab() throws IOException {
+        slab = takeBuffer();
+        slabUsed = 0;
+        batchSlabs.add(slab);
+        batchBytes += SMALL;
+    }
+
+    /**
+     * A file larger than {@link #SMALL} or of unknown size: one writer writes it as the chunks arrive, each chunk a
+     * pooled buffer that the writer gives back.
+     *
+     * @param head bytes already read (null: none)
+     */
+    private void stream(Path path, boolean executable, byte[] head, int headLength, InputStream in, Counter counter)
+            throws IOException {
+        BlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>(); // bounded by the budget
+        acquire(OVERHEAD);
+        submit(() -> writeChunks(path, executable, chunks));
+        try {
+            int n = 0;
+            byte[] buf = takeBuffer();
+            if (head != null) {
+                n = Math.min(headLength, SMALL); // head is at most SMALL + 1 bytes: a chunk and one more
+                System.arraycopy(head, 0, buf, 0, n);
+                if (headLength > SMALL) {
+                    chunks.add(new Chunk(buf, n));
+                    buf = takeBuffer();
+                    buf[0] = head[SMALL];
+                    n = 1;
+                }
+            }
+            while (true) {
+                n += readUpTo(in, buf, n, SMALL - n, counter);
+                if (n == 0) {
+                    giveBack(buf);
                     break;
                 }
-                counter.add(1);
-                if (buf.length >= SMALL) {
-                    stream(path, executable, buf, (byte) next, in, counter);
-                    return;
+                chunks.add(new Chunk(buf, n));
+                if (n < SMALL) {
+                    break;
                 }
-                buf = Arrays.copyOf(buf, Math.min(SMALL, Math.max(8192, buf.length * 2)));
-                buf[n++] = (byte) next;
-                continue;
+                buf = takeBuffer();
+                n = 0;
             }
-            int r = in.read(buf, n, buf.length - n);
+        } finally {
+            chunks.add(Chunk.END); // also on failure: the writer must not wait for ever (close() stops it anyway)
+        }
+    }
+
+    /** Reads until {@code length} bytes or the end; returns how many were read. */
+    private static int readUpTo(InputStream in, byte[] buf, int offset, int length, Counter counter) throws IOException {
+        int n = 0;
+        while (n < length) {
+            int r = in.read(buf, offset + n, length - n);
             if (r < 0) {
                 break;
             }
             counter.add(r);
             n += r;
         }
-        byte[] bytes = n == buf.length ? buf : Arrays.copyOf(buf, n);
-        acquire(bytes.length + OVERHEAD);
-        batch.add(new SmallFile(path, executable, bytes));
-        batchBytes += bytes.length + OVERHEAD;
-        if (batchBytes >= BATCH_BYTES || batch.size() >= BATCH_FILES) {
-            flush();
-        }
+        return n;
     }
 
-    /** A file larger than {@link #SMALL}: one writer writes it as the chunks arrive. */
-    private void stream(Path path, boolean executable, byte[] first, byte second, InputStream in, Counter counter)
-            throws IOException {
-        BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>(); // bounded by the budget
-        acquire(first.length + OVERHEAD);
-        chunks.add(first);
-        submit(() -> writeChunks(path, executable, chunks));
-        byte[] buf = new byte[SMALL];
-        buf[0] = second;
-        int n = 1;
-        try {
-            while (true) {
-                int r = in.read(buf, n, buf.length - n);
-                if (r > 0) {
-                    counter.add(r);
-                    n += r;
-                }
-                if (n == buf.length || (r < 0 && n > 0)) {
-                    acquire(n);
-                    chunks.add(n == buf.length ? buf : Arrays.copyOf(buf, n));
-                    buf = new byte[SMALL];
-                    n = 0;
-                }
-                if (r < 0) {
-                    break;
-                }
-            }
-        } finally {
-            chunks.add(END); // also on failure: the writer must not wait for ever (close() stops it anyway)
-        }
+    /** A buffer of {@link #SMALL} bytes, counted against the budget (waits for room). */
+    private byte[] takeBuffer() throws IOException {
+        acquire(SMALL);
+        byte[] b = buffers.poll();
+        return b != null ? b : new byte[SMALL];
+    }
+
+    /** Any thread: the buffer back to the pool, its bytes back to the budget. */
+    private void giveBack(byte[] buf) {
+        buffers.offer(buf);
+        budget.release(SMALL);
     }
 
     /** Hands over what is batched, waits for every writer, and throws the first failure, if any. */
@@ -222,9 +277,12 @@ final class FileWriters implements AutoCloseable {
             return;
         }
         List<SmallFile> files = batch;
-        int bytes = batchBytes;
+        List<byte[]> slabs = batchSlabs;
+        int overhead = files.size() * OVERHEAD;
         batch = new ArrayList<>();
+        batchSlabs = new ArrayList<>();
         batchBytes = 0;
+        slab = null; // the next file starts a new slab: a slab belongs to one batch, given back when it is written
         submit(() -> {
             try {
                 for (SmallFile f : files) {
@@ -232,7 +290,7 @@ final class FileWriters implements AutoCloseable {
                         return;
                     }
                     try (SeekableByteChannel out = open(f.path(), f.executable())) {
-                        ByteBuffer b = ByteBuffer.wrap(f.bytes());
+                        ByteBuffer b = ByteBuffer.wrap(f.bytes(), f.offset(), f.length());
                         while (b.hasRemaining()) {
                             out.write(b);
                         }
@@ -240,32 +298,33 @@ final class FileWriters implements AutoCloseable {
                     fixMode(f.path(), f.executable());
                 }
             } finally {
-                budget.release(bytes);
+                slabs.forEach(this::giveBack);
+                budget.release(overhead);
             }
         });
     }
 
-    private void writeChunks(Path path, boolean executable, BlockingQueue<byte[]> chunks) throws IOException {
+    private void writeChunks(Path path, boolean executable, BlockingQueue<Chunk> chunks) throws IOException {
         try (SeekableByteChannel out = open(path, executable)) {
             while (true) {
-                byte[] chunk;
+                Chunk chunk;
                 try {
                     chunk = chunks.take();
                 } catch (InterruptedException e) {
                     throw new InterruptedIOException();
                 }
-                if (chunk == END) {
+                if (chunk == Chunk.END) {
                     break;
                 }
                 try {
                     if (failure.get() == null) {
-                        ByteBuffer b = ByteBuffer.wrap(chunk);
+                        ByteBuffer b = ByteBuffer.wrap(chunk.bytes(), 0, chunk.length());
                         while (b.hasRemaining()) {
                             out.write(b);
                         }
                     }
                 } finally {
-                    budget.release(chunk.length);
+                    giveBack(chunk.bytes());
                 }
             }
         } finally {
