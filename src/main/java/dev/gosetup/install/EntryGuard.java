@@ -59,7 +59,7 @@ public final class EntryGuard {
                 throw new UnsafeArchiveException(Problem.of("archive.entry.badCharacter", printable(name)));
             }
         }
-        if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")) {
+        if (name.startsWith("/") || name.contains("\\") || hasDriveLetter(name)) {
             throw new UnsafeArchiveException(Problem.of("archive.entry.absolute", printable(name)));
         }
         String clean = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
@@ -116,5 +116,14 @@ public final class EntryGuard {
             }
         });
         return sb.append(name.length() > 200 ? "…'" : "'").toString();
+    }
+
+    /** "C:..." (a Windows drive). A character test, not String.matches: that compiled a pattern per entry (JFR). */
+    private static boolean hasDriveLetter(String name) {
+        if (name.length() < 2 || name.charAt(1) != ':') {
+            return false;
+        }
+        char c = name.charAt(0);
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }
