@@ -4,6 +4,8 @@ import com.sun.jna.Native;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.Ole32;
 import com.sun.jna.platform.win32.Shell32;
+import com.sun.jna.platform.win32.User32;
+import com.sun.jna.platform.win32.WinDef;
 import com.sun.jna.platform.win32.ShellAPI;
 import com.sun.jna.platform.win32.W32Errors;
 import com.sun.jna.platform.win32.WinBase;
@@ -51,6 +53,7 @@ public final class ShellExecuteElevation implements Elevation {
             info.lpFile = program.toString();
             info.lpParameters = WindowsCommandLine.join(arguments);
             info.nShow = WinUser.SW_HIDE;
+            info.hwnd = ownForegroundWindow();
             if (!Shell32.INSTANCE.ShellExecuteEx(info)) {
                 int error = Native.getLastError();
                 if (error == WinError.ERROR_CANCELLED) {
@@ -82,6 +85,23 @@ public final class ShellExecuteElevation implements Elevation {
                 Ole32.INSTANCE.CoUninitialize();
             }
         }
+    }
+
+    /**
+     * The window the user just clicked in, when it is this process's own: the UAC prompt's owner. Without an owner
+     * Windows may refuse the prompt the foreground (foreground lock) and show it behind the app, flashing in the
+     * taskbar, while the app waits. From the command line the foreground window is the terminal's, not ours: then
+     * no owner, as before. (SHELLEXECUTEINFO.hwnd: "a handle to the parent window"; GetForegroundWindow,
+     * GetWindowThreadProcessId: learn.microsoft.com/windows/win32/api/winuser.)
+     */
+    private static WinDef.HWND ownForegroundWindow() {
+        WinDef.HWND foreground = User32.INSTANCE.GetForegroundWindow();
+        if (foreground == null) {
+            return null;
+        }
+        IntByReference pid = new IntByReference();
+        User32.INSTANCE.GetWindowThreadProcessId(foreground, pid);
+        return Integer.toUnsignedLong(pid.getValue()) == ProcessHandle.current().pid() ? foreground : null;
     }
 
     /** @param step start or wait; the error code and Windows' own text (in the system's language) as facts */
