@@ -55,7 +55,7 @@ public final class GoSetupApp extends Application {
         new UncaughtErrors(context::messages, () -> stage, context.logFile()).install();
         MainWindow window = new MainWindow(context, ThisMachine::hostSource);
         Scene scene = new Scene(window, 980, 680);
-        scene.getStylesheets().add(Styles.stylesheet());
+        Styles.apply(scene, context.messages().locale());
         stage.setTitle(context.messages().get("app.title"));
         stage.getIcons().addAll(windowIcons());
         stage.setMinWidth(800); // the smallest size every page is laid out and tested for (800×560)

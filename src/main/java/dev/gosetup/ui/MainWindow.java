@@ -68,6 +68,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void build() {
+        dev.gosetup.ui.common.Styles.language(this, context.messages().locale()); // fonts for the language
         Messages m = context.messages();
         Label brand = new Label(m.get("app.title"));
         brand.getStyleClass().add("brand");

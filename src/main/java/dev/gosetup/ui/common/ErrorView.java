@@ -80,7 +80,7 @@ public final class ErrorView extends VBox {
         }
         stage.setTitle(messages.get("error.title"));
         Scene scene = new Scene(new ErrorView(messages, error, logFile), 720, 480);
-        scene.getStylesheets().add(Styles.stylesheet());
+        Styles.apply(scene, messages.locale());
         stage.setScene(scene);
         stage.show();
         return stage;
