@@ -2,6 +2,7 @@ package dev.gosetup.inventory;
 
 import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.BlockEditor;
+import dev.gosetup.shell.StartupFiles;
 import dev.gosetup.shell.DamagedBlockException;
 import dev.gosetup.shell.EnvSpec;
 import dev.gosetup.shell.Shell;
@@ -152,7 +153,9 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
         }
         for (StartupTarget t : shells.files().targets(login)) {
             try {
-                if (Files.isRegularFile(t.path()) && BlockEditor.hasBlock(Files.readAllBytes(t.path()))) {
+                // Bounded, as env and doctor read them: a FIFO is never opened, a file over 1 MiB never read whole.
+                byte[] content = StartupFiles.inspect(t.path()).content();
+                if (content != null && BlockEditor.hasBlock(content)) {
                     return true;
                 }
             } catch (IOException e) {
@@ -192,7 +195,7 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
             return out.isEmpty() ? List.of(MAC_DEFAULT.split(":")) : out;
         }
         try {
-            Matcher m = ENVIRONMENT_PATH.matcher(Files.readString(fsRoot.resolve("etc/environment"), StandardCharsets.UTF_8));
+            Matcher m = ENVIRONMENT_PATH.matcher(text(fsRoot.resolve("etc/environment")));
             if (m.find() && !m.group(1).isBlank()) {
                 return List.of(m.group(1).strip().split(":"));
             }
@@ -204,10 +207,21 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
 
     private static List<String> lines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return text(file).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /**
+     * A system file's text (/etc/paths, /etc/paths.d/*, /etc/environment) through the startup files' bounded read:
+     * nothing that is not a regular file is opened, nothing over 1 MiB is read. Missing: an IOException.
+     */
+    private static String text(Path file) throws IOException {
+        byte[] content = StartupFiles.inspect(file).content();
+        if (content == null) {
+            throw new java.nio.file.NoSuchFileException(file.toString());
+        }
+        return new String(content, StandardCharsets.UTF_8);
     }
 }

@@ -99,4 +99,33 @@ class NewTerminalGoTest {
         assertThat(StartupPathGo.systemPath(root, "mac")).containsExactly("/usr/local/bin", "/usr/bin", "/bin", "/usr/local/go/bin");
         assertThat(StartupPathGo.systemPath(root, "linux")).startsWith("/usr/local/sbin", "/usr/local/bin");
     }
+
+    /**
+     * The startup file and the system files are the user's and the machine's, not ours: a FIFO must not hang the
+     * listing (opening one for reading waits for a writer) and a huge file must not be read whole (the app's heap is
+     * 128 MiB). Either is taken as "no block there", as env and doctor take it.
+     */
+    @Test
+    void aFifoOrAHugeStartupFileNeitherHangsNorIsReadWhole() throws Exception {
+        EnvSetup setup = shells.setup();
+        setup.apply(setup.plan(shells.spec(Settings.defaults()), Set.of(Shell.BASH), Set.of()));
+        Path bashrc = home.resolve(".bashrc");
+        Files.delete(bashrc);
+        Process mkfifo = new ProcessBuilder("mkfifo", bashrc.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Files.delete(home.resolve(".profile"));
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(home.resolve(".profile").toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: 3 GiB that cost no disk
+        }
+        java.util.concurrent.CompletableFuture<java.util.Optional<Path>> go =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> probe("").go());
+        assertThat(go.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("as if the block were not there")
+                .contains(root.resolve("usr/local/bin/go"));
+        Files.delete(root.resolve("etc/environment"));
+        Process fifo = new ProcessBuilder("mkfifo", root.resolve("etc/environment").toString()).start();
+        assertThat(fifo.waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<List<String>> path =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> StartupPathGo.systemPath(root, "linux"));
+        assertThat(path.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("the shells' built-in default").isNotEmpty();
+    }
 }
