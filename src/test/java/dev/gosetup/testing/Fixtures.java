@@ -26,7 +26,7 @@ public final class Fixtures {
     }
 
     /** Surefire's {@code basedir}; an IDE's working directory is the project's folder. */
-    private static Path projectDir() {
+    static Path projectDir() {
         return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     }
 
