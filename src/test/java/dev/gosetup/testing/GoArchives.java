@@ -1,6 +1,7 @@
 package dev.gosetup.testing;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Locale;
  * Debian's builds (the official ones carry LICENSE, README.md and, for 1.19, a precompiled std).</li>
  * </ul>
  * The default is {@code debian} where it can work, else {@code go.dev}; {@code -Dgosetup.go.source=} forces one.
+ * A complete cache is used as it is, whichever source made it (GoMirror, MultiGoMirror check only that).
  */
 final class GoArchives {
     private GoArchives() {}
@@ -26,9 +28,16 @@ final class GoArchives {
         String source = System.getProperty("gosetup.go.source", debianWorks() ? "debian" : "go.dev");
         switch (source) {
             case "debian" -> runScript(dir, versions, listed);
-            case "go.dev" -> OfficialGoArchives.goDev().fetch(dir, versions, "linux", "amd64");
+            case "go.dev" -> goDev().fetch(dir, versions, "linux", "amd64");
             default -> throw new IllegalArgumentException("gosetup.go.source must be debian or go.dev, not " + source);
         }
+    }
+
+    /** go.dev, or a stand-in given as -Dgosetup.go.dev.list=URL -Dgosetup.go.dev.files=URL (a loopback copy). */
+    private static OfficialGoArchives goDev() {
+        return new OfficialGoArchives(
+                URI.create(System.getProperty("gosetup.go.dev.list", OfficialGoArchives.GO_DEV_LIST.toString())),
+                URI.create(System.getProperty("gosetup.go.dev.files", OfficialGoArchives.GO_DEV_FILES.toString())));
     }
 
     static boolean debianWorks() {
