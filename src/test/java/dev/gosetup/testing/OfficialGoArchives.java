@@ -2,8 +2,6 @@ package dev.gosetup.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +31,28 @@ public final class OfficialGoArchives {
 
     private static final Pattern VERSION = Pattern.compile("1\\.\\d+\\.\\d+");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern NAME_PART = Pattern.compile("[a-z0-9]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * One release of dl.json, character for character as make-go-mirror.sh writes it: tests edit the list as text
+     * (a lying digest, a hostile file name), so the same text, not only the same JSON. Every value is checked first.
+     */
+    private static final String ENTRY = """
+             {
+              "version": "go%s",
+              "stable": true,
+              "files": [
+               {
+                "filename": "%s",
+                "os": "%s",
+                "arch": "%s",
+                "version": "go%s",
+                "sha256": "%s",
+                "size": %d,
+                "kind": "archive"
+               }
+              ]
+            """;
 
     private final URI list;
     private final URI files;
@@ -65,9 +84,12 @@ public final class OfficialGoArchives {
                 throw new IllegalArgumentException("not a Go release version: " + v);
             }
         }
+        if (!NAME_PART.matcher(os).matches() || !NAME_PART.matcher(arch).matches()) {
+            throw new IllegalArgumentException("not a Go platform: " + os + "-" + arch);
+        }
         Files.createDirectories(dir);
         JsonNode releases = JSON.readTree(get(list, HttpResponse.BodyHandlers.ofByteArray()));
-        ArrayNode out = JSON.createArrayNode();
+        StringBuilder out = new StringBuilder("[\n");
         List<String> newestFirst = versions.stream().distinct()
                 .sorted((a, b) -> compareVersions(b, a)).toList();
         for (String v : newestFirst) {
@@ -81,14 +103,11 @@ public final class OfficialGoArchives {
                 download(files.resolve(name), archive, sha256);
                 Files.writeString(shaFile, sha256 + "\n");
             }
-            ObjectNode file = JSON.createObjectNode().put("filename", name).put("os", os).put("arch", arch)
-                    .put("version", "go" + v).put("sha256", sha256).put("size", Files.size(archive)).put("kind", "archive");
-            ObjectNode release = JSON.createObjectNode().put("version", "go" + v).put("stable", true);
-            release.putArray("files").add(file);
-            out.add(release);
+            out.append(out.length() > 2 ? " },\n" : "").append(ENTRY.formatted(v, name, os, arch, v, sha256, Files.size(archive)));
         }
+        out.append(" }\n]\n");
         Path part = dir.resolve("dl.json.part");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(part.toFile(), out);
+        Files.writeString(part, out);
         Files.move(part, dir.resolve("dl.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -64,8 +64,8 @@ class OfficialGoArchivesTest {
 
         assertThat(Files.mismatch(dir.resolve(GoMirror.FILE), archive)).isEqualTo(-1L);
         assertThat(Files.readString(dir.resolve(GoMirror.FILE + ".sha256")).strip()).isEqualTo(GoMirror.sha256());
-        // The same dl.json as make-go-mirror.sh wrote for this archive (field for field), and the app reads it.
-        assertThat(JSON.readTree(dir.resolve("dl.json").toFile())).isEqualTo(JSON.readTree(GoMirror.dir().resolve("dl.json").toFile()));
+        // The same dl.json as make-go-mirror.sh wrote for this archive, byte for byte, and the app reads it.
+        assertThat(Files.mismatch(dir.resolve("dl.json"), GoMirror.dir().resolve("dl.json"))).isEqualTo(-1L);
         try (InputStream in = Files.newInputStream(dir.resolve("dl.json"))) {
             assertThat(ReleaseList.parse(in, "test").latestStable().orElseThrow().version().toString()).isEqualTo("go1.19.8");
         }
@@ -75,6 +75,31 @@ class OfficialGoArchivesTest {
         int before = server.requestedPaths().size();
         goDevServing(GoMirror.sha256()).fetch(dir, List.of("1.19.8"), "linux", "amd64");
         assertThat(server.requestedPaths().subList(before, server.requestedPaths().size())).containsExactly("/dl/");
+    }
+
+    @Test
+    void listsSeveralVersionsNewestFirstExactlyAsTheScriptDoesAndKeepsArchivesAlreadyThere() throws Exception {
+        Path multi = MultiGoMirror.dir();
+        Path dir = Files.createDirectories(tmp.resolve("multi"));
+        ArrayNode list = JSON.createArrayNode();
+        for (String v : MultiGoMirror.VERSIONS) {
+            String name = OfficialGoArchives.fileName(v, "linux", "amd64");
+            // Already there with the digest go.dev lists: kept, not fetched (the server does not even have them).
+            Files.createSymbolicLink(dir.resolve(name), multi.resolve(name));
+            Files.copy(multi.resolve(name + ".sha256"), dir.resolve(name + ".sha256"));
+            list.add(JSON.readTree("""
+                    {"version": "go%s", "stable": true, "files": [{"filename": "%s", "os": "linux", "arch": "amd64",
+                     "version": "go%s", "sha256": "%s", "size": %d, "kind": "archive"}]}
+                    """.formatted(v, name, v, Files.readString(multi.resolve(name + ".sha256")).strip(), Files.size(multi.resolve(name)))));
+        }
+        server.serve("/dl/", JSON.writeValueAsBytes(list));
+
+        // Asked for oldest first, with a repeat: listed newest first, once each, as make-go-mirror.sh --versions does.
+        new OfficialGoArchives(server.uri("/dl/"), server.uri("/go/"))
+                .fetch(dir, List.of("1.19.8", "1.21.13", "1.23.5", "1.22.12", "1.21.13"), "linux", "amd64");
+
+        assertThat(Files.mismatch(dir.resolve("dl.json"), multi.resolve("dl.json"))).isEqualTo(-1L);
+        assertThat(server.requestedPaths()).containsExactly("/dl/");
     }
 
     @Test
