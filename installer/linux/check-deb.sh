@@ -51,7 +51,7 @@ say "a policy baked into the image (what -Dinstaller.policy=FILE puts there) pin
 baked=/opt/gosetup/lib/app/policy.json
 # A real release list (go1.17.3, go1.16.10): the pin is the older one, so "latest" is visibly not chosen.
 printf '{"goVersion": "1.16", "fileMirror": "https://artifactory.example.com/go/"}\n' > "$baked"
-catalog=$repo/../shared/fixtures/godl/golang-dl-stable-2021-11-08.json
+catalog=$repo/src/test/fixtures/godl/golang-dl-stable-2021-11-08.json
 gosetup install --dry-run --json --catalog "$catalog" > "$home/plan.json" || fail "install --dry-run under the baked policy failed"
 python3 - "$home/plan.json" <<'EOF'
 import json, sys

@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 mirror=${GOSETUP_MIRROR:-$HOME/.cache/gosetup-test/go-mirror}
-bash ../shared/bench/make-go-mirror.sh "$mirror" >/dev/null
+bash src/test/scripts/make-go-mirror.sh "$mirror" >/dev/null
 file=go1.19.8.linux-amd64.tar.gz
 [ -x target/gosetup ] || mvn -B -q -DskipTests package
 # BENCH_DIR=/dev/shm measures the pipeline itself (RAM-backed); the default measures this machine's disk too.

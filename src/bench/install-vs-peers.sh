@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 mirror=${GOSETUP_MIRROR:-$HOME/.cache/gosetup-test/go-mirror}
-bash ../shared/bench/make-go-mirror.sh "$mirror" >/dev/null
+bash src/test/scripts/make-go-mirror.sh "$mirror" >/dev/null
 file=go1.19.8.linux-amd64.tar.gz
 gosetup=${BENCH_GOSETUP:-target/gosetup}
 [ -x "$gosetup" ] || mvn -B -q -DskipTests package

@@ -4,14 +4,14 @@
 #   A0 gosetup list --json with the size cache removed (the first listing: every tree walked)
 #   B  <root>/bin/go version, for each of the 30 roots, one after the other
 #   V  gosetup --version (JVM start and CLI set-up alone: A - V is the listing's own work)
-# The 30 roots are hard-linked copies (cp -al) of the real Go 1.19.8 from ../shared/bench/make-go-mirror.sh,
+# The 30 roots are hard-linked copies (cp -al) of the real Go 1.19.8 from src/test/scripts/make-go-mirror.sh,
 # spread over the layouts the inventory knows (~/sdk, asdf, mise, goenv, gvm, g, toolchain downloads).
 # Usage: src/bench/list-vs-go-version.sh [ROUNDS]   (needs: mvn -DskipTests package, GNU time, bc)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 mirror=${GOSETUP_MIRROR:-$HOME/.cache/gosetup-test/go-mirror}
-bash ../shared/bench/make-go-mirror.sh "$mirror" >/dev/null
+bash src/test/scripts/make-go-mirror.sh "$mirror" >/dev/null
 [ -x target/gosetup ] || mvn -B -q -DskipTests package
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

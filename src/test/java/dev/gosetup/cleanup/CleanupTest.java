@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gosetup.install.SdkRoot;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.testing.MultiGoMirror;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.TrustedTempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * are real; beside it an unneeded version, a version a project needs, an interrupted staging folder, a
  * .partial download, and things gosetup did not make. Sizes are compared with what find(1) counts.
  */
+@RunsLinuxAmd64Go
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CleanupTest {
     static Path base;

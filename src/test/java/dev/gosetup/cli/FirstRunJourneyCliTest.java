@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * then real `bash -l -i`, `zsh -l -i` and `fish -l -i` — started as a terminal starts them, from a clean
  * environment, not this JVM's — must run that Go.
  */
+@RunsLinuxAmd64Go
 @Timeout(300)
 class FirstRunJourneyCliTest {
     @TempDir

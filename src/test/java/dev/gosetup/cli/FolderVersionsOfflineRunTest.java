@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.testing.MultiGoMirror;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.Shells;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * GOTOOLCHAIN the hook sets), `gosetup project` predicts exactly that, and a version that is not installed is
  * refused with go's own message, never downloaded.
  */
+@RunsLinuxAmd64Go
 @Timeout(600)
 class FolderVersionsOfflineRunTest {
     @TempDir

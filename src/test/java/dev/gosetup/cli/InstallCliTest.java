@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.TarGzBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ class InstallCliTest {
     }
 
     @Test
+    @RunsLinuxAmd64Go
     void installsTheRealGoFromAMirrorAndSwitchesAndRemoves() throws Exception {
         Path mirror = GoMirror.dir();
         server.serveFile("/" + GoMirror.FILE, mirror.resolve(GoMirror.FILE));

@@ -286,8 +286,10 @@ class MirrorCliTest {
     void aListThatLiesAboutTheDigestOrTheSizeIsRefusedAndNothingIsStored() throws Exception {
         Path upstream = MultiGoMirror.dir();
         String real = Files.readString(upstream.resolve("dl.json"));
-        String wrongSha = real.replace("93894a8d28675e482b8a23fa3f44ef943ff1e838f06a4780c72b17c7b9575eea",
-                "0000000000000000000000000000000000000000000000000000000000000000");
+        // The archive's own digest and size, whichever source made the test mirror (Debian's build or go.dev's).
+        String sha = Files.readString(upstream.resolve(V21 + ".sha256")).strip();
+        String size = Long.toString(Files.size(upstream.resolve(V21)));
+        String wrongSha = real.replace(sha, "0000000000000000000000000000000000000000000000000000000000000000");
         LoopbackServer up = server().serveFile("/" + V21, upstream.resolve(V21)).serve("/dl.json", wrongSha.getBytes());
         CliResult r = run(build(up.uri("/dl.json").toString(), "--mirror", up.uri("/").toString(), "--allow-http", "127.0.0.1",
                 "--versions", "1.21.13"));
@@ -298,7 +300,7 @@ class MirrorCliTest {
         assertThat(out.resolve(".gosetup-partial")).isEmptyDirectory();
         assertThat(new ObjectMapper().readTree(out.resolve("dl.json").toFile())).as("the list holds only what is there").isEmpty();
 
-        String shorter = real.replace("64862714", "64862000");
+        String shorter = real.replace("\"size\": " + size, "\"size\": " + (Long.parseLong(size) - 714));
         Path list = Files.writeString(tmp.resolve("short.json"), shorter);
         CliResult s = run(build(list.toString(), "--mirror", upstream.toString(), "--versions", "1.21.13"));
         assertThat(s.exitCode()).as(s.out() + s.err()).isEqualTo(ExitCodes.CHECKSUM);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +44,7 @@ class PolicyCliTest {
     }
 
     @Test
+    @RunsLinuxAmd64Go
     void mdmInstallsThePinnedVersionFromThePolicysMirrorUnattended() throws Exception {
         Path mirror = GoMirror.dir();
         server.serveFile("/go/" + GoMirror.FILE, mirror.resolve(GoMirror.FILE));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.testing.MultiGoMirror;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.Shells;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shim — and GOTOOLCHAIN=path (gosetup's setting) must make go refuse a version that is not installed, with go's own
  * message, which `gosetup project` predicts word for word.
  */
+@RunsLinuxAmd64Go
 @Timeout(600)
 class ProjectOfflineRunTest {
     @TempDir

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.logging.LogSetup;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.TrustedTempDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,7 @@ class SecretsCliTest {
     }
 
     @Test
+    @RunsLinuxAmd64Go
     void aMirrorsCredentialsAreUsedAndShownNowhere() throws Exception {
         CliResult plan = install("--dry-run");
         assertThat(plan.exitCode()).as(plan.err()).isZero();

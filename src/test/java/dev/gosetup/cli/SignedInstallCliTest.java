@@ -149,7 +149,7 @@ class SignedInstallCliTest {
         String evilSha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(evil));
         // The mirror lies consistently: its release list describes its own archive.
         String list = Files.readString(GoMirror.dir().resolve("dl.json")).replace(GoMirror.sha256(), evilSha)
-                .replace("64118802", Integer.toString(evil.length));
+                .replace(Long.toString(Files.size(GoMirror.dir().resolve(GoMirror.FILE))), Integer.toString(evil.length));
         Path fakeList = Files.writeString(tmp.resolve("dl.json"), list);
         server.serveFile("/" + GoMirror.FILE, evilFile);
         server.serve("/" + GoMirror.FILE + ".asc", goodAsc);

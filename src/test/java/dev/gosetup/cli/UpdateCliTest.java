@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gosetup.testing.LoopbackServer;
 import dev.gosetup.testing.MultiGoMirror;
 import dev.gosetup.testing.RealBinaries;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.TarGzBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ class UpdateCliTest {
     }
 
     @Test
+    @RunsLinuxAmd64Go
     void updateAcrossLinesThenRollBackStepByStep() throws Exception {
         serveRealGo("1.21.13", "1.22.12", "1.23.5");
         CliResult installed = runNet("install", "1.21.13");
@@ -139,6 +141,7 @@ class UpdateCliTest {
     }
 
     @Test
+    @RunsLinuxAmd64Go
     void aNewGoThatFailsItsCheckIsRemovedAndThePreviousStaysActive() throws Exception {
         Path mirror = MultiGoMirror.dir();
         byte[] arm64 = Files.readAllBytes(RealBinaries.copy(RealBinaries.LINUX_ARM64, tmp.resolve("arm64-binary")));

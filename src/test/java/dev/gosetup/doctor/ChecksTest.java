@@ -116,7 +116,7 @@ class ChecksTest {
 
     @Test
     void aDamagedWindowsPathIsNamedAndTheOtherChecksStillRun() throws Exception {
-        // A real Windows PATH with a stray quote (../shared/fixtures/platform, winpython#1493) and a trailing space.
+        // A real Windows PATH with a stray quote (src/test/fixtures/platform, winpython#1493) and a trailing space.
         String captured = java.nio.file.Files.readAllLines(dev.gosetup.testing.Fixtures.platform().resolve("windows_path_stray-quote_winpython1493.txt")).get(1);
         Map<String, String> env = Map.of("Path", "C:\\Program Files \\Go\\bin;C:\\what?;" + captured);
         DoctorInput windows = new DoctorInput(env, List.of(chosen(0, true)), m2, home, home.resolve("sdk"), Map.of(), null, Map.of(), "cc",

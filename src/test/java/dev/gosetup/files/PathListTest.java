@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * PATH values captured on real Windows machines (../shared/fixtures/platform, INDEX.md says where each is from),
+ * PATH values captured on real Windows machines (src/test/fixtures/platform, INDEX.md says where each is from),
  * read by the rules Windows programs use: Go's filepath.SplitList for quotes, Win32 normalisation for trailing
  * spaces and dots. Path.of on Windows throws on the raw entries; here nothing throws and each entry means what
  * Windows makes of it.

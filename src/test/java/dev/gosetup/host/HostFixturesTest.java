@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every capture of a real machine in ../shared/fixtures/hosts becomes a snapshot folder, assembled from
+ * Every capture of a real machine in src/test/fixtures/hosts becomes a snapshot folder, assembled from
  * the capture's own text the way a person would by hand, and detection must conclude what that machine is.
  * The process-side facts a capture cannot hold (os.name, os.arch) come from the machine INDEX.tsv names.
  */

@@ -14,6 +14,7 @@ import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.Leaks;
 import dev.gosetup.testing.LoopbackServer;
 import dev.gosetup.testing.PseudoLocale;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.Screens;
 import dev.gosetup.ui.MainWindow;
 import dev.gosetup.ui.common.Styles;
@@ -52,6 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and a label cut short ("…" instead of its ~40% longer text) are named with the page. Pictures of each page go
  * to target/screenshots/pseudo-*.png (a real window with -Pscreenshot under Xvfb; headless otherwise).
  */
+@RunsLinuxAmd64Go
 @ExtendWith(ApplicationExtension.class)
 @Timeout(600)
 class PseudoLocaleWindowTest {

@@ -13,6 +13,7 @@ import dev.gosetup.release.GoVersion;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.HasProblem;
 import dev.gosetup.testing.LoopbackServer;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.TarGzBuilder;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -75,6 +76,7 @@ class InstallerTest {
     }
 
     @Test
+    @RunsLinuxAmd64Go
     void installsTheRealGoArchiveAndItRuns() throws Exception {
         Path mirror = GoMirror.dir();
         server.serveFile("/" + GoMirror.FILE, mirror.resolve(GoMirror.FILE));

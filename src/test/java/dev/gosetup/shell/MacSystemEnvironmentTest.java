@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * macOS system mode (issue 19.3) on a copy of a real macOS /etc (../shared/fixtures/platform: /etc/zprofile and
+ * macOS system mode (issue 19.3) on a copy of a real macOS /etc (src/test/fixtures/platform: /etc/zprofile and
  * /etc/profile byte-identical to Apple's, the official .pkg's /etc/paths.d/go), run by the real zsh and bash here.
  * path_helper does not exist on Linux, so the PATH it would make is given as the starting PATH, in its order:
  * /etc/paths first, then paths.d in name order (the .pkg's /usr/local/go/bin).

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Windows gives new processes the machine Path, then the user Path (WindowsProcessPath says where that rule is
- * written). Fed with real captured values (../shared/fixtures/platform, INDEX.md): a Path holding the Go MSI's
+ * written). Fed with real captured values (src/test/fixtures/platform, INDEX.md): a Path holding the Go MSI's
  * {@code C:\Program Files\Go\bin} as a machine Path (ddkwork), and a real user Path from `reg query` (pathman#10).
  */
 class MachineGoWinsTest {

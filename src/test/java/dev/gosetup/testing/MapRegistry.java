@@ -25,7 +25,7 @@ public final class MapRegistry implements UserEnvironment {
         return new MapRegistry("HKEY_CURRENT_USER\\Environment");
     }
 
-    /** The machine Path of a real PC with the Go MSI installed (../shared/fixtures/platform, ddkwork). */
+    /** The machine Path of a real PC with the Go MSI installed (src/test/fixtures/platform, ddkwork). */
     public static String msiMachinePath() throws java.io.IOException {
         return java.nio.file.Files.readString(Fixtures.platform().resolve("windows_path_value_program-files-go_ddkwork.txt")).strip();
     }

@@ -5,11 +5,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
-/** Real shells for tests: skipped where one is not installed, but a failure on CI, whose .ci/run installs them. */
+/**
+ * Real shells for tests: skipped where one is not installed, but a failure on CI, whose .ci/run and the platforms
+ * workflow's Linux job install them; skipped on macOS and Windows.
+ */
 public final class Shells {
     private Shells() {}
 
     public static void require(String name) {
+        // Debian's bash, zsh, fish and dash, with Linux's startup files: macOS (Apple's bash 3.2, path_helper in
+        // /etc/zprofile) and Windows are other machines, run for real by the real-os tests (cli/RealLoginShellTest).
+        Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"),
+                "real-shell tests run Linux's " + name + " and startup files; on " + System.getProperty("os.name")
+                        + " the real-os tests (RealLoginShellTest) cover the shells");
         boolean found = List.of("/bin", "/usr/bin", "/usr/local/bin").stream().anyMatch(d -> Files.isExecutable(Path.of(d, name)));
         if (!found && System.getenv("CI") != null) {
             throw new AssertionError(name + " is not installed; .ci/run installs it");

@@ -19,6 +19,7 @@ import dev.gosetup.files.ProcessUser;
 import dev.gosetup.testing.FxRead;
 import dev.gosetup.testing.GoMirror;
 import dev.gosetup.testing.LoopbackServer;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.Screens;
 import dev.gosetup.testing.Shells;
 import dev.gosetup.ui.common.Styles;
@@ -54,6 +55,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The home is a real /home/alex so that the pictures show what a user sees; it runs as root (CI does) and only
  * when no such account exists.
  */
+@RunsLinuxAmd64Go
 @Tag("screenshot")
 @ExtendWith(ApplicationExtension.class)
 class FirstRunJourneyTest {

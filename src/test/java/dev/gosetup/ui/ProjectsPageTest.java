@@ -13,6 +13,7 @@ import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.sources.ShellSources;
 import dev.gosetup.testing.MultiGoMirror;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.ui.common.Styles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * toolchain line asks for go1.23.5 gets an Install button that installs the real go1.23.5 from the multi-version
  * mirror, verified, after which it runs from PATH. Pictures in both languages (target/screenshots/projects-*.png).
  */
+@RunsLinuxAmd64Go
 @ExtendWith(ApplicationExtension.class)
 @Timeout(300)
 class ProjectsPageTest {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the notices say, from real go.dev lists (../shared/fixtures/godl) and the policy's version rules. */
+/** What the notices say, from real go.dev lists (src/test/fixtures/godl) and the policy's version rules. */
 class UpdateAdvisorTest {
     private static ReleaseList list(String name) throws Exception {
         Path file = Fixtures.root().resolve("godl").resolve(name);

@@ -10,6 +10,7 @@ import dev.gosetup.mirror.sumdb.TestSumDbs;
 import dev.gosetup.release.GoVersion;
 import dev.gosetup.release.Platform;
 import dev.gosetup.testing.MultiGoMirror;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
 import dev.gosetup.testing.StaticDirServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against the private database and runs it. A zip changed by one byte (validly re-zipped, re-served) then gives Go's
  * SECURITY ERROR with a fresh module cache.
  */
+@RunsLinuxAmd64Go
 class RealGoToolchainSwitchTest {
     @TempDir
     Path tmp;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where zsh reads its files, asked of the real zsh with real ~/.zshenv files from Macs that move ZDOTDIR
- * (../shared/fixtures/platform, INDEX.md says where each is from) — and whatever ZDOTDIR this test process has.
+ * (src/test/fixtures/platform, INDEX.md says where each is from) — and whatever ZDOTDIR this test process has.
  */
 class ZshDotDirTest {
     private static final Path PLATFORM = dev.gosetup.testing.Fixtures.platform();

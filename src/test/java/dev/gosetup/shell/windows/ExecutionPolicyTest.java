@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PowerShell 5.1's execution-policy precedence (about_Execution_Policies, quoted in
- * ../shared/fixtures/platform/windows_executionpolicy_defaults_docs.md), fed with a real `Get-ExecutionPolicy -List`
+ * src/test/fixtures/platform/windows_executionpolicy_defaults_docs.md), fed with a real `Get-ExecutionPolicy -List`
  * (windows_executionpolicy_list_all-undefined.txt, Windows10Debloater#529).
  */
 class ExecutionPolicyTest {
