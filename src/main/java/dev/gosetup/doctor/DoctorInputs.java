@@ -69,7 +69,8 @@ public final class DoctorInputs {
         }
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            for (String line : boundedLines(file)) {
+            // Bounded: GOENV may name anything (a FIFO would be waited on for ever, /dev/zero read until memory ran out).
+            for (String line : StartupFiles.text(file, StandardCharsets.UTF_8).orElse("").lines().toList()) {
                 int eq = line.indexOf('=');
                 if (eq > 0 && !line.startsWith("#")) {
                     out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
@@ -87,7 +88,7 @@ public final class DoctorInputs {
             return null;
         }
         try {
-            for (String line : boundedLines(dir.resolve("go.mod"))) {
+            for (String line : StartupFiles.text(dir.resolve("go.mod"), StandardCharsets.UTF_8).orElse("").lines().toList()) {
                 String t = line.strip();
                 if (t.startsWith("toolchain ")) {
                     return t.substring("toolchain ".length()).strip();
@@ -128,18 +129,5 @@ public final class DoctorInputs {
             }
         }
         return null;
-    }
-
-    /**
-     * A file's lines through the startup files' bounded read: GOENV may name any path and ./go.mod may be anything
-     * (a FIFO, which an ordinary read would wait on for ever; /dev/zero, which it would read until memory ran out).
-     * Missing, not a regular file or over 1 MiB: an IOException, taken as "not set".
-     */
-    private static List<String> boundedLines(Path file) throws IOException {
-        byte[] content = StartupFiles.inspect(file).content();
-        if (content == null) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
-        }
-        return new String(content, StandardCharsets.UTF_8).lines().toList();
     }
 }

@@ -195,7 +195,7 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
             return out.isEmpty() ? List.of(MAC_DEFAULT.split(":")) : out;
         }
         try {
-            Matcher m = ENVIRONMENT_PATH.matcher(text(fsRoot.resolve("etc/environment")));
+            Matcher m = ENVIRONMENT_PATH.matcher(StartupFiles.text(fsRoot.resolve("etc/environment"), StandardCharsets.UTF_8).orElse(""));
             if (m.find() && !m.group(1).isBlank()) {
                 return List.of(m.group(1).strip().split(":"));
             }
@@ -207,21 +207,10 @@ public record StartupPathGo(Path fsRoot, boolean windows, List<Path> front, List
 
     private static List<String> lines(Path file) {
         try {
-            return text(file).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return StartupFiles.text(file, StandardCharsets.UTF_8).orElse("").lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    /**
-     * A system file's text (/etc/paths, /etc/paths.d/*, /etc/environment) through the startup files' bounded read:
-     * nothing that is not a regular file is opened, nothing over 1 MiB is read. Missing: an IOException.
-     */
-    private static String text(Path file) throws IOException {
-        byte[] content = StartupFiles.inspect(file).content();
-        if (content == null) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
-        }
-        return new String(content, StandardCharsets.UTF_8);
     }
 }

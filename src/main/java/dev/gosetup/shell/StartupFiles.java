@@ -80,6 +80,16 @@ public final class StartupFiles {
     }
 
     /**
+     * A small text file that is not ours — a system file (/etc/environment, /etc/paths), Go's env file, a go.mod —
+     * read as {@link #inspect} reads startup files: no FIFO opened, nothing over {@link #MAX_BYTES} read. Empty when
+     * missing; an IOException when it is not a regular file or too large.
+     */
+    public static java.util.Optional<String> text(Path file, java.nio.charset.Charset charset) throws IOException {
+        byte[] content = inspect(file).content();
+        return content == null ? java.util.Optional.empty() : java.util.Optional.of(new String(content, charset));
+    }
+
+    /**
      * The file as it is, for everything that reads startup files (env, doctor, their fixes): links followed to
      * the real file; a FIFO, socket, device or folder refused without being opened (opening a FIFO for reading
      * waits for a writer, for ever); a file over {@link #MAX_BYTES} refused unread. A read-only file is read.

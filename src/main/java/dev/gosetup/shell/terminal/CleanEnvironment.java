@@ -124,9 +124,7 @@ public final class CleanEnvironment {
 
     private static List<String> lines(Path file) {
         try {
-            // Bounded (no FIFO opened, nothing over 1 MiB read), as every startup and system file is read.
-            byte[] content = dev.gosetup.shell.StartupFiles.inspect(file).content();
-            return content == null ? List.of() : new String(content, StandardCharsets.ISO_8859_1).lines().toList();
+            return dev.gosetup.shell.StartupFiles.text(file, StandardCharsets.ISO_8859_1).orElse("").lines().toList();
         } catch (IOException e) {
             return List.of();
         }
