@@ -40,8 +40,8 @@ public final class SafeUnpacker {
     public void unpackTarGz(InputStream in, Path target, CancelToken cancel) throws IOException {
         // The caller closes {@code in}; the gzip reader's close would drain it, that is download the whole rest.
         CountingInputStream packed = new CountingInputStream(new BufferedInputStream(unclosable(in), 256 * 1024));
-        // 16 chunks of 128 KiB: enough to keep the reader fed, 2 MiB at most (memory is part of the goal).
-        ChunkPipe inflated = new ChunkPipe(cancel, 16);
+        // A few chunks of 128 KiB are enough to keep the reader fed (memory is part of the goal).
+        ChunkPipe inflated = new ChunkPipe(cancel, ChunkPipe.CHUNKS);
         IOException[] inflateFailure = new IOException[1];
         Thread inflater = Thread.ofPlatform().name("gosetup-inflate").daemon().start(() -> {
             byte[] buf = new byte[128 * 1024];
