@@ -196,7 +196,7 @@ public final class Checks {
             return Finding.fail("gotoolchain", "doctor.gosumdbOff", null, where(in, "GOSUMDB"));
         }
         if (switching && !gotoolchain.equals("auto")) {
-            return Finding.warn("gotoolchain", "doctor.gotoolchain", null, gotoolchain, where(in, "GOTOOLCHAIN"));
+            return Finding.warn("gotoolchain", "doctor.gotoolchain", null, visible(gotoolchain), where(in, "GOTOOLCHAIN"));
         }
         if (modNewer) {
             return Finding.warn("gotoolchain", "doctor.goModToolchain", null, in.goModToolchain(), active);
@@ -219,7 +219,7 @@ public final class Checks {
         String fromEnv = in.env().get("GOTOOLCHAIN");
         String fromFile = in.goEnvFile().get("GOTOOLCHAIN");
         if ((fromEnv == null || fromEnv.isEmpty()) && fromFile != null && !fromFile.isEmpty()) {
-            return Finding.warn("toolchain-switching", "doctor.gotoolchainGoEnvW", null, fromFile);
+            return Finding.warn("toolchain-switching", "doctor.gotoolchainGoEnvW", null, visible(fromFile));
         }
         String value = value(in, "GOTOOLCHAIN");
         if (value == null || value.isEmpty()) {
@@ -227,10 +227,10 @@ public final class Checks {
         }
         Gotoolchain.Mode mode = Gotoolchain.Mode.of(value);
         if (!mode.valid()) {
-            return Finding.fail("toolchain-switching", "doctor.switchingInvalid", null, value, where(in, "GOTOOLCHAIN"));
+            return Finding.fail("toolchain-switching", "doctor.switchingInvalid", null, visible(value), where(in, "GOTOOLCHAIN"));
         }
         String kind = mode.pathOnly() ? "path" : mode.readsGoMod() ? "auto" : "local";
-        return Finding.ok("toolchain-switching", "doctor.switching." + kind, value, where(in, "GOTOOLCHAIN"));
+        return Finding.ok("toolchain-switching", "doctor.switching." + kind, visible(value), where(in, "GOTOOLCHAIN"));
     }
 
     static Finding goproxy(DoctorInput in) {
@@ -241,7 +241,7 @@ public final class Checks {
         if ("direct".equalsIgnoreCase(proxy)) {
             return Finding.warn("goproxy", "doctor.goproxyDirect", null, where(in, "GOPROXY"));
         }
-        return Finding.ok("goproxy", "doctor.goproxy", proxy == null ? "https://proxy.golang.org,direct" : proxy);
+        return Finding.ok("goproxy", "doctor.goproxy", proxy == null ? "https://proxy.golang.org,direct" : visible(proxy));
     }
 
     static Finding network(DoctorInput in) {
@@ -331,6 +331,29 @@ public final class Checks {
     static String value(DoctorInput in, String name) {
         String v = in.env().get(name);
         return v != null && !v.isEmpty() ? v : in.goEnvFile().get(name);
+    }
+
+    /**
+     * A value as go sees it, with its control characters shown rather than acted on by the terminal: a CRLF env file
+     * gives go "direct\r" (go keeps the CR), which printed as is would move the cursor back over the line.
+     */
+    static String visible(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04X", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 
     /** Where the value came from, in words that need no translation: "$GOPROXY" or "go env -w GOPROXY". */

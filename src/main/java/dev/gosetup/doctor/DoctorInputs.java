@@ -2,6 +2,7 @@ package dev.gosetup.doctor;
 
 import dev.gosetup.host.HostInfo;
 import dev.gosetup.inventory.InventoryEntry;
+import dev.gosetup.project.GoEnvFile;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.StartupFiles;
@@ -51,35 +52,9 @@ public final class DoctorInputs {
                 .withUnusable(unusable);
     }
 
-    /** Go's own env file (`go env -w`): $GOENV, else os.UserConfigDir()/go/env. */
+    /** Go's own env file (`go env -w`): $GOENV, else os.UserConfigDir()/go/env; read as go reads it. */
     static Map<String, String> goEnvFile(Map<String, String> env, String os, Path home) {
-        Path file;
-        if (env.get("GOENV") != null && !env.get("GOENV").isBlank()) {
-            if (env.get("GOENV").equals("off")) {
-                return Map.of();
-            }
-            file = Path.of(env.get("GOENV"));
-        } else {
-            Path config = switch (os) {
-                case "mac" -> home.resolve("Library/Application Support");
-                case "windows" -> Path.of(env.getOrDefault("APPDATA", home.resolve("AppData/Roaming").toString()));
-                default -> env.get("XDG_CONFIG_HOME") != null ? Path.of(env.get("XDG_CONFIG_HOME")) : home.resolve(".config");
-            };
-            file = config.resolve("go/env");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        try {
-            // Bounded: GOENV may name anything (a FIFO would be waited on for ever, /dev/zero read until memory ran out).
-            for (String line : StartupFiles.text(file, StandardCharsets.UTF_8).orElse("").lines().toList()) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("#")) {
-                    out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-                }
-            }
-        } catch (IOException e) {
-            // no file: nothing set through go env -w
-        }
-        return out;
+        return GoEnvFile.read(GoEnvFile.userFile(os, env, home).orElse(null));
     }
 
     /** The `toolchain goX.Y.Z` line of ./go.mod, or null. */

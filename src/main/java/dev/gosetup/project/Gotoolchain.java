@@ -1,8 +1,5 @@
 package dev.gosetup.project;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -65,52 +62,28 @@ public record Gotoolchain(String value, Where where, Path file) {
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return new Gotoolchain(fromEnv, Where.ENVIRONMENT, null);
         }
-        String goenv = env.get("GOENV");
-        if (!"off".equals(goenv)) {
-            Path file = goenv != null && !goenv.isEmpty() ? Path.of(goenv) : configDir == null ? null : configDir.resolve("go").resolve("env");
-            Optional<String> v = file == null ? Optional.empty() : envFileValue(file, "GOTOOLCHAIN");
-            if (v.isPresent() && !v.get().isEmpty()) {
-                return new Gotoolchain(v.get(), Where.GO_ENV_W, file);
-            }
-        }
-        if (goroot != null) {
-            Path file = goroot.resolve("go.env");
-            Optional<String> v = envFileValue(file, "GOTOOLCHAIN");
-            if (v.isPresent() && !v.get().isEmpty()) {
-                return new Gotoolchain(v.get(), Where.GOROOT_GO_ENV, file);
-            }
+        Path userFile = GoEnvFile.userFile(env, configDir).orElse(null);
+        Optional<GoEnvFile.Found> found = GoEnvFile.lookup("GOTOOLCHAIN", userFile, goroot);
+        if (found.isPresent() && !found.get().value().isEmpty()) {
+            boolean user = found.get().file().equals(userFile);
+            return new Gotoolchain(Request.shown(found.get().value()), user ? Where.GO_ENV_W : Where.GOROOT_GO_ENV, found.get().file());
         }
         return new Gotoolchain("", Where.UNSET, null);
     }
 
-    /** os.UserConfigDir() as Go computes it, from the environment and the home folder. */
+    /** os.UserConfigDir() as Go computes it, from the environment and the home folder; null where Go's fails. */
     public static Path userConfigDir(String os, Map<String, String> env, Path home) {
         return switch (os) {
             case "windows" -> env.get("AppData") != null ? Path.of(env.get("AppData")) : env.get("APPDATA") != null ? Path.of(env.get("APPDATA")) : null;
             case "mac" -> home.resolve("Library/Application Support");
             default -> {
                 String xdg = env.get("XDG_CONFIG_HOME");
-                yield xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
+                if (xdg == null || xdg.isEmpty()) {
+                    yield home.resolve(".config");
+                }
+                // os.UserConfigDir: a relative $XDG_CONFIG_HOME is an error, and go then reads no env file at all
+                yield Path.of(xdg).isAbsolute() ? Path.of(xdg) : null;
             }
         };
-    }
-
-    /** A KEY=VALUE line of Go's env file format (the first one of the key; # lines and others skipped). */
-    static Optional<String> envFileValue(Path file, String key) {
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > ProjectFiles.MAX_BYTES) {
-                return Optional.empty();
-            }
-            for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n")) {
-                line = line.strip();
-                int eq = line.indexOf('=');
-                if (eq > 0 && line.charAt(0) >= 'A' && line.charAt(0) <= 'Z' && line.substring(0, eq).equals(key)) {
-                    return Optional.of(Request.shown(line.substring(eq + 1).strip()));
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // unreadable: the go command cannot read it either
-        }
-        return Optional.empty();
     }
 }

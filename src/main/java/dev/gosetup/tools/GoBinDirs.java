@@ -1,15 +1,11 @@
 package dev.gosetup.tools;
 
-import dev.gosetup.project.Gotoolchain;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.gosetup.project.GoEnvFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The folders `go install` writes to and where older installs may have left tools: GOBIN, and the bin folder of
@@ -21,9 +17,6 @@ import java.util.Optional;
  * @param gopaths the GOPATH entries, in order
  */
 public record GoBinDirs(Path gobin, List<Path> gopaths) {
-    /** A go env file larger than this is no env file. */
-    static final long MAX_ENV_FILE = 1 << 20;
-
     public GoBinDirs {
         gopaths = List.copyOf(gopaths);
     }
@@ -71,35 +64,8 @@ public record GoBinDirs(Path gobin, List<Path> gopaths) {
         if (v != null && !v.isEmpty()) {
             return v;
         }
-        String goenv = env.get("GOENV");
-        if (!"off".equals(goenv)) {
-            Path config = Gotoolchain.userConfigDir(os, env, home);
-            Path file = goenv != null && !goenv.isEmpty() ? Path.of(goenv) : config == null ? null : config.resolve("go/env");
-            Optional<String> fromFile = file == null ? Optional.empty() : envFileValue(file, key);
-            if (fromFile.isPresent()) {
-                return fromFile.get();
-            }
-        }
-        return goroot == null ? null : envFileValue(goroot.resolve("go.env"), key).orElse(null);
-    }
-
-    /** KEY=VALUE in Go's env file format: the first line of the key, '#' lines skipped. */
-    static Optional<String> envFileValue(Path file, String key) {
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_ENV_FILE) {
-                return Optional.empty();
-            }
-            for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n")) {
-                line = line.strip();
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("#") && line.substring(0, eq).strip().equals(key)) {
-                    String value = line.substring(eq + 1).strip();
-                    return value.isEmpty() ? Optional.empty() : Optional.of(value);
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // unreadable or not UTF-8: the go command cannot use it either
-        }
-        return Optional.empty();
+        // The user's file, then GOROOT/go.env; an empty value is unset for go (but still hides go.env's)
+        return GoEnvFile.lookup(key, GoEnvFile.userFile(os, env, home).orElse(null), goroot)
+                .map(GoEnvFile.Found::value).filter(found -> !found.isEmpty()).orElse(null);
     }
 }

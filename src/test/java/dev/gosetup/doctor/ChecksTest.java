@@ -177,6 +177,9 @@ class ChecksTest {
         assertThat(find(Checks.run(input(Map.of("GOPROXY", "direct"), List.of(chosen(0, true)))), "goproxy").status()).isEqualTo(Status.WARN);
         assertThat(find(Checks.run(input(Map.of("GOPROXY", "https://goproxy.cn,direct"), List.of(chosen(0, true)))), "goproxy").args())
                 .containsExactly("https://goproxy.cn,direct");
+        // a CRLF env file: go sees the CR, and so does the reader, without the terminal acting on it
+        assertThat(find(Checks.run(input(Map.of("GOPROXY", "https://goproxy.cn,direct\r\u001b[2J"), List.of(chosen(0, true)))),
+                "goproxy").args()).containsExactly("https://goproxy.cn,direct\\r\\u001B[2J");
     }
 
     @Test

@@ -24,7 +24,8 @@ class DoctorInputsTest {
         Path env = home.resolve("go.env");
         Files.writeString(env, "# go env -w\nGOPROXY=https://goproxy.cn,direct\r\nGOFLAGS=-mod=mod\n");
         assertThat(DoctorInputs.goEnvFile(Map.of("GOENV", env.toString()), "linux", home))
-                .containsExactly(Map.entry("GOPROXY", "https://goproxy.cn,direct"), Map.entry("GOFLAGS", "-mod=mod"));
+                .as("as go reads it: the CR stays part of the value").containsExactly(
+                        Map.entry("GOPROXY", "https://goproxy.cn,direct\r"), Map.entry("GOFLAGS", "-mod=mod"));
 
         Path fifo = home.resolve("fifo");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();

@@ -65,7 +65,7 @@ class GotoolchainTest {
         Path home = Path.of("/home/alex");
         assertThat(Gotoolchain.userConfigDir("linux", Map.of(), home)).isEqualTo(home.resolve(".config"));
         assertThat(Gotoolchain.userConfigDir("linux", Map.of("XDG_CONFIG_HOME", "/xdg"), home)).isEqualTo(Path.of("/xdg"));
-        assertThat(Gotoolchain.userConfigDir("linux", Map.of("XDG_CONFIG_HOME", "relative"), home)).isEqualTo(home.resolve(".config"));
+        assertThat(Gotoolchain.userConfigDir("linux", Map.of("XDG_CONFIG_HOME", "relative"), home)).as("an error in Go").isNull();
         assertThat(Gotoolchain.userConfigDir("mac", Map.of(), home)).isEqualTo(home.resolve("Library/Application Support"));
     }
 }
