@@ -19,6 +19,7 @@ public final class EarlyToolkit {
         if (started != null) {
             return;
         }
+        GraphicsPipeline.chooseBeforeStart();
         CompletableFuture<Void> future = new CompletableFuture<>();
         started = future;
         Thread.ofPlatform().name("gosetup-fx-start").daemon().start(() -> {

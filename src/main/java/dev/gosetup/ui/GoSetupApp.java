@@ -26,6 +26,7 @@ public final class GoSetupApp extends Application {
     public static void launchWith(AppContext context) {
         launchContext = context;
         if (!EarlyToolkit.begun()) {
+            GraphicsPipeline.chooseBeforeStart();
             Application.launch(GoSetupApp.class);
             return;
         }
