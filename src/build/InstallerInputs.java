@@ -123,7 +123,9 @@ public class InstallerInputs {
                 || !System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
         if (display) {
             // The window opens, detection runs, and the app closes itself (GoSetupApp, gosetup.training).
-            cmd.addAll(List.of("-Dgosetup.training=true", "--module", main, "gui"));
+            // JavaFX's own pipeline order, so that the cache holds the OpenGL pipeline's classes for the users who
+            // have a GPU: on the build machine, usually without one, gosetup would choose software from the start.
+            cmd.addAll(List.of("-Dprism.order=es2,sw", "-Dgosetup.training=true", "--module", main, "gui"));
         } else {
             cmd.addAll(List.of("-Dgosetup.training=true", "--module", main)); // then rehearses --help, list, detect (Main)
             cmd.addAll(WriteLauncher.tinyInstall(work));
