@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,6 +90,7 @@ class GoBinaryReaderTest {
         assertThat(GoBinaryReader.read(script, null).kind()).isEqualTo(ToolBinary.Kind.NOT_A_PROGRAM);
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "FIFOs (mkfifo) do not exist on Windows")
     @Test
     void aFifoIsReportedWithoutBeingOpened() throws Exception {
         Path fifo = tmp.resolve("gopls");
