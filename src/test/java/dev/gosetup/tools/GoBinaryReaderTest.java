@@ -89,7 +89,7 @@ class GoBinaryReaderTest {
             assertThat(b.kind()).as(which).isEqualTo(ToolBinary.Kind.NOT_GO);
             assertThat(b.platforms()).as(which).hasSize(1);
         }
-        Path script = Files.writeString(tmp.resolve("tool.sh"), "#!/bin/sh\necho hi\n");
+        Path script = Files.writeString(tmp.resolve("tool.sh"), "#!/bin/sh\necho hi\n"); // data: never run on Windows
         assertThat(GoBinaryReader.read(script, null).kind()).isEqualTo(ToolBinary.Kind.NOT_A_PROGRAM);
     }
 
