@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Run on Linux, for the Windows runner: a test that makes a FIFO, sets a POSIX mode or writes a {@code #!/bin/sh}
- * script fails there on its scaffolding, telling nothing about the product. Each one must be kept off Windows
+ * Run on Linux, for the Windows runner: a test that makes a FIFO, sets or reads a POSIX mode or owner, or writes a
+ * {@code #!/bin/sh} script fails there on its scaffolding, telling nothing about the product. Each one must be kept off Windows
  * (DisabledOnOs, EnabledOnOs, RunsLinuxAmd64Go, BuildsWithLinuxAmd64Go), ask the OS (testing/HostOs), or be a helper
  * only such tests call. src/test/PLATFORMS.md lists what is skipped where and why.
  */
@@ -24,7 +24,7 @@ class PlatformGuardsTest {
         assertThat(TESTS.resolve("dev/gosetup")).isDirectory();
         List<Finding> findings = PlatformGuards.scan(TESTS);
         assertThat(findings).as("""
-                these build a FIFO, a POSIX mode or a sh script with nothing keeping them off Windows: annotate the \
+                these use a FIFO, a POSIX mode or owner, or a sh script with nothing keeping them off Windows: annotate the \
                 method (or class) with @DisabledOnOs(value = OS.WINDOWS, disabledReason = "<the POSIX thing it needs>"), \
                 or make the scaffolding portable (testing/HostOs), and add it to src/test/PLATFORMS.md""").isEmpty();
     }
@@ -177,6 +177,30 @@ class PlatformGuardsTest {
                 }
                 """.formatted("setPosixFilePermissions"))).as("a helper nobody in the file calls is on its own")
                 .containsExactly("setUp: setPosixFilePermissions");
+    }
+
+    @Test
+    void readingAModeOrAnOwnerIsPosixToo() {
+        assertThat(check("""
+                class A {
+                    @Test
+                    void owner() throws Exception {
+                        assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(1234);
+                    }
+
+                    @Test
+                    void mode() throws Exception {
+                        assertThat(Files.getPosixFilePermissions(file)).isNotEmpty();
+                    }
+
+                    @Test
+                    void modeWhereThereAreModes() throws Exception {
+                        if (HostOs.posixModes()) {
+                            assertThat(Files.getPosixFilePermissions(file)).isNotEmpty();
+                        }
+                    }
+                }
+                """)).containsExactly("owner: unix: attributes", "mode: getPosixFilePermissions");
     }
 
     @Test

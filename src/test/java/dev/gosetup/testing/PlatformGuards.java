@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds test code that builds something Windows does not have — a FIFO ({@code mkfifo}), a POSIX mode
- * ({@code setPosixFilePermissions}), a {@code #!/bin/sh} script — where nothing keeps it from running on Windows
+ * ({@code setPosixFilePermissions}; reading one, or a {@code unix:}/{@code posix:} attribute, throws there too), a
+ * {@code #!/bin/sh} script — where nothing keeps it from running on Windows
  * (src/test/PLATFORMS.md). Read from the source text, without a Java parser: each file is cut into the members of its
  * top-level type by counting braces outside comments, strings, characters and text blocks; a member is guarded when
  *
@@ -115,6 +116,11 @@ public final class PlatformGuards {
         }
         if (m.code().contains("setPosixFilePermissions")) {
             return "setPosixFilePermissions";
+        }
+        for (String posix : List.of("getPosixFilePermissions", "\"unix:", "\"posix:")) { // throw UnsupportedOperationException on Windows
+            if (m.code().contains(posix)) {
+                return posix.replace("\"", "") + (posix.endsWith(":") ? " attributes" : "");
+            }
         }
         String[] code = m.code().split("\n", -1); // comments blanked, line for line with the source
         for (int k = 0; k < code.length; k++) {
