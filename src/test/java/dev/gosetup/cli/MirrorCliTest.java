@@ -102,9 +102,11 @@ class MirrorCliTest {
         }
         assertThat(out.resolve(V21)).doesNotExist();
         assertThat(out.resolve(".gosetup-partial")).isEmptyDirectory();
-        for (String published : dev.gosetup.testing.HostOs.posixModes() ? List.of("dl.json", "index.html", V22, V22 + ".sha256") : List.<String>of()) {
-            assertThat(Files.getPosixFilePermissions(out.resolve(published))).as("a web server reads " + published)
-                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        for (String published : List.of("dl.json", "index.html", V22, V22 + ".sha256")) {
+            if (dev.gosetup.testing.HostOs.posixModes()) { // Windows files have ACLs, no mode
+                assertThat(Files.getPosixFilePermissions(out.resolve(published))).as("a web server reads " + published)
+                        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            }
         }
         // go.dev's schema, same field order, only what is there
         JsonNode list = new ObjectMapper().readTree(out.resolve("dl.json").toFile());
