@@ -29,6 +29,23 @@ class PlatformGuardsTest {
                 or make the scaffolding portable (testing/HostOs), and add it to src/test/PLATFORMS.md""").isEmpty();
     }
 
+    /** A skip says why: the runner's report shows the reason, so it names what the test needs. */
+    @Test
+    void everyOsConditionSaysWhy() throws Exception {
+        List<String> bare = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(TESTS)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".java")
+                    && !f.endsWith("PlatformGuardsTest.java") && !f.endsWith("PlatformGuards.java")).toList()) {
+                for (String a : PlatformGuards.annotations(Files.readString(p))) {
+                    if (a.matches("@(Disabled|Enabled)OnOs\\b[\\s\\S]*") && !a.contains("disabledReason")) {
+                        bare.add(TESTS.relativize(p) + ": " + a);
+                    }
+                }
+            }
+        }
+        assertThat(bare).as("add disabledReason = \"<what the test needs that the other OS has not>\"").isEmpty();
+    }
+
     /** The scan is not vacuous: it sees the POSIX scaffolding the suite has, and the guards on it. */
     @Test
     void theScanSeesTheSuitesPosixScaffolding() throws Exception {

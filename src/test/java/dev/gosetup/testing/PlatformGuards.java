@@ -318,8 +318,8 @@ public final class PlatformGuards {
         return text.length();
     }
 
-    /** The annotations of a header, each with its arguments. */
-    static List<String> annotations(String header) {
+    /** The annotations of a header (or any source text), each with its arguments. */
+    public static List<String> annotations(String header) {
         List<String> out = new ArrayList<>();
         Matcher m = ANNOTATION.matcher(header);
         int from = 0;
