@@ -16,12 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Root working on another account's home (sudo gosetup ... --home /home/alex, an MDM script): everything
  * written there stays that account's, and its files keep their owner and mode exactly.
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "gives homes and startup files to other accounts through unix:uid/gid and POSIX modes (as root); Windows has neither")
 @Timeout(300)
 class ForeignHomeCliTest {
     static final int ALEX = 4242;

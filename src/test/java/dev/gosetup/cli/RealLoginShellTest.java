@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("real-os")
 @Timeout(900)
 @EnabledIfEnvironmentVariable(named = "GOSETUP_REAL_RUNNER", matches = "1")
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "a new login shell (bash -l, zsh -l) is macOS and Linux; Windows runs its own: RealWindowsEnvironmentTest, RealPwshFolderGoTest")
 class RealLoginShellTest {
     @TempDir
     Path tmp;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosetup.testing.BuildsWithLinuxAmd64Go;
 import dev.gosetup.testing.GoToolBuilds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** gosetup tools as people and scripts read it: real tools in ~/go/bin, the active Go a real Go 1.23 in ~/sdk. */
+@BuildsWithLinuxAmd64Go
 class ToolsCliTest {
     @TempDir
     Path tmp;

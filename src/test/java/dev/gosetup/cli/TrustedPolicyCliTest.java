@@ -17,6 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * could have changed: the policy given with --policy, -Dgosetup.policy or baked into the installer, and the
  * CA files and release list it names. Each is refused with exit 2, naming the file and the fix.
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "root's rule for policy files: POSIX owners (unix:uid) and modes; the Windows rule is tested in settings/TrustedFilesTest over captured ACL facts")
 class TrustedPolicyCliTest {
     @TempDir(factory = TrustedTempDir.class)
     Path tmp;

@@ -11,6 +11,7 @@ import dev.gosetup.inventory.GoInstall;
 import dev.gosetup.inventory.InventoryEntry;
 import dev.gosetup.inventory.Source;
 import dev.gosetup.release.GoVersion;
+import dev.gosetup.testing.BuildsWithLinuxAmd64Go;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.GoToolBuilds;
 import dev.gosetup.testing.SnapshotBuilder;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The architecture doctor on an M2 Mac (real sysctl capture, also with gosetup itself under Rosetta) and an arm64
  * Linux server (real /proc/cpuinfo of a Graviton), judging real darwin and linux Go binaries built here.
  */
+@BuildsWithLinuxAmd64Go
 class ArchitectureFindingsTest {
     @TempDir
     Path tmp;

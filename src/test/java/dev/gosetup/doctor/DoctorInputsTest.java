@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,19 +29,24 @@ class DoctorInputsTest {
                 .as("as go reads it: the CR stays part of the value").containsExactly(
                         Map.entry("GOPROXY", "https://goproxy.cn,direct\r"), Map.entry("GOFLAGS", "-mod=mod"));
 
-        Path fifo = home.resolve("fifo");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         Path huge = home.resolve("huge");
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(3L << 30); // sparse
         }
-        for (String goenv : new String[] {fifo.toString(), "/dev/zero", huge.toString(), home.toString()}) {
+        java.util.List<String> notFiles = new java.util.ArrayList<>(java.util.List.of(huge.toString(), home.toString()));
+        if (!dev.gosetup.testing.HostOs.WINDOWS) { // FIFOs (mkfifo) and /dev/zero do not exist on Windows
+            Path fifo = home.resolve("fifo");
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+            notFiles.addAll(java.util.List.of(fifo.toString(), "/dev/zero"));
+        }
+        for (String goenv : notFiles) {
             CompletableFuture<Map<String, String>> read = CompletableFuture.supplyAsync(
                     () -> DoctorInputs.goEnvFile(Map.of("GOENV", goenv), "linux", home));
             assertThat(read.get(20, TimeUnit.SECONDS)).as(goenv).isEmpty();
         }
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "FIFOs (mkfifo) do not exist on Windows")
     @Test
     void aGoModThatIsAFifoIsNotWaitedOn() throws Exception {
         Path project = Files.createDirectories(home.resolve("p"));

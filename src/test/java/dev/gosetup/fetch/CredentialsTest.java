@@ -84,7 +84,9 @@ class CredentialsTest {
         assertThat(catalog.load(withToken(mirror, "/go/dl.json").toString()).list().releases()).isNotEmpty();
         assertThat(catalog.load(withToken(mirror, "/go/dl.json").toString()).fromCache()).as("revalidated: 304").isTrue();
         assertThat(mirror.authorizations).containsExactly(basic("ci", TOKEN), basic("ci", TOKEN));
-        assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        if (dev.gosetup.testing.HostOs.posixModes()) { // Windows files have ACLs, no mode
+            assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
         try (Stream<Path> files = Files.list(cache)) {
             List<Path> all = files.toList();
             assertThat(all).hasSize(2);

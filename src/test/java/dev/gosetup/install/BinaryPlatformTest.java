@@ -54,7 +54,7 @@ class BinaryPlatformTest {
 
     @Test
     void textIsNotAProgram() throws IOException {
-        Path script = Files.writeString(dir.resolve("go"), "#!/bin/sh\nexec /usr/local/go/bin/go \"$@\"\n");
+        Path script = Files.writeString(dir.resolve("go"), "#!/bin/sh\nexec /usr/local/go/bin/go \"$@\"\n"); // data: never run on Windows
         assertThatThrownBy(() -> BinaryPlatform.of(script)).isInstanceOf(IOException.class);
     }
 

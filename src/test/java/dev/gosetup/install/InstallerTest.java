@@ -171,8 +171,10 @@ class InstallerTest {
         InstallResult r = installer.install(new InstallPlan(GoVersion.parse("go1.22.5").orElseThrow(), f, local.toUri(), local),
                 ProgressListener.NONE, new CancelToken());
         assertThat(r.dir().resolve("src/fmt/print.go")).exists(); // parents created without directory entries
-        assertThat(Files.getPosixFilePermissions(r.dir().resolve("src/fmt/print.go"))).doesNotContain(PosixFilePermission.OWNER_EXECUTE);
-        assertThat(Files.getPosixFilePermissions(r.dir().resolve("bin/go"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        if (dev.gosetup.testing.HostOs.posixModes()) { // the archive's modes are kept where files have modes; not on Windows
+            assertThat(Files.getPosixFilePermissions(r.dir().resolve("src/fmt/print.go"))).doesNotContain(PosixFilePermission.OWNER_EXECUTE);
+            assertThat(Files.getPosixFilePermissions(r.dir().resolve("bin/go"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        }
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +44,7 @@ class VersionCommandsTest {
         return out;
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the POSIX commands: relative symbolic links to a sh-script go, run here; on Windows they are .cmd launchers, tested by onWindowsEachCommandIsACmdLauncherThatRunsTheVersionsGoExe")
     @Test
     void aCommitGivesTheVersionItsCommandAndRemovingItTakesTheCommandAway() throws Exception {
         Path root = tmp.resolve("sdk");
@@ -59,6 +62,7 @@ class VersionCommandsTest {
         assertThat(root.resolve("bin")).isDirectory();
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the POSIX commands: relative symbolic links to a sh-script go, run here; on Windows they are .cmd launchers, tested by onWindowsEachCommandIsACmdLauncherThatRunsTheVersionsGoExe")
     @Test
     void aFileThatIsNotOursKeepsItsNameAndItsBytes() throws Exception {
         Path root = tmp.resolve("sdk");
@@ -81,6 +85,7 @@ class VersionCommandsTest {
         assertThat(run(bin.resolve("go1.23.5"), "env")).isEqualTo("go1.23.5 env");
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the POSIX commands: relative symbolic links to a sh-script go, run here; on Windows they are .cmd launchers, tested by onWindowsEachCommandIsACmdLauncherThatRunsTheVersionsGoExe")
     @Test
     void ourCommandForAVersionRemovedByHandIsDroppedOnTheNextSync() throws Exception {
         Path root = tmp.resolve("sdk");

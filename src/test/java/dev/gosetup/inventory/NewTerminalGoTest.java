@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -105,6 +107,7 @@ class NewTerminalGoTest {
      * listing (opening one for reading waits for a writer) and a huge file must not be read whole (the app's heap is
      * 128 MiB). Either is taken as "no block there", as env and doctor take it.
      */
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "FIFOs (mkfifo) do not exist on Windows")
     @Test
     void aFifoOrAHugeStartupFileNeitherHangsNorIsReadWhole() throws Exception {
         EnvSetup setup = shells.setup();

@@ -37,7 +37,7 @@ class RealHostTest {
     }
 
     @Test
-    @EnabledOnOs(OS.MAC)
+    @EnabledOnOs(value = OS.MAC, disabledReason = "compares with macOS's sysctl tool")
     void macSysctlReadsWhatTheSysctlToolPrints() throws Exception {
         for (String name : List.of("hw.optional.arm64", "sysctl.proc_translated", "machdep.cpu.brand_string", "hw.machine")) {
             String tool = run("/usr/sbin/sysctl", "-n", name);
@@ -55,7 +55,7 @@ class RealHostTest {
     }
 
     @Test
-    @EnabledOnOs(OS.WINDOWS)
+    @EnabledOnOs(value = OS.WINDOWS, disabledReason = "IsWow64Process2 and the PROCESSOR_* variables exist only on Windows")
     void windowsIsWow64Process2AgreesWithTheProcessorVariables() throws Exception {
         String nativeMachine = CALLS.windows("nativeMachine").orElseThrow();
         String processMachine = CALLS.windows("processMachine").orElseThrow();
@@ -73,7 +73,7 @@ class RealHostTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "compares with Linux's uname -m")
     void linuxArchitectureIsUnameM() throws Exception {
         String unameM = run("uname", "-m");
         HostInfo host = detect();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.OS;
  * broadcast (which must return within its timeout), and removed. Skipped on other OSes.
  */
 @Tag("real-os")
-@EnabledOnOs(OS.WINDOWS)
+@EnabledOnOs(value = OS.WINDOWS, disabledReason = "the real registry environment (HKCU) and its WM_SETTINGCHANGE broadcast exist only on Windows")
 class RealWindowsEnvironmentTest {
     @Test
     void aScratchValueRoundTripsUnexpandedAndTheBroadcastReturns() throws Exception {

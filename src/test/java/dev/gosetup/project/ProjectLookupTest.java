@@ -10,10 +10,11 @@ import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.sources.ShellSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,13 +28,13 @@ class ProjectLookupTest {
 
     private static void fakeGo(Path sdk, String version) throws Exception {
         Path bin = Files.createDirectories(sdk.resolve("go" + version + "/bin"));
-        Files.writeString(bin.resolve("go"), "#!/bin/sh\n");
-        Files.setPosixFilePermissions(bin.resolve("go"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        dev.gosetup.testing.HostOs.mode(Files.writeString(bin.resolve("go"), "#!/bin/sh\n"), "rwxr-xr-x"); // looked at, never run
         Files.writeString(bin.resolveSibling("VERSION"), "go" + version + "\ntime 2025-01-31T18:38:03Z\n");
         Files.writeString(bin.resolveSibling("go.env"), "GOTOOLCHAIN=auto\n");
         Files.createFile(bin.resolveSibling(SdkRoot.MARKER));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "expects the POSIX go1.X.Y command (a symbolic link ~/sdk/bin/go1.22.12) and bash's env.sh; on Windows the command is go1.22.12.cmd")
     @Test
     void theCommandsCountOnlyWhenTheEnvScriptPutsThemOnPath() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("alex"));

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Real programs for header tests, from JNA's own jar: it carries its native library built for many
@@ -30,7 +29,6 @@ public final class RealBinaries {
             }
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return target;
+        return HostOs.mode(target, "rwxr-xr-x"); // executable where files have modes; Windows runs by name (.exe)
     }
 }

@@ -3,6 +3,7 @@ package dev.gosetup.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.gosetup.testing.BuildsWithLinuxAmd64Go;
 import dev.gosetup.testing.GoToolBuilds;
 import dev.gosetup.testing.RealBinaries;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +37,7 @@ class GoBinaryReaderTest {
     @CsvSource({
         "1.23.5, linux, amd64", "1.23.5, linux, arm64", "1.23.5, darwin, arm64", "1.23.5, darwin, amd64",
         "1.23.5, windows, amd64", "1.21.13, darwin, amd64", "1.21.13, linux, arm64", "1.19.8, linux, amd64"})
+    @BuildsWithLinuxAmd64Go
     void readsWhatGoVersionMPrints(String version, String goos, String goarch) throws Exception {
         Path file = GoToolBuilds.build(version, goos, goarch, "hello");
         String oracle = GoToolBuilds.goVersionM(file);
@@ -63,6 +67,7 @@ class GoBinaryReaderTest {
         assertThat(b.name()).isEqualTo("hello");
     }
 
+    @BuildsWithLinuxAmd64Go
     @Test
     void aUniversalBinaryCarriesBothCpusAndItsBuildInfo() throws Exception {
         Path fat = universal(tmp.resolve("hello"), GoToolBuilds.build("1.23.5", "darwin", "arm64", "hello"),
@@ -84,10 +89,11 @@ class GoBinaryReaderTest {
             assertThat(b.kind()).as(which).isEqualTo(ToolBinary.Kind.NOT_GO);
             assertThat(b.platforms()).as(which).hasSize(1);
         }
-        Path script = Files.writeString(tmp.resolve("tool.sh"), "#!/bin/sh\necho hi\n");
+        Path script = Files.writeString(tmp.resolve("tool.sh"), "#!/bin/sh\necho hi\n"); // data: never run on Windows
         assertThat(GoBinaryReader.read(script, null).kind()).isEqualTo(ToolBinary.Kind.NOT_A_PROGRAM);
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "FIFOs (mkfifo) do not exist on Windows")
     @Test
     void aFifoIsReportedWithoutBeingOpened() throws Exception {
         Path fifo = tmp.resolve("gopls");
@@ -97,6 +103,7 @@ class GoBinaryReaderTest {
         assertThat(b.problem().key()).isEqualTo("tools.notAFile");
     }
 
+    @BuildsWithLinuxAmd64Go
     @Test
     void aHugeFileWithALyingHeaderCostsAFewReads() throws Exception {
         Path huge = tmp.resolve("huge");
@@ -110,6 +117,7 @@ class GoBinaryReaderTest {
         assertThat(b.kind()).isEqualTo(ToolBinary.Kind.NOT_GO); // the section table lies beyond 4 KiB: zeros there
     }
 
+    @BuildsWithLinuxAmd64Go
     @Test
     void linksAreFollowedAndBothEndsReported() throws Exception {
         Path real = Files.copy(GoToolBuilds.build("1.23.5", "linux", "amd64", "hello"), tmp.resolve("hello-real"));
@@ -125,6 +133,7 @@ class GoBinaryReaderTest {
         assertThat(d.problem()).isNotNull();
     }
 
+    @BuildsWithLinuxAmd64Go
     @Test
     void anotherUsersFileIsReadAndItsOwnerSaid() throws Exception {
         Path file = Files.copy(GoToolBuilds.build("1.23.5", "linux", "amd64", "hello"), tmp.resolve("hello"));

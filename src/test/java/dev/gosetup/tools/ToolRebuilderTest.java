@@ -6,6 +6,7 @@ import dev.gosetup.fetch.CancelToken;
 import dev.gosetup.i18n.Language;
 import dev.gosetup.i18n.Messages;
 import dev.gosetup.release.GoVersion;
+import dev.gosetup.testing.BuildsWithLinuxAmd64Go;
 import dev.gosetup.testing.GoToolBuilds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ class ToolRebuilderTest {
     @TempDir
     Path tmp;
 
+    @BuildsWithLinuxAmd64Go
     @Test
     void listsToolsAndFlagsOlderGoAndOtherCpus() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("go/bin"));
@@ -69,6 +71,7 @@ class ToolRebuilderTest {
         assertThat(off.dirs()).containsExactly(tmp.resolve("home/go/bin"));
     }
 
+    @BuildsWithLinuxAmd64Go
     @Test
     void rebuildsAnOldGoToolWithTheActiveGoFromTheUsersProxy() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("gopath/bin"));
@@ -109,6 +112,7 @@ class ToolRebuilderTest {
         }
     }
 
+    @BuildsWithLinuxAmd64Go
     @Test
     void aFailedRebuildKeepsTheOldProgramAndSaysWhatGoSaid() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("gopath/bin"));
@@ -168,6 +172,7 @@ class ToolRebuilderTest {
     }
 
     /** The update flow's entry point: after go1.23.5 became active, the tool built by go1.19 is offered, the current one not. */
+    @BuildsWithLinuxAmd64Go
     @Test
     void afterAnUpdateTheOlderToolsAreOffered() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("home/go/bin"));

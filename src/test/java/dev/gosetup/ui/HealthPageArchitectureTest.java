@@ -11,6 +11,7 @@ import dev.gosetup.settings.Settings;
 import dev.gosetup.shell.Shell;
 import dev.gosetup.shell.ShellFiles;
 import dev.gosetup.shell.sources.ShellSources;
+import dev.gosetup.testing.BuildsWithLinuxAmd64Go;
 import dev.gosetup.testing.Fixtures;
 import dev.gosetup.testing.GoToolBuilds;
 import dev.gosetup.testing.RealBinaries;
@@ -35,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Health page on an M2 Mac (real sysctl capture) whose ~/go/bin holds an amd64 dlv (a real darwin/amd64 Go
  * binary built here): the architecture doctor's warning says what breaks and offers to rebuild it.
  */
+@BuildsWithLinuxAmd64Go
 @ExtendWith(ApplicationExtension.class)
 class HealthPageArchitectureTest {
     @TempDir

@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +39,7 @@ class NewGoCheckTest {
             echo "$(cd "$(dirname "$0")/.." && pwd)"; echo go1.22.12; echo linux; echo amd64
             """;
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "needs a runnable fake go (a sh script here); on Windows that would be an .exe")
     @Test
     void aTreeThatAnswersRightPassesAndSeesACleanEnvironment() throws Exception {
         Path tree = tree(ANSWERS);
@@ -52,6 +55,7 @@ class NewGoCheckTest {
                 .doesNotContain("GOROOT").doesNotContain("GOFLAGS").doesNotContain("SECRET_TOKEN");
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "needs a runnable fake go (a sh script here); on Windows that would be an .exe")
     @Test
     void everyWrongAnswerIsNamed() throws Exception {
         NewGoCheck check = new NewGoCheck(Duration.ofSeconds(30), Map.of("PATH", "/usr/bin:/bin"));
@@ -66,6 +70,7 @@ class NewGoCheckTest {
                 "update.check.unexpected", "go version", "go1.22.12 linux/amd64", "go version go1.22.11 linux/amd64")));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "needs a runnable fake go (a sh script here); on Windows that would be an .exe")
     @Test
     void aHangingGoIsStoppedAtTheTimeLimit() throws Exception {
         Path tree = tree("exec sleep 30\n");

@@ -36,7 +36,9 @@ class PrivateSumDbTest {
         assertThat(root.resolve("tile/8/1/000.p/1")).hasSize(32);
         assertThat(root.resolve("tile/8/data/000")).exists();
         assertThat(root.resolve("tile/8/data/001.p/44")).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("latest")))).isEqualTo("rw-r--r--");
+        if (dev.gosetup.testing.HostOs.posixModes()) { // Windows files have ACLs, no mode
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("latest")))).isEqualTo("rw-r--r--");
+        }
 
         // the signed tree is the RFC 6962 hash of the records, computed here without the database's code
         List<byte[]> records = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -75,7 +74,7 @@ class NewTerminalTest {
                   env) shift; for v in "$@"; do case "$v" in GOROOT) echo "%s" ;; GOPATH) echo "${GOPATH:-$HOME/go}" ;; *) echo ;; esac; done ;;
                 esac
                 """.formatted(version, root));
-        Files.setPosixFilePermissions(go, PosixFilePermissions.fromString("rwxr-xr-x"));
+        dev.gosetup.testing.HostOs.mode(go, "rwxr-xr-x"); // run only by the real shells, on Linux (requireShells)
     }
 
     TerminalReport check(Shell... shells) {
@@ -285,6 +284,7 @@ class NewTerminalTest {
 
     static void requireShells(String... names) {
         for (String name : names) {
+            dev.gosetup.testing.Shells.require(name); // Linux's shells and startup files: skipped on macOS and Windows
             boolean found = NewTerminal.executable(Shell.parse(name).orElseThrow(), null, "/usr/local/bin:/usr/bin:/bin") != null;
             if (!found && System.getenv("CI") != null) {
                 throw new AssertionError(name + " is not installed; .ci/run installs it");
