@@ -21,6 +21,7 @@ while IFS= read -r line || [ -n "$line" ]; do
   esac
 done < "$app/gosetup.cfg"
 [ -n "$main" ] || { echo "gosetup: $app/gosetup.cfg names no main module; reinstall the package" >&2; exit 1; }
+. "$app/utf8-locale.sh"
 # The options, the property jpackage's launcher sets, the module, then the user's own arguments untouched.
 eval "set -- $options$(quote "-Djpackage.app-path=$self")-m $(quote "$main")"' "$@"'
 exec "$app/../runtime/bin/java" "$@"

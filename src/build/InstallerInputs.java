@@ -99,7 +99,7 @@ public class InstallerInputs {
 
     /**
      * Linux: installer/linux/gosetup.sh into app/, executable: the command /usr/bin/gosetup and the menu entry run
-     * (the script says why it is not jpackage's launcher).
+     * (the script says why it is not jpackage's launcher); beside it utf8-locale.sh, which it sources.
      */
     private static void linuxLauncher(Path app) throws IOException {
         if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux")) {
@@ -108,6 +108,7 @@ public class InstallerInputs {
         Path script = Path.of("installer", "linux", "gosetup.sh");
         Path target = app.resolve("gosetup.sh");
         Files.copy(script, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("installer", "linux", "utf8-locale.sh"), app.resolve("utf8-locale.sh"), StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 

@@ -41,8 +41,11 @@ public class WriteLauncher {
                 JAVA="${GOSETUP_JAVA:-%1$s}"
                 AOT="-Xshare:auto"
                 if [ -z "${GOSETUP_JAVA:-}" ] && [ -f "%5$s" ]; then AOT="-XX:AOTCache=%5$s"; fi
+                %7$s
                 exec "$JAVA" $AOT -Xlog:aot=off -Xlog:cds=off %2$s -Dgosetup.launcher="$0" --module-path "%3$s:%4$s" --module %6$s "$@"
-                """.formatted(java, jvmFlags, appJar, libDir, aot, mainModule);
+                """.formatted(java, jvmFlags, appJar, libDir, aot, mainModule,
+                // the installed launcher's locale rule (it sources the same file), inlined
+                Files.readString(Path.of("installer", "linux", "utf8-locale.sh")).strip());
         Files.writeString(launcher, script);
         try {
             Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -34,7 +34,28 @@ public final class SystemLocale {
 
     /** This process's system locale. */
     static Locale current() {
-        return of(System.getProperty("os.name", ""), System.getenv(), osPreferred, Locale.getDefault());
+        return of(System.getProperty("os.name", ""), usersOwn(System.getenv()), osPreferred, Locale.getDefault());
+    }
+
+    /**
+     * The environment with the user's own locale variables: where the locale was not UTF-8, the launcher started
+     * Java under LC_ALL=C.UTF-8 so that it can name every file of Go's archive, and kept what the user had set in
+     * GOSETUP_USER_LC_ALL, _LC_MESSAGES and _LANG (installer/linux/utf8-locale.sh); an empty one was not set.
+     */
+    static Map<String, String> usersOwn(Map<String, String> env) {
+        if (!"1".equals(env.get("GOSETUP_LOCALE_SAVED"))) {
+            return env;
+        }
+        Map<String, String> own = new java.util.HashMap<>(env);
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String saved = env.get("GOSETUP_USER_" + name);
+            if (saved == null || saved.isEmpty()) {
+                own.remove(name);
+            } else {
+                own.put(name, saved);
+            }
+        }
+        return own;
     }
 
     /**

@@ -80,7 +80,14 @@ public final class EntryGuard {
             throw new UnsafeArchiveException(Problem.of("archive.entry.twice", printable(name)));
         }
         String relative = clean.equals("go") ? "" : clean.substring(3);
-        Path target = root.resolve(relative).normalize();
+        Path target;
+        try {
+            target = root.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // Checked above for what no system allows: what is left is a letter the locale's character set lacks.
+            throw new UnnameableEntryException(Problem.of("archive.entry.unnameable", printable(name),
+                    System.getProperty("sun.jnu.encoding", "?")), e);
+        }
         if (!target.startsWith(root)) {
             throw new UnsafeArchiveException(Problem.of("archive.entry.escapes", printable(name)));
         }

@@ -86,6 +86,22 @@ class SystemLocaleTest {
         assertThat(Language.fromTag("klingon")).as("an unknown saved value follows the system").isEqualTo(Language.SYSTEM);
     }
 
+    /**
+     * Under a locale that is not UTF-8 the launcher runs Java under LC_ALL=C.UTF-8 and keeps the user's variables
+     * (installer/linux/utf8-locale.sh): the language comes from those, an empty one counting as unset.
+     */
+    @Test
+    void theUsersOwnVariablesWhenTheLauncherChangedTheLocale() {
+        Map<String, String> env = Map.of("LC_ALL", "C.UTF-8", "LANGUAGE", "zh_CN:en", "GOSETUP_LOCALE_SAVED", "1",
+                "GOSETUP_USER_LC_ALL", "", "GOSETUP_USER_LC_MESSAGES", "", "GOSETUP_USER_LANG", "zh_CN.UTF-8");
+        Map<String, String> own = SystemLocale.usersOwn(env);
+        assertThat(own).doesNotContainKeys("LC_ALL", "LC_MESSAGES").containsEntry("LANG", "zh_CN.UTF-8");
+        assertThat(SystemLocale.posix(Locale.ENGLISH, own)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(SystemLocale.posix(Locale.ENGLISH, env)).as("C.UTF-8 alone would have meant English")
+                .isEqualTo(Locale.ENGLISH);
+        assertThat(SystemLocale.usersOwn(Map.of("LANG", "de_DE.UTF-8"))).as("not changed: as it is").containsEntry("LANG", "de_DE.UTF-8");
+    }
+
     /** The tags in `defaults read -g AppleLanguages` output: "(", one quoted (or bare) tag per line, ")". */
     static List<String> appleLanguages(String resource) throws IOException {
         try (InputStream in = SystemLocaleTest.class.getResourceAsStream("system-languages/" + resource)) {

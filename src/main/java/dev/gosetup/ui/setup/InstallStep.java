@@ -170,6 +170,7 @@ public final class InstallStep extends VBox {
         String advice = switch (error) {
             case CancelToken.CancelledException c -> "setup.install.advice.cancelled";
             case ChecksumMismatchException c -> "setup.install.advice.checksum";
+            case dev.gosetup.install.UnnameableEntryException c -> "setup.install.advice.other";
             case UnsafeArchiveException c -> "setup.install.advice.archive";
             case DownloadException c -> "setup.install.advice.download";
             default -> "setup.install.advice.other";

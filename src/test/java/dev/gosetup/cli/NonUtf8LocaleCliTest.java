@@ -1,0 +1,108 @@
+package dev.gosetup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gosetup.testing.ChildJvm;
+import dev.gosetup.testing.GoMirror;
+import dev.gosetup.testing.RunsLinuxAmd64Go;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Go archive has a file named test/fixedbugs/issue27836.dir/Äfoo.go, and Java names files in the locale's
+ * character set: under LANG=C or an unset LANG (a container, ssh, cron) or a locale that is not installed, the install
+ * failed as "The archive is corrupt". Now gosetup's launcher runs Java under C.UTF-8 there (installer/linux/
+ * utf8-locale.sh, which both launchers use) and keeps the user's language; plain Java under such a locale says
+ * what happened and what to do, and installs nothing. Real child JVMs, the real archive, the real locale rule.
+ */
+@RunsLinuxAmd64Go
+@Timeout(300)
+class NonUtf8LocaleCliTest {
+    private static final Path LOCALE_RULE = Path.of("installer", "linux", "utf8-locale.sh");
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void cUtf8Exists() throws Exception {
+        Process p = new ProcessBuilder("locale", "-a").redirectErrorStream(true).start();
+        String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assumeTrue(all.lines().anyMatch(l -> l.equalsIgnoreCase("C.UTF-8") || l.equalsIgnoreCase("C.utf8")),
+                "the C.UTF-8 locale is not on this machine");
+    }
+
+    /** gosetup install of the real archive into a fresh home, as a child JVM; through the locale rule when asked. */
+    private Result install(Map<String, String> locale, boolean throughLauncherRule) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home" + System.nanoTime()));
+        ProcessBuilder child = ChildJvm.of("dev.gosetup.Main", "install", "--archive", GoMirror.dir().resolve(GoMirror.FILE).toString(),
+                "--sha256", GoMirror.sha256(), "--platform", "linux-amd64", "--home", home.toString());
+        if (throughLauncherRule) {
+            List<String> cmd = new ArrayList<>(List.of("sh", "-c", ". \"$0\"; exec \"$@\"", LOCALE_RULE.toAbsolutePath().toString()));
+            cmd.addAll(child.command());
+            child.command(cmd);
+        }
+        Map<String, String> env = child.environment();
+        env.keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("LANGUAGE") || k.startsWith("GOSETUP_"));
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
+        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        env.putAll(locale);
+        Process p = child.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out, home.resolve("sdk"));
+    }
+
+    private record Result(int exitCode, String output, Path sdk) {
+        boolean installed() throws IOException {
+            return Files.isRegularFile(sdk.resolve("go1.19.8/test/fixedbugs/issue27836.dir/Äfoo.go"));
+        }
+    }
+
+    @Test
+    void underTheCLocaleTheLauncherInstallsEveryFile() throws Exception {
+        Result r = install(Map.of("LANG", "C"), true);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.installed()).isTrue();
+        assertThat(r.output()).contains("go version go1.19.8 linux/amd64");
+
+        Result unset = install(Map.of(), true); // no LANG at all: POSIX, as in a bare container
+        assertThat(unset.exitCode()).as(unset.output()).isZero();
+        assertThat(unset.installed()).isTrue();
+    }
+
+    /** LANG=zh_CN.UTF-8 where that locale was never generated (a fresh container or WSL): Chinese, and installed. */
+    @Test
+    void aLocaleThatIsNotInstalledKeepsItsLanguage() throws Exception {
+        Result r = install(Map.of("LANG", "zh_CN.UTF-8"), true);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.installed()).isTrue();
+        assertThat(r.output()).contains("已安装");
+    }
+
+    /** Java started otherwise (not through gosetup's launchers) under LANG=C: the cause and the way out, nothing left. */
+    @Test
+    void withoutTheLauncherTheProblemIsSaidAndNothingIsInstalled() throws Exception {
+        Result r = install(Map.of("LANG", "C"), false);
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.output()).contains("cannot name the archive's file", "Äfoo.go", "ANSI_X3.4-1968", "LC_ALL=C.UTF-8")
+                .doesNotContain("corrupt");
+        assertThat(r.sdk().resolve("go1.19.8")).doesNotExist();
+        try (var left = Files.list(r.sdk())) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no half version").noneMatch(n -> n.startsWith("go1.19.8"));
+        }
+    }
+}
