@@ -149,7 +149,8 @@ public final class EnvCommand implements Callable<Integer> {
         if (shells.contains(Shell.CMD)) {
             windows = where.windows();
             if (windows.isEmpty()) {
-                throw new ProblemArgumentException("cli.env.cmdOnlyOnWindows");
+                throw new ProblemArgumentException(where.files().os().equals("windows") ? "cli.env.cmdOtherAccount"
+                        : "cli.env.cmdOnlyOnWindows");
             }
         }
         EnvSetup.Plan plan = action.undo ? setup.planUndo(shells) : setup.plan(envSpec, shells, Set.of());

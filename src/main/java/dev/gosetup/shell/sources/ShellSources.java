@@ -10,6 +10,7 @@ import dev.gosetup.shell.WindowsEnvEditor;
 import dev.gosetup.shell.WindowsUserEnvironment;
 import dev.gosetup.shell.posix.LoginShell;
 import dev.gosetup.shell.posix.ZshDotDir;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -59,9 +60,13 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
         }).orElse(env);
     }
 
-    /** The Windows user environment (HKCU), or empty on other systems. */
+    /**
+     * The Windows user environment (HKCU), or empty on other systems, and for a home that is not the signed-in
+     * account's own (--home another account's folder): HKCU is that account's, so writing it would change the
+     * environment of whoever runs gosetup, not of the home's user.
+     */
     public java.util.Optional<WindowsUserEnvironment> windows() {
-        if (!files.os().equals("windows")) {
+        if (!files.os().equals("windows") || !signedInAccountsHome()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new WindowsUserEnvironment(dev.gosetup.shell.windows.RegistryEnvironment.forUser(),
@@ -90,6 +95,20 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
 
     /** The shells `gosetup env` covers by default: the login shell and every shell whose files exist. */
     public Set<Shell> defaultShells() {
-        return files.shellsInUse(loginShell); // on Windows: CMD (the user environment) and PowerShell
+        Set<Shell> shells = files.shellsInUse(loginShell); // on Windows: CMD (the user environment) and PowerShell
+        if (shells.contains(Shell.CMD) && windows().isEmpty()) {
+            shells.remove(Shell.CMD); // another account's home: its user environment is not ours to write
+        }
+        return shells;
+    }
+
+    /** Whether {@link #home} is the home of the account this process runs as (Windows: %USERPROFILE%). */
+    boolean signedInAccountsHome() {
+        Path own = dev.gosetup.settings.UserHome.current();
+        try {
+            return Files.isSameFile(home, own);
+        } catch (java.io.IOException | RuntimeException e) {
+            return home.toAbsolutePath().normalize().equals(own.toAbsolutePath().normalize());
+        }
     }
 }
