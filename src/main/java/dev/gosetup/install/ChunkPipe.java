@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands downloaded chunks from the download thread to the unpack thread (bounded: a number of 128 KiB chunks),
+ * Hands downloaded chunks from the download thread to the unpack thread (bounded: {@link #CHUNKS} of 128 KiB),
  * so that the network and the disk work at the same time. Either side can fail it; the other then stops too.
  * One thread writes (through {@link #sink()} and {@link #close()}), one reads.
  */

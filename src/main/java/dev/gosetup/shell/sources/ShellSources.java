@@ -96,7 +96,7 @@ public record ShellSources(ShellFiles files, Path home, Path scriptsDir, Path sd
     /** The shells `gosetup env` covers by default: the login shell and every shell whose files exist. */
     public Set<Shell> defaultShells() {
         Set<Shell> shells = files.shellsInUse(loginShell); // on Windows: CMD (the user environment) and PowerShell
-        if (shells.contains(Shell.CMD) && windows().isEmpty()) {
+        if (!signedInAccountsHome()) {
             shells.remove(Shell.CMD); // another account's home: its user environment is not ours to write
         }
         return shells;
