@@ -43,7 +43,9 @@ public final class Problems {
             case FileSystemException x -> Problem.of("error.io.fileSystem", x.getFile(), reason(x.getReason()));
             case ReadOnlyFileSystemException x -> Problem.of("error.io.readOnly", "?");
             case UnknownHostException x -> Problem.of("error.net.unknownHost", reason(x.getMessage()));
-            case ConnectException x -> Problem.of("error.net.refused", reason(x.getMessage()));
+            // The JDK's HTTP client often gives no message: then the sentence ends there, not with "(-)"
+            case ConnectException x when x.getMessage() == null || x.getMessage().isBlank() -> Problem.of("error.net.refusedPlain");
+            case ConnectException x -> Problem.of("error.net.refused", x.getMessage());
             case HttpTimeoutException x -> Problem.of("error.net.timeout");
             case SSLException x -> Problem.of("error.net.tls", reason(x.getMessage()));
             case InterruptedIOException x -> Problem.of("error.interrupted");
