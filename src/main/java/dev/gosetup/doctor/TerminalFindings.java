@@ -58,7 +58,9 @@ public final class TerminalFindings {
     static Finding verdict(TerminalCheck c, Path home) {
         String seconds = String.format(Locale.ROOT, "%.1f", c.took().toMillis() / 1000.0);
         boolean installed = Files.exists(c.intended());
-        Object[] args = {c.command(), c.version(), tilde(c.goDir(), home), seconds, c.path(), tilde(c.intended().getParent().toString(), home),
+        // a go that gave no version (it printed something else, or nothing) is still "go" in the sentence, not a gap
+        String version = c.version() == null || c.version().isBlank() ? "go" : c.version();
+        Object[] args = {c.command(), version, tilde(c.goDir(), home), seconds, c.path(), tilde(c.intended().getParent().toString(), home),
                 c.failure() != null ? c.failure() : c.problem()};
         Fix setUp = installed && !c.configured() ? Fix.APPLY_ENV : null;
         return switch (c.verdict()) {

@@ -144,4 +144,14 @@ class TerminalFindingsTest {
         assertThat(zh.get(f.key() + ".title", f.args().toArray())).isEqualTo("bash -i：未检查，无法启动该 shell");
         assertThat(zh.get(f.key() + ".detail", f.args().toArray())).startsWith(fifo + " 是命名管道（FIFO）").doesNotContain("named pipe");
     }
+
+    /** A go found where gosetup put it that gave no version: the sentence says "go", with no gap where the version was. */
+    @Test
+    void aGoWithoutAVersionIsStillNamed() {
+        TerminalCheck c = new TerminalCheck(Shell.BASH, Start.LOGIN, "bash -l -i", "/usr/bin/bash", Verdict.OURS, home + "/sdk/go/bin/go", "",
+                "", "", "", home + "/sdk/go/bin:/usr/bin", "", Duration.ofMillis(120), home.resolve("sdk/go/bin/go"), true, List.of());
+        Finding f = TerminalFindings.verdict(c, home);
+        String title = dev.gosetup.i18n.Messages.of(dev.gosetup.i18n.Language.ENGLISH).get(f.key() + ".title", f.args().toArray());
+        assertThat(title).isEqualTo("bash -l -i: new terminals will run go from ~/sdk/go/bin");
+    }
 }
