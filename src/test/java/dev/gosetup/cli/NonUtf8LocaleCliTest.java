@@ -61,12 +61,16 @@ class NonUtf8LocaleCliTest {
         env.putAll(locale);
         Process p = child.start();
         p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), out, home.resolve("sdk"));
     }
 
-    private record Result(int exitCode, String output, Path sdk) {
+    private record Result(int exitCode, byte[] raw, Path sdk) {
+        String output() {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+
         boolean installed() throws IOException {
             return Files.isRegularFile(sdk.resolve("go1.19.8/test/fixedbugs/issue27836.dir/Äfoo.go"));
         }
@@ -91,6 +95,51 @@ class NonUtf8LocaleCliTest {
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.installed()).isTrue();
         assertThat(r.output()).contains("已安装");
+    }
+
+    /**
+     * A user whose locale is zh_CN.GB18030 (generated here with glibc's localedef into a private LOCPATH): their
+     * terminal reads GB18030 and their own file names are written in it. GB18030 names every file, so the launcher
+     * leaves their locale alone: the install completes, the Chinese it prints is in GB18030 (not UTF-8 bytes the
+     * terminal would show as mojibake), and Go's Äfoo.go is named in their character set, as their ls shows it.
+     */
+    @Test
+    void aGb18030UserKeepsTheirLocaleAndReadsChineseInIt() throws Exception {
+        Path locales = Files.createDirectories(tmp.resolve("locales"));
+        Process def;
+        try {
+            def = new ProcessBuilder("localedef", "-i", "zh_CN", "-f", "GB18030", locales.resolve("zh_CN.GB18030").toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "no localedef on this machine");
+            return;
+        }
+        String said = new String(def.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(def.waitFor() == 0 && Files.isDirectory(locales.resolve("zh_CN.GB18030")),
+                "glibc's zh_CN locale source or GB18030 charmap is not on this machine: " + said);
+
+        Result r = install(Map.of("LANG", "zh_CN.GB18030", "LOCPATH", locales.toString()), true);
+        java.nio.charset.Charset gb18030 = java.nio.charset.Charset.forName("GB18030");
+        String shown = new String(r.raw(), gb18030);
+        assertThat(r.exitCode()).as(shown).isZero();
+        assertThat(shown).contains("已安装", "go version go1.19.8 linux/amd64");
+        Process ls = new ProcessBuilder("ls", r.sdk().resolve("go1.19.8/test/fixedbugs/issue27836.dir").toString()).start();
+        byte[] names = ls.getInputStream().readAllBytes();
+        ls.waitFor();
+        assertThat(indexOf(names, "Äfoo.go".getBytes(gb18030))).as("Äfoo.go named in GB18030").isNotNegative();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Java started otherwise (not through gosetup's launchers) under LANG=C: the cause and the way out, nothing left. */
