@@ -44,7 +44,7 @@ class ParallelUnpackTest {
             new SafeUnpacker(ArchiveLimits.defaults()).unpackTarGz(in, ours, new CancelToken());
         }
         Path theirs = Files.createDirectory(tmp.resolve("theirs"));
-        Process tar = new ProcessBuilder("tar", "-C", theirs.toString(), "-xzf", archive.toString()).inheritIO().start();
+        Process tar = new ProcessBuilder(systemTar(), "-C", theirs.toString(), "-xzf", archive.toString()).inheritIO().start();
         assertThat(tar.waitFor(120, TimeUnit.SECONDS) && tar.exitValue() == 0).isTrue();
         Map<String, String> expected = tree(theirs.resolve("go"));
         assertThat(expected).hasSizeGreaterThan(11_000);
@@ -178,6 +178,15 @@ class ParallelUnpackTest {
             }
         }
         return out;
+    }
+
+    /**
+     * The system's own tar: on Windows (10 1803 and later) that is bsdtar in System32, which reads {@code C:\…}
+     * paths; Git for Windows' GNU tar, when it comes first on PATH, takes {@code C:} for a remote host.
+     */
+    private static String systemTar() {
+        String systemRoot = System.getenv("SystemRoot");
+        return dev.gosetup.testing.HostOs.WINDOWS && systemRoot != null ? systemRoot + "\\System32\\tar.exe" : "tar";
     }
 
     private static long countFiles(Path root) throws IOException {

@@ -94,7 +94,8 @@ public final class Leaks {
 
     /**
      * Words this machine says about itself, shown as read (not translated): its OS's name (/etc/os-release), its CPU's
-     * model (/proc/cpuinfo), the name of the cpuinfo field that told it, and container products' names.
+     * model (/proc/cpuinfo), the name of the cpuinfo field that told it, container products' names, and every value
+     * the product's host detection read (the same facts on macOS and Windows, where those two files do not exist).
      */
     public static Set<String> thisMachine() {
         Set<String> facts = new java.util.HashSet<>(Set.of("docker", "podman", "lxc", "wsl", "kubernetes", "containerd", "model", "name"));
@@ -117,6 +118,22 @@ public final class Leaks {
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        // On macOS and Windows there is no os-release or cpuinfo: the facts are what the product's own detection
+        // reads there (sysctl's brand string, the registry's product name), so take them from it on every OS.
+        dev.gosetup.host.HostInfo host = new dev.gosetup.host.HostDetector().detect(dev.gosetup.host.live.ThisMachine.hostSource());
+        java.util.List<String> read = new ArrayList<>(java.util.Arrays.asList(host.chip(), host.machine(), host.osVersion(),
+                host.kernel(), host.translator(), host.container()));
+        for (dev.gosetup.host.Note note : host.notes()) {
+            read.addAll(note.args());
+        }
+        if (host.chipEvidence() != null) {
+            read.addAll(host.chipEvidence().args());
+        }
+        for (String value : read) {
+            if (value != null) {
+                facts.addAll(words(value));
+            }
         }
         return facts;
     }
