@@ -98,12 +98,25 @@ public final class ReleasesCommand implements Callable<Integer> {
         out.println(m.get("cli.releases.heading", target == null ? "?" : target, loaded.origin()));
         context.managed().file().filter(f -> rules.choosesDefault()).ifPresent(f ->
                 out.println(m.get("cli.releases.managed", f, rules.permitted().isEmpty() ? "-" : String.join(", ", rules.permitted()))));
+        // Columns as wide as what they show (file names differ in length: go1.23.5… and go1.22.12…), so that
+        // sizes and labels line up whatever the versions.
+        int nameWidth = 0;
+        int fileNameWidth = 0;
+        int sizeWidth = 0;
+        for (Release r : shown) {
+            nameWidth = Math.max(nameWidth, Columns.width(r.version().name()));
+            if (target != null && chooser.choose(r, target) instanceof ArchiveChooser.Choice.Found f) {
+                sizeWidth = Math.max(sizeWidth, Columns.width(size(f.file().size(), m)));
+                fileNameWidth = Math.max(fileNameWidth, Columns.width(f.file().filename()));
+            }
+        }
         for (Release r : shown) {
             ReleaseList.SupportStatus s = list.supportOf(r.version());
             String file = target == null ? "" : switch (chooser.choose(r, target)) {
                 case ArchiveChooser.Choice.Found f when ArchiveName.problem(r.version(), f.file()).isPresent() ->
                         m.get("cli.releases.badFile", ArchiveName.printable(f.file().filename()));
-                case ArchiveChooser.Choice.Found f -> m.get("cli.releases.file", f.file().filename(), new dev.gosetup.i18n.ByteSize(f.file().size()));
+                case ArchiveChooser.Choice.Found f -> m.get("cli.releases.file", Columns.pad(f.file().filename(), fileNameWidth),
+                        Columns.padLeft(size(f.file().size(), m), sizeWidth));
                 case ArchiveChooser.Choice.NoBuild n -> m.get("cli.releases.noBuild", n.platform());
             };
             List<String> labels = new ArrayList<>();
@@ -119,9 +132,16 @@ public final class ReleasesCommand implements Callable<Integer> {
             if (s.newerPatch() != null) {
                 labels.add(m.get("release.label.newerPatch", s.newerPatch()));
             }
-            out.println(("  " + Columns.pad(r.version().name(), 12) + " " + Columns.pad(file, 44) + " " + String.join("; ", labels)).stripTrailing());
+            int fileWidth = fileNameWidth + sizeWidth + 2;
+            out.println(("  " + Columns.pad(r.version().name(), nameWidth) + "  " + Columns.pad(file, fileWidth) + "  "
+                    + String.join(m.get("list.partSeparator"), labels)).stripTrailing());
         }
         return ExitCodes.OK;
+    }
+
+    /** A file's size as the list gives it; go.dev lists its oldest archives with size 0, which means not known. */
+    private static String size(long bytes, dev.gosetup.i18n.Messages m) {
+        return bytes > 0 ? new dev.gosetup.i18n.ByteSize(bytes).format(m.locale()) : "";
     }
 
     /** The newest stable patch of every line, plus a newer pre-release if there is one. */

@@ -56,6 +56,6 @@ public final class PolicyFindings {
         if (!managed.policy().trustedSigningKeys().isEmpty()) {
             parts.add(m.get("doctor.policy.setting.locked", "trustedSigningKeys", String.join(", ", managed.policy().trustedSigningKeys())));
         }
-        return parts.isEmpty() ? m.get("doctor.policy.setting.nothing") : String.join("; ", parts);
+        return parts.isEmpty() ? m.get("doctor.policy.setting.nothing") : String.join(m.get("list.partSeparator"), parts);
     }
 }
