@@ -172,7 +172,7 @@ public final class InstallCommand implements Callable<Integer> {
             out.println(m.get("cli.install.checked", result.goVersion() == null ? m.get("cli.install.notRun") : result.goVersion(),
                     result.binaryPlatform() == null ? "?" : result.binaryPlatform()));
             if (activated) {
-                out.println(m.get("cli.install.activated", root.path().resolve(SdkRoot.ACTIVE_LINK)));
+                out.println(m.get("cli.install.activated", dev.gosetup.files.HomePaths.display(root.path().resolve(SdkRoot.ACTIVE_LINK), sdk.home())));
             }
         }
         return ExitCodes.OK;

@@ -29,11 +29,17 @@ public final class UseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GoVersion v = VersionArgument.parse(version, context.messages());
+        GoVersion typed = VersionArgument.parse(version, context.messages());
+        SdkRoot root = sdk.sdk(context);
+        // "1.22" means that line's newest installed patch, as "install 1.22" means its newest release; a version
+        // installed under exactly that name (go1.20, from before Go named its first release go1.21.0) wins.
+        GoVersion v = typed;
+        if (version.strip().matches("(go)?\\d+\\.\\d+") && !root.isInstalled(typed)) {
+            v = root.newestInstalledOfLine(typed.line()).orElse(typed);
+        }
         if (!context.managed().versions().permits(v)) {
             throw InstallCommand.notAllowed(context, v);
         }
-        SdkRoot root = sdk.sdk(context);
         root.activate(v);
         spec.commandLine().getOut().println(context.messages().get("cli.use.done", v.name(), root.path().resolve("go")));
         return ExitCodes.OK;

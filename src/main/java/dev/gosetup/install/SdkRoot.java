@@ -153,6 +153,14 @@ public final class SdkRoot {
         return out;
     }
 
+    /**
+     * The newest installed stable patch of a minor line ("1.22": go1.22.12 over go1.22.5), as {@code install 1.22}
+     * chooses from the release list; empty when none of that line is installed.
+     */
+    public Optional<GoVersion> newestInstalledOfLine(String line) throws IOException {
+        return installed().stream().filter(GoVersion::isStable).filter(v -> v.line().equals(line)).findFirst();
+    }
+
     /** The version the {@code go} link points at. */
     public Optional<GoVersion> active() {
         return link.target(root.resolve(ACTIVE_LINK)).flatMap(GoVersion::parse);

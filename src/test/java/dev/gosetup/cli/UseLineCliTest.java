@@ -1,0 +1,74 @@
+package dev.gosetup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gosetup use 1.22}, as {@code install 1.22} is understood: that line's newest installed patch. It used to
+ * answer "go1.22 is not installed" next to an installed go1.22.12 (found walking the journey). Complete trees as
+ * golang.org/dl leaves them: {@code use} never runs Go.
+ */
+class UseLineCliTest {
+    @TempDir(factory = dev.gosetup.testing.TrustedTempDir.class)
+    Path tmp;
+
+    private Path home;
+
+    private void tree(String name) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("sdk").resolve(name).resolve("bin"));
+        Files.writeString(dir.resolve("go"), "#!/bin/sh\n");
+        Files.writeString(dir.getParent().resolve("VERSION"), name + "\n");
+        Files.createFile(dir.getParent().resolve(".unpacked-success"));
+    }
+
+    private CliResult run(String... args) {
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--home", home.toString()))
+                .toArray(String[]::new);
+        return CliResult.run(tmp, all);
+    }
+
+    private String active() throws Exception {
+        return Files.readSymbolicLink(home.resolve("sdk/go")).toString();
+    }
+
+    @Test
+    void aLineMeansItsNewestInstalledPatch() throws Exception {
+        home = Files.createDirectories(tmp.resolve("home"));
+        tree("go1.22.5");
+        tree("go1.22.12");
+        tree("go1.23rc1"); // a pre-release is never what "1.23" means
+        tree("go1.21.13");
+
+        CliResult r = run("use", "1.22");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("go1.22.12");
+        assertThat(active()).isEqualTo("go1.22.12");
+
+        assertThat(run("use", "go1.21").exitCode()).isZero();
+        assertThat(active()).isEqualTo("go1.21.13");
+
+        CliResult pre = run("use", "1.23");
+        assertThat(pre.exitCode()).isNotZero();
+        assertThat(pre.err()).contains("go1.23 is not installed");
+        assertThat(active()).as("unchanged").isEqualTo("go1.21.13");
+
+        assertThat(run("use", "1.22.5").exitCode()).as("a full version is taken as it is").isZero();
+        assertThat(active()).isEqualTo("go1.22.5");
+    }
+
+    /** Before Go 1.21 a line's first release was named go1.20, not go1.20.0: a tree under that exact name wins. */
+    @Test
+    void aReleaseNamedLikeItsLineIsThatRelease() throws Exception {
+        home = Files.createDirectories(tmp.resolve("home"));
+        tree("go1.20");
+        tree("go1.20.14");
+        assertThat(run("use", "1.20").exitCode()).isZero();
+        assertThat(active()).isEqualTo("go1.20");
+        assertThat(run("use", "1.20.14").exitCode()).isZero();
+        assertThat(active()).isEqualTo("go1.20.14");
+    }
+}
