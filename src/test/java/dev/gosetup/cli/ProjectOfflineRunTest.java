@@ -67,8 +67,10 @@ class ProjectOfflineRunTest {
                 "--catalog", catalog, "--platform", "linux-amd64");
         assertThat(installed.exitCode()).as(installed.err()).isZero();
         assertThat(installed.out()).contains("SHA-256 verified").contains("Runs: go1.22.12 from PATH (~/sdk/bin/go1.22.12)")
-                .contains("Verified install of gosetup's").contains("Contradiction: go.mod says \"go 1.22.12\", but .go-version asks for 1.21");
+                .contains("A verified install of gosetup's").contains("Contradiction: go.mod says \"go 1.22.12\", but .go-version asks for 1.21");
         assertThat(Files.readSymbolicLink(home.resolve("sdk/go"))).as("the active Go stays").isEqualTo(Path.of("go1.21.13"));
+        CliResult zh = CliResult.run(tmp, "--lang", "zh-CN", "project", payments.toString(), "--home", home.toString());
+        assertThat(zh.out()).as("no space after a Chinese full stop").contains("（~/sdk/bin/go1.22.12）。gosetup 经过校验的安装。");
 
         String out = Shells.newTerminal(home, "bash", "cd " + payments + " && GOPROXY=off go version; cd " + home + " && go version");
         assertThat(out).as("in the project, go switches to the verified go1.22.12 on PATH")

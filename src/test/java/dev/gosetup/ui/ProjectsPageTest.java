@@ -115,7 +115,7 @@ class ProjectsPageTest {
             String text = texts(list);
             if (language == Language.ENGLISH) {
                 assertThat(text).contains("~/src/payments").contains("go.mod, line 3: go 1.22.12 — needs go1.22.12: installed (go1.22.12)")
-                        .contains("Runs: go1.22.12 from PATH (~/sdk/bin/go1.22.12). Verified install of gosetup's.")
+                        .contains("Runs: go1.22.12 from PATH (~/sdk/bin/go1.22.12). A verified install of gosetup's.")
                         .contains("GOTOOLCHAIN=auto, the default of that Go (~/sdk/go1.21.13/go.env).")
                         .contains("Contradiction: go.mod says \"go 1.22.12\", but .go-version asks for 1.21")
                         .contains("Runs: go1.23.5, downloaded by the go command from GOPROXY")

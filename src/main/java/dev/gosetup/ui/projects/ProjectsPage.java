@@ -216,9 +216,10 @@ public final class ProjectsPage extends ScrollPane {
         }
         ProjectReport.Outcome o = r.outcome();
         String local = r.start().map(ProjectReport.StartGo::version).orElse("?");
-        Label runs = line(messages.get("project.result." + o.result().name(), o.toolchain() == null ? "" : o.toolchain(),
-                o.runs() == null ? "" : shown(o.runs()), local)
-                + (o.runs() != null ? " " + messages.get(o.verified() ? "project.verified" : "project.notVerified") : ""));
+        String result = messages.get("project.result." + o.result().name(), o.toolchain() == null ? "" : o.toolchain(),
+                o.runs() == null ? "" : shown(o.runs()), local);
+        Label runs = line(o.runs() == null ? result
+                : messages.get("project.resultAndTrust", result, messages.get(o.verified() ? "project.verified" : "project.notVerified")));
         runs.getStyleClass().add("project-runs");
         box.getChildren().add(runs);
         box.getChildren().add(muted(messages.get(o.whyKey(), local, o.toolchain() == null ? "" : o.toolchain(),
