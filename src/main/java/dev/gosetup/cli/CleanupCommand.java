@@ -141,8 +141,8 @@ public final class CleanupCommand implements Callable<Integer> {
                 continue;
             }
             boolean lowerBound = items.stream().anyMatch(i -> !i.size().complete());
-            out.println("  " + m.get("cli.cleanup.choice." + c.name(), items.size(), size(plan.bytes(c)))
-                    + (lowerBound ? " " + m.get("cli.cleanup.atLeast") : ""));
+            String choice = m.get("cli.cleanup.choice." + c.name(), items.size(), size(plan.bytes(c)));
+            out.println("  " + (lowerBound ? m.get("text.then", choice, m.get("cli.cleanup.atLeast")) : choice));
             for (Cleanup.Item i : items) {
                 String name = c == Cleanup.Choice.VERSIONS ? i.name() : HomePaths.display(i.path(), home);
                 out.println("      " + name + "  " + size(i.size().bytes()).format(m.locale()));

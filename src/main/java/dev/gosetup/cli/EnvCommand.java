@@ -434,7 +434,8 @@ public final class EnvCommand implements Callable<Integer> {
         out.println(m.get("cli.env.shells", String.join(", ", plan.shells().stream().map(s -> s.id).toList())));
         for (EnvSetup.FileChange c : plan.effective()) {
             String action = c.after() == null ? "cli.env.willDelete" : c.before().exists() ? "cli.env.willChange" : "cli.env.willCreate";
-            out.println(m.get(action, c.path()) + (c.before().viaLink() ? " " + m.get("cli.env.viaLink", c.before().real()) : ""));
+            String change = m.get(action, c.path());
+            out.println(c.before().viaLink() ? m.get("text.then", change, m.get("cli.env.viaLink", c.before().real())) : change);
         }
         if (!plan.effective().isEmpty()) {
             out.println();

@@ -159,7 +159,7 @@ public final class ProjectCommand implements Callable<Integer> {
         String runs = o.runs() == null ? "" : HomePaths.display(o.runs(), home);
         String result = m.get("project.result." + o.result().name(), o.toolchain() == null ? "" : o.toolchain(), runs, local);
         out.println(o.runs() == null ? result
-                : m.get("project.resultAndTrust", result, m.get(o.verified() ? "project.verified" : "project.notVerified")));
+                : m.get("text.then", result, m.get(o.verified() ? "project.verified" : "project.notVerified")));
         out.println("  " + m.get(o.whyKey(), local, o.toolchain() == null ? "" : o.toolchain(),
                 r.files().goFile().map(f -> f.getFileName().toString()).orElse("go.mod")));
         if (o.goMessage() != null) {

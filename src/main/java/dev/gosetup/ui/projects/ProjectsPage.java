@@ -219,13 +219,13 @@ public final class ProjectsPage extends ScrollPane {
         String result = messages.get("project.result." + o.result().name(), o.toolchain() == null ? "" : o.toolchain(),
                 o.runs() == null ? "" : shown(o.runs()), local);
         Label runs = line(o.runs() == null ? result
-                : messages.get("project.resultAndTrust", result, messages.get(o.verified() ? "project.verified" : "project.notVerified")));
+                : messages.get("text.then", result, messages.get(o.verified() ? "project.verified" : "project.notVerified")));
         runs.getStyleClass().add("project-runs");
         box.getChildren().add(runs);
-        box.getChildren().add(muted(messages.get(o.whyKey(), local, o.toolchain() == null ? "" : o.toolchain(),
-                r.files().goFile().map(f -> f.getFileName().toString()).orElse("go.mod"))
-                + " " + messages.get("project.gotoolchain." + r.gotoolchain().where().name(), r.gotoolchain().value(),
-                r.gotoolchain().file() == null ? "" : shown(r.gotoolchain().file()))));
+        box.getChildren().add(muted(messages.get("text.then", messages.get(o.whyKey(), local, o.toolchain() == null ? "" : o.toolchain(),
+                r.files().goFile().map(f -> f.getFileName().toString()).orElse("go.mod")),
+                messages.get("project.gotoolchain." + r.gotoolchain().where().name(), r.gotoolchain().value(),
+                r.gotoolchain().file() == null ? "" : shown(r.gotoolchain().file())))));
         if (o.goMessage() != null) {
             box.getChildren().add(muted(o.goMessage()));
         }

@@ -176,8 +176,8 @@ public final class UpdateBanner extends VBox {
     private void updated(Updated u) {
         Updater.Result r = u.result();
         // The notice is answered: the bar now says what happened, nothing else.
-        text.setText(messages.get("ui.update.done", r.now().name(), r.previous().name())
-                + (u.staleTools() > 0 ? " " + messages.get("cli.update.toolsStale", u.staleTools()) : ""));
+        String done = messages.get("ui.update.done", r.now().name(), r.previous().name());
+        text.setText(u.staleTools() > 0 ? messages.get("text.then", done, messages.get("cli.update.toolsStale", u.staleTools())) : done);
         show(bar, false);
         show(status, false);
         show(update, false);
