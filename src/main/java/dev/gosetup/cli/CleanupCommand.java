@@ -63,8 +63,30 @@ public final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--module-cache", descriptionKey = "gosetup.cleanup.moduleCache")
     boolean moduleCache;
 
+    @Option(names = "--project", paramLabel = "DIR", descriptionKey = "gosetup.cleanup.project")
+    List<Path> projects = new java.util.ArrayList<>();
+
     CleanupCommand(AppContext context) {
         this.context = context;
+    }
+
+    /**
+     * The folders whose versions are kept: the Projects page's, those named with --project, and the folder cleanup
+     * runs in when it is inside a Go project (someone who lives on the command line has no Projects page).
+     */
+    private List<Path> projectFolders(Map<String, String> env) {
+        List<Path> folders = new java.util.ArrayList<>(new dev.gosetup.settings.ProjectFolders(context.paths().configDir()).load());
+        for (Path p : projects) {
+            if (!java.nio.file.Files.isDirectory(p)) {
+                throw new dev.gosetup.i18n.ProblemArgumentException("cli.project.noFolder", p);
+            }
+            folders.add(p.toAbsolutePath().normalize());
+        }
+        Path here = Path.of("").toAbsolutePath();
+        if (!dev.gosetup.project.ProjectFiles.read(here, env).requests().isEmpty()) {
+            folders.add(here);
+        }
+        return folders;
     }
 
     @Override
@@ -74,8 +96,7 @@ public final class CleanupCommand implements Callable<Integer> {
         SdkRoot root = sdk.sdk(context);
         Map<String, String> env = new HashMap<>(System.getenv());
         Cleanup cleanup = new Cleanup(root, env);
-        Map<GoVersion, Path> needed = ProjectNeeds.of(shells(root.path()), context.settings(), env,
-                new dev.gosetup.settings.ProjectFolders(context.paths().configDir()).load());
+        Map<GoVersion, Path> needed = ProjectNeeds.of(shells(root.path()), context.settings(), env, projectFolders(env));
         Cleanup.Plan plan = cleanup.scan(needed);
         Set<Cleanup.Choice> named = EnumSet.noneOf(Cleanup.Choice.class);
         if (versions) named.add(Cleanup.Choice.VERSIONS);
