@@ -31,6 +31,14 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GoVersion v = VersionArgument.parse(version, context.messages());
         SdkRoot root = sdk.sdk(context);
+        // Removing takes an exact version: "1.23" could mean several. Say which are installed rather than "not installed".
+        if (version.strip().matches("(go)?\\d+\\.\\d+") && !root.isInstalled(v)) {
+            java.util.List<String> ofLine = root.installed().stream().filter(i -> i.line().equals(v.line())).map(GoVersion::name).toList();
+            if (!ofLine.isEmpty()) {
+                throw new dev.gosetup.i18n.ProblemArgumentException("cli.remove.whichPatch", v.name(), String.join(", ", ofLine),
+                        ofLine.getFirst().replaceFirst("^go", ""));
+            }
+        }
         try (var lock = root.lock("remove " + v.name())) {
             root.remove(v);
         }

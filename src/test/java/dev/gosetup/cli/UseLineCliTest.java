@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gosetup use 1.22}, as {@code install 1.22} is understood: that line's newest installed patch. It used to
- * answer "go1.22 is not installed" next to an installed go1.22.12 (found walking the journey). Complete trees as
+ * answer "go1.22 is not installed" next to an installed go1.22.12 (found walking the journey). {@code remove} keeps to
+ * exact versions and names the installed ones. Complete trees as
  * golang.org/dl leaves them: {@code use} never runs Go.
  */
 class UseLineCliTest {
@@ -58,6 +59,23 @@ class UseLineCliTest {
 
         assertThat(run("use", "1.22.5").exitCode()).as("a full version is taken as it is").isZero();
         assertThat(active()).isEqualTo("go1.22.5");
+    }
+
+    /** Removing takes the exact version: a line gets the installed patches named, and nothing is removed. */
+    @Test
+    void removeNamesThePatchesOfALine() throws Exception {
+        home = Files.createDirectories(tmp.resolve("home"));
+        tree("go1.22.5");
+        tree("go1.22.12");
+        CliResult r = run("remove", "1.22");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("go1.22 names a line").contains("go1.22.12, go1.22.5").contains("gosetup remove 1.22.12");
+        assertThat(home.resolve("sdk/go1.22.5")).isDirectory();
+        assertThat(home.resolve("sdk/go1.22.12")).isDirectory();
+        CliResult zh = CliResult.run(tmp, "--lang", "zh-CN", "remove", "1.22", "--home", home.toString());
+        assertThat(zh.err()).contains("该系列已安装：go1.22.12, go1.22.5");
+        assertThat(run("remove", "1.22.5").exitCode()).isZero();
+        assertThat(home.resolve("sdk/go1.22.5")).doesNotExist();
     }
 
     /** Before Go 1.21 a line's first release was named go1.20, not go1.20.0: a tree under that exact name wins. */
