@@ -19,7 +19,8 @@ final class SignatureFindings {
 
     private SignatureFindings() {}
 
-    static List<Finding> check(List<InventoryEntry> inventory) {
+    /** @param home shown as ~ in the sentence (the fix takes the real folder, the finding's second argument) */
+    static List<Finding> check(List<InventoryEntry> inventory, java.nio.file.Path home) {
         List<Finding> out = new ArrayList<>();
         int checked = 0;
         for (InventoryEntry e : inventory) {
@@ -37,7 +38,8 @@ final class SignatureFindings {
             // The check needs the archive for bin/go's platform: a go whose header cannot be read gets no fix offered.
             Finding.Fix fix = checkable(e.install().root()) ? Finding.Fix.CHECK_SIGNATURE : null;
             out.add(Finding.warn(ID, "doctor.unsigned." + why, fix,
-                    e.install().root().getFileName().toString(), e.install().root().toString()));
+                    e.install().root().getFileName().toString(), e.install().root().toString(),
+                    dev.gosetup.files.HomePaths.display(e.install().root(), home)));
         }
         if (out.isEmpty() && checked > 0) {
             out.add(Finding.ok(ID, "doctor.unsigned", Integer.toString(checked)));

@@ -304,6 +304,8 @@ class SignedInstallCliTest {
         JsonNode unsigned = finding(doctor, "version-not-signature-checked");
         assertThat(unsigned.get("status").asText()).isEqualTo("warn");
         assertThat(unsigned.get("title").asText()).isEqualTo("go1.19.8 was never checked against Google's signature");
+        assertThat(unsigned.get("detail").asText()).as("the folder as the other findings show it")
+                .startsWith("~/sdk/go1.19.8 was installed before").doesNotContain(home);
         assertThat(unsigned.get("fix").asText()).contains("download the archive and its signature again");
 
         server.serve("/" + GoMirror.FILE + ".asc", goodAsc);

@@ -151,6 +151,7 @@ class FirstRunJourneyTest {
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> text(robot, "#installResult").startsWith(summary));
         assertThat(text(robot, "#installResult")).contains("go version go1.19.8 linux/amd64");
         assertThat(text(robot, "#installProgressText")).doesNotContain("0.0 MB/s");
+        assertThat(FxRead.onFx(() -> robot.lookup("#wizardNext").queryButton().isFocused())).as("Enter goes on after the install").isTrue();
         assertNavigationInView(robot);
         shot(robot, "journey-3-install-" + name);
 
@@ -173,6 +174,7 @@ class FirstRunJourneyTest {
         robot.clickOn("#envApply");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#wizardNext").queryButton().isDisabled());
         assertThat(text(robot, "#envResult")).contains("~/.bashrc.gosetup-backup-").contains(m.get("setup.env.wroteNew", "~/.zshrc"));
+        assertThat(FxRead.onFx(() -> robot.lookup("#wizardNext").queryButton().isFocused())).as("Enter goes on after Apply").isTrue();
         scrollTo(robot, "#envResult");
         shot(robot, "journey-4-environment-applied-" + name);
 

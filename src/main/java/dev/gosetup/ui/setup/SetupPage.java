@@ -95,8 +95,8 @@ public final class SetupPage extends BorderPane {
             choose.platformChanged(); // the release list may have arrived first
             updateButtons();
         });
-        install.readyProperty().addListener((o, a, b) -> updateButtons());
-        environment.setUpProperty().addListener((o, a, b) -> updateButtons());
+        install.readyProperty().addListener((o, a, b) -> stepDone(b));
+        environment.setUpProperty().addListener((o, a, b) -> stepDone(b));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox nav = new HBox(8, spacer, back, next);
@@ -133,6 +133,17 @@ public final class SetupPage extends BorderPane {
         body.getChildren().setAll(page);
         step.setText(messages.get("setup.stepOf", index + 1, titles.size(), titles.get(index)));
         updateButtons();
+    }
+
+    /**
+     * A step's work is done (installed, or the environment applied): the button that had focus (Cancel, Apply) is
+     * disabled now and focus would fall to Back, so Next takes it: Enter goes on, as in any installer.
+     */
+    private void stepDone(boolean done) {
+        updateButtons();
+        if (done && !next.isDisabled()) {
+            next.requestFocus();
+        }
     }
 
     private void updateButtons() {
