@@ -109,7 +109,7 @@ class IdeCleanupCliTest {
 
         CliResult freed = CliResult.run(tmp, "cleanup", "--yes", "--home", home.toString());
         assertThat(freed.exitCode()).as(freed.err()).isEqualTo(ExitCodes.OK);
-        assertThat(freed.out()).contains("Removed 1 version(s)").contains("Deleted 1 leftover(s)");
+        assertThat(freed.out()).contains("Removed 1 version:").contains("Deleted 1 leftover:");
         assertThat(sdk.resolve("go1.21.13")).doesNotExist();
         assertThat(sdk.resolve(".downloads/go1.23.5.linux-amd64.tar.gz.partial")).doesNotExist();
         assertThat(sdk.resolve("go1.22.5/bin/go")).isRegularFile();

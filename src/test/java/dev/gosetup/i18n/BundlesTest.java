@@ -75,6 +75,14 @@ class BundlesTest {
     }
 
     /** MessageFormat eats a lone apostrophe ("Go's" shows as "Gos"): in these patterns it must be doubled. */
+    /** "1 project(s)" reads as a form, not a sentence: counts choose the word (MessageFormat's choice). */
+    @Test
+    void englishCountsChooseTheirPluralInsteadOfWritingParenthesisS() throws IOException {
+        Properties en = load("messages.properties");
+        assertThat(en.stringPropertyNames().stream().filter(k -> en.getProperty(k).matches("(?s).*[a-z]\\(s\\).*")).sorted())
+                .isEmpty();
+    }
+
     @Test
     void apostrophesInMessageFormatPatternsAreDoubled() throws IOException {
         for (String bundle : new String[] {"messages.properties", "messages_zh_CN.properties"}) {

@@ -88,7 +88,7 @@ class CleanupSectionTest {
         robot.clickOn(free);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> refreshed.get() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.from(section).lookup("#cleanupStatus").queryAs(Label.class).getText()).startsWith("Removed 1 version(s): 2");
+        assertThat(robot.from(section).lookup("#cleanupStatus").queryAs(Label.class).getText()).startsWith("Removed 1 version: 2");
         assertThat(home.resolve("sdk/go1.20.14")).doesNotExist();
         assertThat(home.resolve("sdk/.downloads/go1.23.5.linux-amd64.tar.gz.partial")).as("not ticked").exists();
         assertThat(home.resolve("sdk/old-go-by-hand")).isDirectory();

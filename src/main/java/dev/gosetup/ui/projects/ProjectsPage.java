@@ -105,6 +105,11 @@ public final class ProjectsPage extends ScrollPane {
     private void choose() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(messages.get("projects.add"));
+        // Beside the last folder added, else the home folder: GTK's dialog otherwise opens on an empty "Recent".
+        Path start = folders.isEmpty() ? home : folders.getLast().getParent();
+        if (start != null && java.nio.file.Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
+        }
         File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
         if (dir != null) {
             add(dir.toPath());

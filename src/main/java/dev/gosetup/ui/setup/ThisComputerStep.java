@@ -169,6 +169,10 @@ public final class ThisComputerStep extends VBox {
     private void saveReport() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(messages.get("setup.computer.report.choose"));
+        java.io.File home = dev.gosetup.settings.UserHome.current().toFile(); // not GTK's empty "Recent"
+        if (home.isDirectory()) {
+            chooser.setInitialDirectory(home);
+        }
         File parent = chooser.showDialog(getScene().getWindow());
         if (parent == null) {
             return;
