@@ -16,7 +16,7 @@ import javax.net.ssl.SSLException;
 /**
  * Any failure as a {@link Problem}: the engine's own carry one; the JDK's are told apart by type (a missing file, no
  * permission, a full disk, an unknown host …), so that even they read in the user's language. Only what nothing
- * here knows falls back to {@code error.other} with the JDK's own (English) message as a detail.
+ * here knows falls back to its own (English) message ({@code error.message}), or to its type when it has none.
  */
 public final class Problems {
     private Problems() {
@@ -40,21 +40,23 @@ public final class Problems {
             case NotDirectoryException x -> Problem.of("error.io.notFolder", x.getFile());
             case FileSystemException x when isDiskFull(x) -> Problem.of("error.io.diskFull", x.getFile());
             case FileSystemException x when isReadOnly(x) -> Problem.of("error.io.readOnly", x.getFile());
-            case FileSystemException x -> Problem.of("error.io.fileSystem", x.getFile(), reason(x.getReason()));
+            case FileSystemException x when blank(x.getReason()) -> Problem.of("error.io.fileSystemPlain", x.getFile());
+            case FileSystemException x -> Problem.of("error.io.fileSystem", x.getFile(), x.getReason());
             case ReadOnlyFileSystemException x -> Problem.of("error.io.readOnly", "?");
-            case UnknownHostException x -> Problem.of("error.net.unknownHost", reason(x.getMessage()));
-            // The JDK's HTTP client often gives no message: then the sentence ends there, not with "(-)"
-            case ConnectException x when x.getMessage() == null || x.getMessage().isBlank() -> Problem.of("error.net.refusedPlain");
+            case UnknownHostException x when blank(x.getMessage()) -> Problem.of("error.net.unknownHostPlain");
+            case UnknownHostException x -> Problem.of("error.net.unknownHost", x.getMessage());
+            case ConnectException x when blank(x.getMessage()) -> Problem.of("error.net.refusedPlain");
             case ConnectException x -> Problem.of("error.net.refused", x.getMessage());
             case HttpTimeoutException x -> Problem.of("error.net.timeout");
-            case SSLException x -> Problem.of("error.net.tls", reason(x.getMessage()));
+            case SSLException x when blank(x.getMessage()) -> Problem.of("error.net.tlsPlain");
+            case SSLException x -> Problem.of("error.net.tls", x.getMessage());
             case InterruptedIOException x -> Problem.of("error.interrupted");
             case InterruptedException x -> Problem.of("error.interrupted");
             case OutOfMemoryError x -> Problem.of("error.memory");
             // Not known here: its own message is all there is (English from the JDK or a library); the type only
             // when there is no message at all.
-            default -> e.getMessage() != null && !e.getMessage().isBlank() ? Problem.of("error.message", e.getMessage())
-                    : Problem.of("error.other", e.getClass().getSimpleName(), "-");
+            default -> blank(e.getMessage()) ? Problem.of("error.otherPlain", e.getClass().getSimpleName())
+                    : Problem.of("error.message", e.getMessage());
         };
     }
 
@@ -67,7 +69,8 @@ public final class Problems {
         return e.getReason() != null && e.getReason().contains("Read-only file system");
     }
 
-    private static String reason(String message) {
-        return message == null || message.isBlank() ? "-" : message;
+    /** No detail from the JDK (its HTTP client and file systems often give none): the sentence ends there, not with "(-)". */
+    private static boolean blank(String message) {
+        return message == null || message.isBlank();
     }
 }

@@ -252,7 +252,7 @@ public final class Installer {
             unpacking.get(10, TimeUnit.MINUTES);
             return null;
         } catch (ExecutionException e) {
-            // Not an IOException: a bug in the unpacker; the faces say "error.other" with its type, the log has it all.
+            // Not an IOException: a bug in the unpacker; the faces say "error.otherPlain" (its type) or its message, the log has it all.
             return e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
