@@ -24,10 +24,7 @@ class UpdateNoticesCliTest {
     private void setUp() throws Exception {
         home = Files.createDirectories(tmp.resolve("home"));
         list = Fixtures.root().resolve("godl/golang-dl-stable-2021-11-08.json");
-        Path dir = Files.createDirectories(home.resolve("sdk/go1.16.5/bin"));
-        Files.writeString(dir.resolve("go"), "#!/bin/sh\n");
-        Files.writeString(dir.getParent().resolve("VERSION"), "go1.16.5\n");
-        Files.createFile(dir.getParent().resolve(".unpacked-success"));
+        dev.gosetup.testing.SdkTrees.complete(home.resolve("sdk"), "go1.16.5");
         Files.createSymbolicLink(home.resolve("sdk/go"), Path.of("go1.16.5"));
         // doctor reads the list the settings name (from its cache; a local file is read as it is)
         Path settings = dev.gosetup.settings.AppPaths.forHome(home).settingsFile(); // --home reads that home's settings

@@ -20,10 +20,7 @@ class UseLineCliTest {
     private Path home;
 
     private void tree(String name) throws Exception {
-        Path dir = Files.createDirectories(home.resolve("sdk").resolve(name).resolve("bin"));
-        Files.writeString(dir.resolve("go"), "#!/bin/sh\n");
-        Files.writeString(dir.getParent().resolve("VERSION"), name + "\n");
-        Files.createFile(dir.getParent().resolve(".unpacked-success"));
+        dev.gosetup.testing.SdkTrees.complete(home.resolve("sdk"), name);
     }
 
     private CliResult run(String... args) {
