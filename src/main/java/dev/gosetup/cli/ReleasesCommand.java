@@ -100,19 +100,23 @@ public final class ReleasesCommand implements Callable<Integer> {
                 out.println(m.get("cli.releases.managed", f, rules.permitted().isEmpty() ? "-" : String.join(", ", rules.permitted()))));
         // Columns as wide as what they show (file names differ in length: go1.23.5… and go1.22.12…), so that
         // sizes and labels line up whatever the versions.
+        java.util.Map<Release, ArchiveChooser.Choice> choices = new java.util.LinkedHashMap<>();
         int nameWidth = 0;
         int fileNameWidth = 0;
         int sizeWidth = 0;
         for (Release r : shown) {
             nameWidth = Math.max(nameWidth, Columns.width(r.version().name()));
-            if (target != null && chooser.choose(r, target) instanceof ArchiveChooser.Choice.Found f) {
+            if (target != null) {
+                choices.put(r, chooser.choose(r, target));
+            }
+            if (choices.get(r) instanceof ArchiveChooser.Choice.Found f) {
                 sizeWidth = Math.max(sizeWidth, Columns.width(size(f.file().size(), m)));
                 fileNameWidth = Math.max(fileNameWidth, Columns.width(f.file().filename()));
             }
         }
         for (Release r : shown) {
             ReleaseList.SupportStatus s = list.supportOf(r.version());
-            String file = target == null ? "" : switch (chooser.choose(r, target)) {
+            String file = target == null ? "" : switch (choices.get(r)) {
                 case ArchiveChooser.Choice.Found f when ArchiveName.problem(r.version(), f.file()).isPresent() ->
                         m.get("cli.releases.badFile", ArchiveName.printable(f.file().filename()));
                 case ArchiveChooser.Choice.Found f -> m.get("cli.releases.file", Columns.pad(f.file().filename(), fileNameWidth),

@@ -32,7 +32,7 @@ public final class RemoveCommand implements Callable<Integer> {
         GoVersion v = VersionArgument.parse(version, context.messages());
         SdkRoot root = sdk.sdk(context);
         // Removing takes an exact version: "1.23" could mean several. Say which are installed rather than "not installed".
-        if (version.strip().matches("(go)?\\d+\\.\\d+") && !root.isInstalled(v)) {
+        if (GoVersion.namesALine(version) && !root.isInstalled(v)) {
             java.util.List<String> ofLine = root.installed().stream().filter(i -> i.line().equals(v.line())).map(GoVersion::name).toList();
             if (!ofLine.isEmpty()) {
                 throw new dev.gosetup.i18n.ProblemArgumentException("cli.remove.whichPatch", v.name(), String.join(", ", ofLine),

@@ -34,7 +34,7 @@ public final class UseCommand implements Callable<Integer> {
         // "1.22" means that line's newest installed patch, as "install 1.22" means its newest release; a version
         // installed under exactly that name (go1.20, from before Go named its first release go1.21.0) wins.
         GoVersion v = typed;
-        if (version.strip().matches("(go)?\\d+\\.\\d+") && !root.isInstalled(typed)) {
+        if (GoVersion.namesALine(version) && !root.isInstalled(typed)) {
             v = root.newestInstalledOfLine(typed.line()).orElse(typed);
         }
         if (!context.managed().versions().permits(v)) {

@@ -44,6 +44,11 @@ public record GoVersion(String name, int major, int minor, int patch, String pre
         }
     }
 
+    /** Whether what a user typed names a minor line ("1.22", "go1.22") rather than one release. */
+    public static boolean namesALine(String text) {
+        return text != null && text.strip().matches("(go)?\\d+\\.\\d+");
+    }
+
     public boolean isStable() {
         return pre == null;
     }

@@ -84,7 +84,7 @@ public record ReleaseList(List<Release> releases) {
             return latestStable();
         }
         String w = wanted.strip();
-        if (w.matches("(go)?\\d+\\.\\d+")) {
+        if (GoVersion.namesALine(w)) {
             String line = w.replaceFirst("^go", "");
             Optional<Release> patch = releases.stream().filter(Release::stable)
                     .filter(r -> r.version().line().equals(line)).findFirst();

@@ -141,7 +141,10 @@ public final class SetupPage extends BorderPane {
      */
     private void stepDone(boolean done) {
         updateButtons();
-        if (done && !next.isDisabled()) {
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        // Only focus that was lost or fell to Back: someone typing in a field (GOPATH edited back to what is set up)
+        // keeps their place.
+        if (done && !next.isDisabled() && (owner == null || owner == back || owner.isDisabled())) {
             next.requestFocus();
         }
     }
