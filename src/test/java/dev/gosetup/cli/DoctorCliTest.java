@@ -32,7 +32,7 @@ class DoctorCliTest {
         }
         assertThat(crlf).isNotNull();
         assertThat(crlf.get("status").asText()).isEqualTo("fail");
-        assertThat(crlf.get("detail").asText()).contains(".bashrc").contains("command not found");
+        assertThat(crlf.get("detail").asText()).startsWith("~/.bashrc has CRLF").contains("command not found");
         assertThat(r.exitCode()).as("a failing check").isEqualTo(ExitCodes.FAILED);
 
         CliResult noYes = CliResult.run(tmp, "doctor", "--fix", "--offline", "--home", home.toString());
