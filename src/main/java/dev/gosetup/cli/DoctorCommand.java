@@ -78,8 +78,8 @@ public final class DoctorCommand implements Callable<Integer> {
                 ObjectNode o = array.addObject();
                 o.put("id", f.id());
                 o.put("status", f.status().name().toLowerCase(Locale.ROOT));
-                o.put("title", m.get(f.key() + ".title", f.args().toArray()));
-                o.put("detail", m.get(f.key() + ".detail", f.args().toArray()));
+                o.put("title", m.get(f.key() + ".title", f.argsShown(shells.home())));
+                o.put("detail", m.get(f.key() + ".detail", f.argsShown(shells.home())));
                 o.put("fix", f.fix() == null ? null : m.get("doctor.fix." + f.fix().name()));
                 for (TerminalCheck c : checkup.terminals().checks()) {
                     if (f.id().equals(TerminalFindings.id(c)) || f.id().equals(TerminalFindings.defeatId(c))) {
@@ -91,9 +91,9 @@ public final class DoctorCommand implements Callable<Integer> {
         } else {
             for (Finding f : findings) {
                 String mark = TerminalLines.mark(m, f);
-                out.println(mark + "  " + m.get(f.key() + ".title", f.args().toArray()));
+                out.println(mark + "  " + m.get(f.key() + ".title", f.argsShown(shells.home())));
                 if (f.status() != Finding.Status.OK) {
-                    m.get(f.key() + ".detail", f.args().toArray()).lines().forEach(l -> out.println("      " + l));
+                    m.get(f.key() + ".detail", f.argsShown(shells.home())).lines().forEach(l -> out.println("      " + l));
                     if (f.fix() != null) {
                         out.println("      " + m.get("cli.doctor.canFix", m.get("doctor.fix." + f.fix().name())));
                     }

@@ -20,9 +20,9 @@ final class TerminalLines {
     static void print(PrintWriter out, Messages m, TerminalReport report, Path home, String headingKey) {
         out.println(m.get(headingKey, seconds(report)));
         for (Finding f : TerminalFindings.of(report, home)) {
-            out.println(m.get("cli.env.verify.line", mark(m, f), m.get(f.key() + ".title", f.args().toArray())));
+            out.println(m.get("cli.env.verify.line", mark(m, f), m.get(f.key() + ".title", f.argsShown(home))));
             if (f.status() != Finding.Status.OK) {
-                m.get(f.key() + ".detail", f.args().toArray()).lines().forEach(l -> out.println("        " + l));
+                m.get(f.key() + ".detail", f.argsShown(home)).lines().forEach(l -> out.println("        " + l));
                 if (f.fix() != null) {
                     out.println("        " + m.get("cli.doctor.canFix", m.get("doctor.fix." + f.fix().name())));
                 }

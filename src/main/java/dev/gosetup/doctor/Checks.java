@@ -278,9 +278,7 @@ public final class Checks {
         for (Map.Entry<Path, byte[]> f : in.startupFiles().entrySet()) {
             String name = f.getKey().getFileName().toString();
             if (!name.endsWith(".ps1") && new String(f.getValue(), StandardCharsets.ISO_8859_1).contains("\r\n")) {
-                // the fix takes the real file (argument 0); the sentence names it as the other findings do, from ~
-                return Finding.fail("crlf", "doctor.crlf", Fix.CRLF_TO_LF, f.getKey().toString(),
-                        dev.gosetup.files.HomePaths.display(f.getKey(), in.home()));
+                return Finding.fail("crlf", "doctor.crlf", Fix.CRLF_TO_LF, f.getKey().toString());
             }
         }
         return Finding.ok("crlf", "doctor.crlf");

@@ -40,7 +40,7 @@ public final class Doctor {
         DoctorInput input = gather(shells, installs, hostSource, env, workingDir, network);
         TerminalReport report = asked.join();
         List<Finding> findings = new java.util.ArrayList<>(Checks.run(input.withTerminals(report)));
-        findings.addAll(SignatureFindings.check(input.inventory(), input.home()));
+        findings.addAll(SignatureFindings.check(input.inventory()));
         findings.addAll(SystemSetupFindings.check(new dev.gosetup.shell.SystemEnvironment(shells.files().os(), Path.of("/"))));
         findings.addAll(ArchitectureFindings.of(input.host(), input.inventory(), tools(input)));
         findings.addAll(MachinePathFindings.check(shells.machinePathFix(), shells.spec(dev.gosetup.settings.Settings.defaults())));

@@ -37,6 +37,27 @@ public record Finding(String id, Status status, String key, List<Object> args, F
         args = List.copyOf(args);
     }
 
+    /**
+     * The arguments as a sentence shows them: an argument that is a whole absolute path inside the home folder
+     * reads from {@code ~} ({@link dev.gosetup.files.HomePaths}), as everywhere else in the app; everything else as it
+     * is. Fixes act on {@link #args()}, the real paths.
+     */
+    public Object[] argsShown(java.nio.file.Path home) {
+        return args.stream().map(a -> a instanceof String text ? shown(text, home) : a).toArray();
+    }
+
+    private static String shown(String text, java.nio.file.Path home) {
+        if (home == null || text.isEmpty() || text.indexOf(java.io.File.pathSeparatorChar) >= 0 || text.contains("\n")) {
+            return text; // a PATH value or a multi-line list is not one path
+        }
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(text);
+            return p.isAbsolute() ? dev.gosetup.files.HomePaths.display(p, home) : text;
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return text;
+        }
+    }
+
     /** An argument that is a fact of its own (a path, a line number) as text, e.g. for a fix to act on. */
     public String arg(int index) {
         return String.valueOf(args.get(index));

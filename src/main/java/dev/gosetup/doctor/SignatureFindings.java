@@ -19,8 +19,7 @@ final class SignatureFindings {
 
     private SignatureFindings() {}
 
-    /** @param home shown as ~ in the sentence (the fix takes the real folder, the finding's second argument) */
-    static List<Finding> check(List<InventoryEntry> inventory, java.nio.file.Path home) {
+    static List<Finding> check(List<InventoryEntry> inventory) {
         List<Finding> out = new ArrayList<>();
         int checked = 0;
         for (InventoryEntry e : inventory) {
@@ -38,8 +37,7 @@ final class SignatureFindings {
             // The check needs the archive for bin/go's platform: a go whose header cannot be read gets no fix offered.
             Finding.Fix fix = checkable(e.install().root()) ? Finding.Fix.CHECK_SIGNATURE : null;
             out.add(Finding.warn(ID, "doctor.unsigned." + why, fix,
-                    e.install().root().getFileName().toString(), e.install().root().toString(),
-                    dev.gosetup.files.HomePaths.display(e.install().root(), home)));
+                    e.install().root().getFileName().toString(), e.install().root().toString()));
         }
         if (out.isEmpty() && checked > 0) {
             out.add(Finding.ok(ID, "doctor.unsigned", Integer.toString(checked)));

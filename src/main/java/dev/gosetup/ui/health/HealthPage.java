@@ -88,24 +88,27 @@ public final class HealthPage extends ScrollPane {
 
     private void check() {
         summary.setText(messages.get("health.checking"));
-        BackgroundTasks.run(doctor, this::show, error -> {
+        // the home folder with the findings, off the FX thread: sentences name folders inside it from ~
+        BackgroundTasks.run(() -> new Checked(doctor.call(), shells.get().home()), c -> show(c.findings(), c.home()), error -> {
             LOG.log(Level.WARNING, "Health check failed", error);
             summary.setText(messages.get("health.failed", messages.describe(error)));
         });
     }
 
-    private void show(List<Finding> findings) {
+    private record Checked(List<Finding> findings, Path home) {}
+
+    private void show(List<Finding> findings, Path home) {
         list.getChildren().clear();
         long fails = findings.stream().filter(f -> f.status() == Finding.Status.FAIL).count();
         long warns = findings.stream().filter(f -> f.status() == Finding.Status.WARN).count();
         summary.setText(fails + warns == 0 ? messages.get("health.allGood", findings.size())
                 : messages.get("health.summary", fails, warns, findings.size() - fails - warns));
         // problems first, then warnings, then what is fine
-        findings.stream().sorted((a, b) -> Integer.compare(rank(a), rank(b))).forEach(f -> list.getChildren().add(row(f)));
+        findings.stream().sorted((a, b) -> Integer.compare(rank(a), rank(b))).forEach(f -> list.getChildren().add(row(f, home)));
         if (lastFix != null) {
             Finding now = findings.stream().filter(f -> f.id().equals(lastFix.findingId())).findFirst().orElse(null);
             String outcome = now == null || now.status() == Finding.Status.OK ? messages.get("health.fix.nowOk")
-                    : messages.get("health.fix.still", messages.get(now.key() + ".title", now.args().toArray()));
+                    : messages.get("health.fix.still", messages.get(now.key() + ".title", now.argsShown(home)));
             fixResult.setText(messages.get("health.fix.done", lastFix.title(), lastFix.written(), outcome));
             lastFix = null;
         }
@@ -119,8 +122,8 @@ public final class HealthPage extends ScrollPane {
         };
     }
 
-    private Node row(Finding f) {
-        Object[] args = f.args().toArray();
+    private Node row(Finding f, Path home) {
+        Object[] args = f.argsShown(home);
         StatusIcon.Kind kind = StatusIcon.kind(f.status());
         String kindName = kind.name().toLowerCase(Locale.ROOT);
         Label word = new Label(messages.get("health.status." + kindName));
