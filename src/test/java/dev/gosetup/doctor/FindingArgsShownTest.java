@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** What a finding's sentence shows of its arguments, and what its fix still gets: the real paths. */
 class FindingArgsShownTest {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getRoot(); // / here, C:\\ on Windows
+    private static final Path ROOT = Path.of("").toAbsolutePath().getRoot(); // "/" here, "C:\" on Windows
     private static final Path HOME = ROOT.resolve("home").resolve("alex");
     private static final String OTHER = ROOT.resolve("usr").resolve("local").resolve("go").toString();
     private static final String PATH_VALUE = HOME.resolve("sdk").resolve("go").resolve("bin") + java.io.File.pathSeparator + OTHER;
